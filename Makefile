@@ -1,0 +1,22 @@
+# `make run` opens PathLens on the embedded data; `make test` runs every test.
+# Both install the Debian packages they need first (scripts/ensure-deps).
+SWIFT ?= swift
+
+.PHONY: deps build run test bench fuzz
+
+deps:
+	@scripts/ensure-deps
+
+build: deps
+	$(SWIFT) build -c release --product pathlens
+
+run: build
+	@$$($(SWIFT) build -c release --show-bin-path)/pathlens $(ARGS)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	scripts/fuzz-smoke
+
+bench: build
+	@$$($(SWIFT) build -c release --show-bin-path)/pathlens bench $(ARGS)

@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One module per stage of the data flow:
+// load (SurveyData) → design matrix + estimators (Estimation) → Mediation → renderers (Reports)
+// → terminal explorer (Explorer) → the `pathlens` executable. StudyReplica holds the embedded
+// reference study (synthetic replica generator and `replicate`).
+let package = Package(
+    name: "PathLens",
+    products: [
+        .executable(name: "pathlens", targets: ["pathlens"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries (Debian: liblapacke-dev libopenblas-dev libreadstat-dev libncursesw5-dev).
+        .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
+        .systemLibrary(name: "CReadStat", path: "Sources/CReadStat"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .systemLibrary(name: "CTextWidth", path: "Sources/CTextWidth"),
+
+        .target(name: "SurveyData", dependencies: ["CReadStat"]),
+        .target(name: "Estimation", dependencies: ["SurveyData", "CLapack"]),
+        .target(name: "Mediation", dependencies: ["SurveyData", "Estimation"]),
+        .target(name: "Reports", dependencies: ["SurveyData", "Estimation", "Mediation", "CTextWidth"]),
+        .target(name: "StudyReplica", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports"]),
+        .target(name: "Explorer", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica", "CNcursesw", "CTextWidth"]),
+        .executableTarget(name: "pathlens", dependencies: [
+            "SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica", "Explorer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EstimationTests", dependencies: ["SurveyData", "Estimation"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MediationTests", dependencies: ["SurveyData", "Estimation", "Mediation"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportsTests", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports"]),
+        .testTarget(name: "StudyReplicaTests", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Reports", "StudyReplica"], resources: [.copy("Snapshots")]),
+    ]
+)

@@ -1,0 +1,99 @@
+import SurveyData
+
+/// The estimators PathLens offers. Ordered models follow Stata / MASS::polr:
+/// P(y ≤ j) = F(cut_j − xβ), no intercept.
+public enum ModelKind: String, Codable, Sendable, CaseIterable {
+    case ols, logit, probit, ologit, oprobit
+
+    public var isOrdered: Bool { self == .ologit || self == .oprobit }
+    public var isBinary: Bool { self == .logit || self == .probit }
+    /// "t" for OLS, "z" for the maximum-likelihood models.
+    public var statLabel: String { self == .ols ? "t" : "z" }
+}
+
+/// Variance estimator: observed information, Huber–White sandwich (HC1 for OLS), or clustered.
+public enum VarianceType: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+    case oim
+    case robust
+    case cluster(String)
+
+    /// Parses the CLI form: `oim`, `robust`, `cluster:VAR`.
+    public init?(argument: String) {
+        switch argument {
+        case "oim": self = .oim
+        case "robust": self = .robust
+        default:
+            guard argument.hasPrefix("cluster:"), argument.count > 8 else { return nil }
+            self = .cluster(String(argument.dropFirst(8)))
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .oim: return "oim"
+        case .robust: return "robust"
+        case .cluster(let v): return "cluster:\(v)"
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let v = VarianceType(argument: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "unknown variance type '\(text)'"))
+        }
+        self = v
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}
+
+/// Frequency weights (N = Σw, as Stata's fweight) or sampling weights (imply robust variance).
+public enum Weighting: Sendable, Equatable, Hashable, Codable {
+    case none
+    case frequency(String)
+    case sampling(String)
+
+    public var variable: String? {
+        switch self {
+        case .none: return nil
+        case .frequency(let v), .sampling(let v): return v
+        }
+    }
+}
+
+/// One model to estimate: everything `pathlens fit` takes apart from output options.
+public struct ModelSpec: Sendable, Equatable, Hashable, Codable {
+    public var kind: ModelKind
+    /// `y ~ x1 + i.cat + ib3.cat2 + c.age`
+    public var formula: String
+    /// Stata-style `if` expression selecting the subsample; nil = all rows.
+    public var condition: String?
+    public var vce: VarianceType
+    public var weights: Weighting
+
+    public init(kind: ModelKind, formula: String, condition: String? = nil,
+                vce: VarianceType = .oim, weights: Weighting = .none) {
+        self.kind = kind; self.formula = formula; self.condition = condition
+        self.vce = vce; self.weights = weights
+    }
+}
+
+/// What to compute beyond the coefficients.
+public struct FitOptions: Sendable, Equatable {
+    /// Average marginal effects (and, with `atMeans`, effects at the means).
+    public var margins: Bool
+    public var atMeans: Bool
+    public var maxIterations: Int
+    /// Convergence when the scaled gradient g'H⁻¹g falls below this (Stata's nrtolerance).
+    public var tolerance: Double
+
+    public init(margins: Bool = false, atMeans: Bool = false, maxIterations: Int = 100,
+                tolerance: Double = 1e-12) {
+        self.margins = margins; self.atMeans = atMeans
+        self.maxIterations = maxIterations; self.tolerance = tolerance
+    }
+}

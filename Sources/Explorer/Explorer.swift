@@ -1,0 +1,1 @@
+// Explorer module: see Package.swift for its place in the data flow.

@@ -1,0 +1,3 @@
+// Mediation module: see Package.swift for its place in the data flow.
+import SurveyData
+import Estimation

@@ -1,0 +1,1 @@
+// StudyReplica module: see Package.swift for its place in the data flow.

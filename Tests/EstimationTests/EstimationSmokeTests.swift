@@ -1,0 +1,6 @@
+import Testing
+@testable import Estimation
+
+@Test func EstimationModuleLoads() {
+    #expect(Bool(true))
+}

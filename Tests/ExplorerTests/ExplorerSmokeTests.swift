@@ -1,0 +1,6 @@
+import Testing
+@testable import Explorer
+
+@Test func ExplorerModuleLoads() {
+    #expect(Bool(true))
+}

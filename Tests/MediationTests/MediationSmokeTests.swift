@@ -1,0 +1,6 @@
+import Testing
+@testable import Mediation
+
+@Test func MediationModuleLoads() {
+    #expect(Bool(true))
+}

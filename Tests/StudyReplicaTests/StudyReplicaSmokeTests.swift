@@ -1,0 +1,6 @@
+import Testing
+@testable import StudyReplica
+
+@Test func StudyReplicaModuleLoads() {
+    #expect(Bool(true))
+}

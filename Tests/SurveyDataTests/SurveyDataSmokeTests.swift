@@ -1,0 +1,6 @@
+import Testing
+@testable import SurveyData
+
+@Test func SurveyDataModuleLoads() {
+    #expect(Bool(true))
+}
