@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EstimationTests", dependencies: ["SurveyData", "Estimation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MediationTests", dependencies: ["SurveyData", "Estimation", "Mediation"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports"]),
+        .testTarget(name: "ReportsTests", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyReplicaTests", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Reports", "StudyReplica"], resources: [.copy("Snapshots")]),
     ]

@@ -1,13 +1,12 @@
 import ArgumentParser
 
+/// Root command. With no subcommand (or a file name) it opens the explorer (`Explore`).
 struct PathLens: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pathlens",
         abstract: "Regression and mediation analysis on survey data, in the terminal.",
-        subcommands: []
+        subcommands: [Explore.self, Fit.self, Describe.self, Crosstab.self, Mediate.self,
+                      Replicate.self, Synth.self, Bench.self],
+        defaultSubcommand: Explore.self
     )
-
-    func run() throws {
-        print("PathLens: the explorer is not built yet.")
-    }
 }
