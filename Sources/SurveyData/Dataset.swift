@@ -19,6 +19,9 @@ public struct Dataset: Sendable {
     public var source: String?
     public private(set) var columns: [Column]
     public var codebook: Codebook
+    /// Things the user should know about how the data were read (e.g. "no codebook: variable types
+    /// inferred"); the CLI and explorer print them.
+    public var notes: [String] = []
     private var index: [String: Int]
 
     public init(name: String, source: String? = nil, columns: [Column], codebook: Codebook) {
@@ -65,7 +68,9 @@ public struct Dataset: Sendable {
         let cols = columns.map { c in
             Column(name: c.name, values: zip(c.values, mask).compactMap { $1 ? $0 : nil })
         }
-        return Dataset(name: name, source: source, columns: cols, codebook: codebook)
+        var result = Dataset(name: name, source: source, columns: cols, codebook: codebook)
+        result.notes = notes
+        return result
     }
 }
 

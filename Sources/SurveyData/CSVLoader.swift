@@ -1,0 +1,107 @@
+import Foundation
+
+/// Loads a CSV file and its optional `NAME.codebook.json` into a `Dataset`.
+public enum CSVLoader {
+    public static func load(path: String) throws -> Dataset {
+        guard FileManager.default.fileExists(atPath: path) else { throw SurveyDataError.fileNotFound(path) }
+        let table = try CSVReader.read(path: path)
+        let sidecar = CodebookFile.sidecarPath(forDataAt: path)
+        let codebook = FileManager.default.fileExists(atPath: sidecar) ? try CodebookFile.read(path: sidecar) : nil
+        return try build(table, codebook: codebook, codebookFile: sidecar, name: datasetName(path), source: path)
+    }
+
+    /// Parses CSV bytes held in memory (tests, fuzzing); `codebook` as if it were the sidecar.
+    public static func load(bytes: [UInt8], name: String, codebook: Codebook? = nil) throws -> Dataset {
+        let table = try bytes.withUnsafeBufferPointer { try CSVReader.read(bytes: $0, file: name) }
+        return try build(table, codebook: codebook, codebookFile: name + ".codebook.json", name: name, source: nil)
+    }
+
+    static func datasetName(_ path: String) -> String {
+        URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    }
+
+    static func build(_ table: CSVTable, codebook: Codebook?, codebookFile: String, name: String,
+                      source: String?) throws -> Dataset {
+        if let codebook { try validate(codebook, against: table, codebookFile: codebookFile) }
+        var columns: [Column] = []
+        columns.reserveCapacity(table.columns.count)
+        var infos: [String: VariableInfo] = [:]
+        var uncovered: [String] = []
+        for column in table.columns {
+            let declared = codebook?.variable(column.name)
+            if codebook != nil && declared == nil { uncovered.append(column.name) }
+            var (values, info) = try decode(column, declared: declared, file: table.file)
+            if !info.missingCodes.isEmpty {
+                let missing = Set(info.missingCodes)
+                for r in values.indices where missing.contains(values[r]) { values[r] = .nan }
+                if declared == nil { info.missingCodes = [] }
+            }
+            columns.append(Column(name: column.name, values: values))
+            infos[column.name] = info
+        }
+
+        var result: Codebook
+        var notes: [String] = []
+        if var codebook {
+            codebook.variables = codebook.variables.map { infos[$0.name] ?? $0 }
+            codebook.variables += uncovered.compactMap { infos[$0] }
+            if codebook.dataset.isEmpty { codebook.dataset = name }
+            if !uncovered.isEmpty {
+                notes.append("codebook has no entry for \(uncovered.joined(separator: ", ")): types inferred")
+            }
+            result = codebook
+        } else {
+            result = Codebook(dataset: name, variables: table.columns.compactMap { infos[$0.name] }, inferred: true)
+            notes.append(Codebook.inferredNote)
+        }
+        var dataset = Dataset(name: name, source: source, columns: columns, codebook: result)
+        dataset.notes = notes
+        return dataset
+    }
+
+    /// Every codebook variable must be a column, and listed once.
+    private static func validate(_ codebook: Codebook, against table: CSVTable, codebookFile: String) throws {
+        let names = Set(table.columns.map(\.name))
+        var seen: Set<String> = []
+        for variable in codebook.variables {
+            guard seen.insert(variable.name).inserted else {
+                throw SurveyDataError.codebook(file: codebookFile, message: "variable '\(variable.name)' is listed twice")
+            }
+            guard names.contains(variable.name) else {
+                throw SurveyDataError.codebook(file: codebookFile,
+                    message: "variable '\(variable.name)' is not a column of \(table.file)")
+            }
+        }
+    }
+
+    /// A column's values and description: declared by the codebook, or inferred.
+    private static func decode(_ column: CSVTable.Column, declared: VariableInfo?, file: String) throws
+        -> ([Double], VariableInfo)
+    {
+        switch column.values {
+        case let .numeric(values):
+            if let declared { return (values, declared) }
+            return (values, VariableInfo(name: column.name, type: TypeInference.type(of: values)))
+
+        case let .text(indices, strings, firstLines):
+            if let declared, !declared.values.isEmpty {
+                let codes = try strings.indices.map { k -> Double in
+                    if let code = declared.code(forLabel: strings[k]) ?? parseNumber(strings[k]) { return code }
+                    let valid = declared.values.map { $0.name ?? $0.labelEN ?? $0.labelZH ?? formatCode($0.code) }
+                    throw SurveyDataError.csv(file: file, line: firstLines[k],
+                        message: "variable '\(column.name)': '\(strings[k])' is not one of its value labels (\(valid.joined(separator: ", ")))")
+                }
+                return (indices.map { $0 < 0 ? .nan : codes[Int($0)] }, declared)
+            }
+            if let declared, declared.type == .continuous || declared.type == .binary {
+                let k = strings.indices.first { parseNumber(strings[$0]) == nil } ?? 0
+                throw SurveyDataError.csv(file: file, line: firstLines.isEmpty ? 0 : firstLines[k],
+                    message: "variable '\(column.name)' is \(declared.type.rawValue) in the codebook but holds text '\(strings.isEmpty ? "" : strings[k])'")
+            }
+            let (values, labels) = TextEncoding.encode(indices: indices, strings: strings)
+            var info = declared ?? VariableInfo(name: column.name, type: .categorical)
+            info.values = labels
+            return (values, info)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+/// A CSV file as read, before any codebook is applied: one entry per column, numeric or text.
+struct CSVTable {
+    enum Values {
+        case numeric([Double])
+        /// Per row an index into `strings` (-1 = missing); `firstLines[k]` is the line where
+        /// `strings[k]` first occurs, for error messages.
+        case text(indices: [Int32], strings: [String], firstLines: [Int])
+    }
+
+    struct Column {
+        var name: String
+        var values: Values
+    }
+
+    var file: String
+    var columns: [Column]
+    var rowCount: Int
+}
+
+/// Interns the distinct texts of one column.
+struct TextColumnBuilder {
+    var indices: [Int32] = []
+    var lookup: [String: Int32] = [:]
+    var strings: [String] = []
+    var firstLines: [Int] = []
+
+    mutating func append(_ text: String, line: Int) {
+        if let k = lookup[text] {
+            indices.append(k)
+        } else {
+            let k = Int32(strings.count)
+            lookup[text] = k
+            strings.append(text)
+            firstLines.append(line)
+            indices.append(k)
+        }
+    }
+
+    mutating func appendMissing() { indices.append(-1) }
+}
+
+/// The first pass: numbers go straight into Double columns; a column that meets text switches to
+/// text from that row on (its earlier rows are re-read as text by `PrefixTextSink`).
+struct ColumnSink: CSVFieldSink {
+    let file: String
+    let names: [String]
+    var numbers: [[Double]]
+    var isText: [Bool]
+    /// For text columns: the row where text started.
+    var textStartRow: [Int]
+    var texts: [TextColumnBuilder]
+
+    init(file: String, names: [String], expectedRows: Int) {
+        self.file = file
+        self.names = names
+        let width = names.count
+        numbers = (0..<width).map { _ in
+            var column: [Double] = []
+            column.reserveCapacity(expectedRows)
+            return column
+        }
+        isText = Array(repeating: false, count: width)
+        textStartRow = Array(repeating: 0, count: width)
+        texts = Array(repeating: TextColumnBuilder(), count: width)
+    }
+
+    @inline(__always)
+    mutating func field(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, line: Int) throws {
+        if !isText[column] {
+            if !escaped {
+                switch parseNumericField(bytes) {
+                case let .value(v): numbers[column].append(v); return
+                case .missing: numbers[column].append(.nan); return
+                case .text: break
+                }
+            }
+            isText[column] = true
+            textStartRow[column] = numbers[column].count
+            numbers[column] = []
+        }
+        try appendText(column, bytes, escaped: escaped, line: line)
+    }
+
+    private mutating func appendText(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, line: Int) throws {
+        if !escaped, case .missing = parseNumericField(bytes) {
+            texts[column].appendMissing()
+            return
+        }
+        guard let text = decodeField(bytes, escaped: escaped) else {
+            throw SurveyDataError.csv(file: file, line: line,
+                                      message: "invalid UTF-8 in column '\(names[column])'")
+        }
+        texts[column].append(text, line: line)
+    }
+}
+
+/// The second pass for columns that turned to text after some numeric rows: collects those rows'
+/// texts into the same interner.
+struct PrefixTextSink: CSVFieldSink {
+    let file: String
+    let names: [String]
+    /// Column → rows to collect (its textStartRow); 0 for columns not collected.
+    let rowsWanted: [Int]
+    var row = 0
+    var prefixes: [Int: TextColumnBuilder]
+
+    mutating func field(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, line: Int) throws {
+        guard row < rowsWanted[column], var builder = prefixes[column] else { return }
+        prefixes[column] = nil
+        if !escaped, case .missing = parseNumericField(bytes) {
+            builder.appendMissing()
+        } else if let text = decodeField(bytes, escaped: escaped) {
+            builder.append(text, line: line)
+        } else {
+            throw SurveyDataError.csv(file: file, line: line, message: "invalid UTF-8 in column '\(names[column])'")
+        }
+        prefixes[column] = builder
+    }
+}
+
+/// Collects the header's names.
+struct HeaderSink: CSVFieldSink {
+    let file: String
+    var names: [String] = []
+
+    mutating func field(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, line: Int) throws {
+        guard let text = decodeField(bytes, escaped: escaped) else {
+            throw SurveyDataError.csv(file: file, line: line, message: "invalid UTF-8 in the name of column \(column + 1)")
+        }
+        names.append(text.trimmingBlanks())
+    }
+}
+
+extension String {
+    /// Without leading/trailing spaces and tabs.
+    func trimmingBlanks() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

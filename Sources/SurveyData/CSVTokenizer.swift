@@ -1,0 +1,132 @@
+/// Receives the fields of one CSV record, in order. `escaped` says the field was quoted and holds
+/// doubled quotes (`""`) that still need collapsing; plain quoted fields arrive without their quotes.
+protocol CSVFieldSink {
+    mutating func field(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, line: Int) throws
+}
+
+/// RFC 4180 record splitter over raw bytes: commas, quoted fields (with `""` escapes and line breaks
+/// inside quotes), LF or CRLF line ends, an optional UTF-8 byte-order mark. It never copies a field;
+/// sinks see slices of the input buffer. Line numbers are 1-based physical lines of the file.
+struct CSVTokenizer {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let file: String
+    private(set) var position = 0
+    /// The physical line the next record starts on.
+    private(set) var line = 1
+
+    private static let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+        self.bytes = bytes
+        self.file = file
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+    }
+
+    /// Where the data after the header starts, so a second pass can resume there.
+    struct Mark { let position: Int; let line: Int }
+    var mark: Mark { Mark(position: position, line: line) }
+    mutating func rewind(to mark: Mark) { position = mark.position; line = mark.line }
+
+    /// Reads one record, giving at most `limit` fields to `sink`. Returns the number of fields the
+    /// record really had and the line it started on, or nil at the end of the input. Blank lines are
+    /// skipped when `skipBlankLines` (a one-column file keeps them: there they are missing values).
+    mutating func readRecord<S: CSVFieldSink>(into sink: inout S, limit: Int, skipBlankLines: Bool) throws
+        -> (fields: Int, line: Int)?
+    {
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return nil }
+        var i = position
+        if skipBlankLines {
+            while i < n {
+                if base[i] == Self.lf {
+                    i += 1; line += 1
+                } else if base[i] == Self.cr, i + 1 < n, base[i + 1] == Self.lf {
+                    i += 2; line += 1
+                } else {
+                    break
+                }
+            }
+        }
+        if i >= n { position = i; return nil }
+        let recordLine = line
+        var column = 0
+        while true {
+            let start: Int
+            var end: Int
+            var escaped = false
+            if i < n, base[i] == Self.quote {
+                let openLine = line
+                i += 1
+                start = i
+                while true {
+                    guard i < n else {
+                        throw SurveyDataError.csv(file: file, line: openLine,
+                                                  message: "unterminated quoted field (the quote opens on this line)")
+                    }
+                    let c = base[i]
+                    if c == Self.quote {
+                        if i + 1 < n, base[i + 1] == Self.quote { escaped = true; i += 2; continue }
+                        break
+                    }
+                    if c == Self.lf { line += 1 }
+                    i += 1
+                }
+                end = i
+                i += 1
+                if i < n {
+                    let c = base[i]
+                    let terminates = c == Self.comma || c == Self.lf
+                        || (c == Self.cr && (i + 1 == n || base[i + 1] == Self.lf))
+                    if !terminates {
+                        throw SurveyDataError.csv(file: file, line: line,
+                                                  message: "unexpected text after the closing quote of field \(column + 1)")
+                    }
+                }
+            } else {
+                start = i
+                while i < n {
+                    let c = base[i]
+                    if c == Self.comma || c == Self.lf { break }
+                    i += 1
+                }
+                end = i
+                if end > start, base[end - 1] == Self.cr { end -= 1 }
+            }
+            if column < limit {
+                try sink.field(column, UnsafeBufferPointer(start: base + start, count: end - start),
+                               escaped: escaped, line: recordLine)
+            }
+            column += 1
+            if i < n, base[i] == Self.comma { i += 1; continue }
+            if i < n {
+                if base[i] == Self.cr { i += 1 }
+                if i < n { i += 1 } // the LF
+                line += 1
+            }
+            break
+        }
+        position = i
+        return (column, recordLine)
+    }
+}
+
+/// Collapses the doubled quotes of an escaped quoted field.
+func unescapeQuotes(_ field: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(field.count)
+    var k = 0
+    while k < field.count {
+        out.append(field[k])
+        if field[k] == 0x22, k + 1 < field.count, field[k + 1] == 0x22 { k += 2 } else { k += 1 }
+    }
+    return out
+}
+
+/// The field as a String, or nil when it is not valid UTF-8.
+func decodeField(_ field: UnsafeBufferPointer<UInt8>, escaped: Bool) -> String? {
+    if escaped {
+        let bytes = unescapeQuotes(field)
+        return bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+    }
+    return String(validating: field, as: UTF8.self)
+}

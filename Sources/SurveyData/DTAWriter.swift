@@ -1,0 +1,91 @@
+import CReadStat
+import Foundation
+
+/// Writes a dataset as a Stata 14+ `.dta` file (format 118, UTF-8) through ReadStat's writer, with
+/// variable labels and integer value labels; atomically. Stata keeps one label per variable, so the
+/// labels of `language` are written (falling back to the other language).
+public enum DTAWriter {
+    public static func write(_ dataset: Dataset, to path: String, language: Language = .en) throws {
+        try AtomicFile.write(to: path) { fd in
+            let sink = DTAOutput(fd: fd)
+            let context = Unmanaged.passRetained(sink)
+            defer { context.release() }
+            guard let writer = readstat_writer_init() else {
+                throw SurveyDataError.write(file: path, message: "cannot start the ReadStat writer")
+            }
+            defer { readstat_writer_free(writer) }
+            func check(_ status: readstat_error_t) throws {
+                guard status == READSTAT_OK else {
+                    if let failure = sink.failure { throw SurveyDataError.write(file: path, message: failure) }
+                    throw SurveyDataError.write(file: path, message: String(cString: readstat_error_message(status)))
+                }
+            }
+            try check(readstat_set_data_writer(writer) { data, length, ctx in
+                Unmanaged<DTAOutput>.fromOpaque(ctx!).takeUnretainedValue().write(data, length)
+            })
+            try check(readstat_writer_set_file_format_version(writer, 118))
+            let title = language == .zh ? (dataset.codebook.titleZH ?? dataset.codebook.titleEN)
+                                        : (dataset.codebook.titleEN ?? dataset.codebook.titleZH)
+            if let title { try check(readstat_writer_set_file_label(writer, title)) }
+
+            var variables: [UnsafeMutablePointer<readstat_variable_t>] = []
+            for column in dataset.columns {
+                guard let variable = readstat_add_variable(writer, column.name, READSTAT_TYPE_DOUBLE, 0) else {
+                    throw SurveyDataError.write(file: path, message: "cannot add variable '\(column.name)'")
+                }
+                if let info = dataset.info(column.name) {
+                    let label = info.label(language)
+                    if label != info.name { readstat_variable_set_label(variable, label) }
+                    if let labelSet = try makeLabelSet(writer, info, language: language, path: path) {
+                        readstat_variable_set_label_set(variable, labelSet)
+                    }
+                }
+                variables.append(variable)
+            }
+            try check(readstat_begin_writing_dta(writer, context.toOpaque(), dataset.rowCount))
+            for variable in variables { try check(readstat_validate_variable(writer, variable)) }
+            let columns = dataset.columns.map(\.values)
+            for row in 0..<dataset.rowCount {
+                try check(readstat_begin_row(writer))
+                for (k, variable) in variables.enumerated() {
+                    let v = columns[k][row]
+                    try check(v.isNaN ? readstat_insert_missing_value(writer, variable)
+                                      : readstat_insert_double_value(writer, variable, v))
+                }
+                try check(readstat_end_row(writer))
+            }
+            try check(readstat_end_writing(writer))
+        }
+    }
+
+    /// Stata value labels map integers to text; non-integer codes cannot be labelled in a .dta.
+    private static func makeLabelSet(_ writer: UnsafeMutablePointer<readstat_writer_t>, _ info: VariableInfo,
+                                     language: Language, path: String) throws -> UnsafeMutablePointer<readstat_label_set_t>? {
+        guard !info.values.isEmpty else { return nil }
+        for value in info.values where value.code != value.code.rounded() || abs(value.code) > 2_147_483_620 {
+            throw SurveyDataError.write(file: path,
+                message: "variable '\(info.name)': value label code \(value.code) is not an integer Stata can label")
+        }
+        guard let set = readstat_add_label_set(writer, READSTAT_TYPE_INT32, info.name) else { return nil }
+        for value in info.values { readstat_label_int32_value(set, Int32(value.code), value.label(language)) }
+        return set
+    }
+}
+
+/// Where ReadStat's writer sends its bytes.
+final class DTAOutput {
+    let fd: Int32
+    var failure: String?
+    init(fd: Int32) { self.fd = fd }
+
+    func write(_ data: UnsafeRawPointer?, _ length: Int) -> Int {
+        guard let data else { return 0 }
+        do {
+            try AtomicFile.writeAll(fd, UnsafeRawBufferPointer(start: data, count: length), path: "")
+            return length
+        } catch {
+            failure = String(cString: strerror(errno))
+            return -1
+        }
+    }
+}

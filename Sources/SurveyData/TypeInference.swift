@@ -1,0 +1,48 @@
+/// Guesses what a variable is when no codebook says: {0,1} → binary, otherwise continuous (text
+/// columns are categorical and handled by `TextEncoding`).
+enum TypeInference {
+    static func type(of values: [Double]) -> VariableType {
+        var sawValue = false
+        for v in values where !v.isNaN {
+            if v != 0 && v != 1 { return .continuous }
+            sawValue = true
+        }
+        return sawValue ? .binary : .continuous
+    }
+
+    /// Binary when every labelled code and every value is 0/1, categorical otherwise.
+    static func labelledType(values: [Double], labels: [ValueLabel]) -> VariableType {
+        let codesBinary = labels.allSatisfy { $0.code == 0 || $0.code == 1 }
+        return codesBinary && type(of: values) != .continuous ? .binary : .categorical
+    }
+}
+
+/// Stata's `encode`: distinct texts sorted, numbered 1...k, the texts kept as value labels.
+enum TextEncoding {
+    static func encode(indices: [Int32], strings: [String]) -> (values: [Double], labels: [ValueLabel]) {
+        let order = strings.indices.sorted { strings[$0] < strings[$1] }
+        var codeOf = [Double](repeating: .nan, count: strings.count)
+        var labels: [ValueLabel] = []
+        labels.reserveCapacity(strings.count)
+        for (rank, k) in order.enumerated() {
+            codeOf[k] = Double(rank + 1)
+            labels.append(ValueLabel(code: Double(rank + 1), name: strings[k]))
+        }
+        return (indices.map { $0 < 0 ? .nan : codeOf[Int($0)] }, labels)
+    }
+}
+
+extension String {
+    /// True when the text holds a CJK ideograph, kana or hangul: such a label is the Chinese one.
+    var containsCJK: Bool {
+        unicodeScalars.contains { s in
+            switch s.value {
+            case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF,
+                 0xF900...0xFAFF, 0x20000...0x2FA1F, 0x3000...0x303F, 0xFF00...0xFFEF:
+                return true
+            default:
+                return false
+            }
+        }
+    }
+}
