@@ -1,0 +1,327 @@
+import Estimation
+import SurveyData
+
+/// Which coefficients a column shows: raw, or listcoef's standardized b·sd(x), b/sd(y*),
+/// b·sd(x)/sd(y*). Stars and t/z come from the raw estimate (standardizing does not change them).
+public enum CoefficientScale: String, Sendable, CaseIterable, Codable {
+    case raw, bStdX, bStdY, bStdXY
+}
+
+/// What goes in parentheses under a coefficient.
+public enum ParenStatistic: String, Sendable, CaseIterable, Codable {
+    /// The t (OLS) or z statistic, as the paper prints.
+    case t
+    case se
+}
+
+/// Model statistics shown below the coefficients (a row appears only if some model has it).
+public enum RegressionStatistic: String, Sendable, CaseIterable, Codable {
+    case n, r2, adjR2, pseudoR2, loglik, lrChi2, f, aic, bic
+}
+
+/// One column of a regression table.
+public struct RegressionColumn: Sendable {
+    public var title: String?
+    public var result: ModelResult
+    public var scale: CoefficientScale
+
+    public init(title: String? = nil, result: ModelResult, scale: CoefficientScale = .raw) {
+        self.title = title; self.result = result; self.scale = scale
+    }
+}
+
+public struct RegressionTableOptions: Sendable {
+    public var language: Language
+    public var paren: ParenStatistic
+    public var factorStyle: FactorLabelStyle
+    public var statistics: [RegressionStatistic]
+    /// Show only these variables/terms (`union`, `educ`, `educ=3`); nil = all. Cutpoints and the
+    /// constant are kept only if listed (`cut`, `_cons`) when a filter is given.
+    public var keep: [String]?
+    /// Rows added before the statistics, e.g. ("Individual controls", ["Yes", "Yes"]).
+    public var extraRows: [(label: String, values: [String])]
+    public var showCutpoints: Bool
+    /// A header row with each model's outcome label.
+    public var showOutcome: Bool
+    public var digits: Int
+    public var title: String?
+    /// Extra notes (e.g. the dataset notice), printed after the automatic ones.
+    public var notes: [String]
+
+    public init(language: Language = .en, paren: ParenStatistic = .t,
+                factorStyle: FactorLabelStyle = .grouped,
+                statistics: [RegressionStatistic] = [.n, .r2, .pseudoR2, .loglik],
+                keep: [String]? = nil, extraRows: [(label: String, values: [String])] = [],
+                showCutpoints: Bool = true, showOutcome: Bool = true, digits: Int = 3,
+                title: String? = nil, notes: [String] = []) {
+        self.language = language; self.paren = paren; self.factorStyle = factorStyle
+        self.statistics = statistics; self.keep = keep; self.extraRows = extraRows
+        self.showCutpoints = showCutpoints; self.showOutcome = showOutcome; self.digits = digits
+        self.title = title; self.notes = notes
+    }
+}
+
+/// Journal-style regression table: models side by side, one row per term (labelled from the
+/// codebook), coefficient with stars and t/z (or SE) in parentheses below, cutpoints, then
+/// N, (pseudo) R², log likelihood; omitted terms, dropped rows and model notes as footnotes.
+/// Used by `fit`, `replicate` and the explorer's Models view.
+public enum RegressionTable {
+    public static func build(_ columns: [RegressionColumn], codebook: Codebook?,
+                             options: RegressionTableOptions = RegressionTableOptions()) -> Table {
+        let language = options.language
+        let labeler = TermLabeler(codebook: codebook, language: language)
+        let count = columns.count
+        var table = Table(title: options.title,
+                          alignments: [.left] + Array(repeating: .decimal, count: count))
+
+        // Headers: (1) (2)…, outcome labels, model titles.
+        let numbers = columns.indices.map { Cell("(\($0 + 1))", alignment: .center) }
+        table.headers.append([.empty] + numbers)
+        if options.showOutcome {
+            table.headers.append([.empty] + columns.map {
+                Cell(labeler.variableLabel($0.result.outcome), alignment: .center)
+            })
+        }
+        table.headers.append([.empty] + columns.map { column in
+            var title = column.title ?? ReportText.modelName(column.result.model, language)
+            if column.title == nil, let scale = ReportText.scaleName(column.scale, language) {
+                title += language == .zh ? "（\(scale)）" : " (\(scale))"
+            }
+            return Cell(title, alignment: .center)
+        })
+        if count == 1 { table.headers.removeFirst() }
+
+        // Rows: union of terms in first-seen order, factor levels kept together, `_cons` last.
+        let terms = orderedTerms(columns)
+        var groupsShown: Set<String> = []
+        for entry in terms where isKept(entry, keep: options.keep, labeler: labeler) {
+            let factor = entry.level != nil && entry.variable.map { isFactor($0, codebook) } == true
+            if factor, options.factorStyle == .grouped, let variable = entry.variable,
+               !groupsShown.contains(variable) {
+                groupsShown.insert(variable)
+                let levels = terms.filter { $0.variable == variable }.compactMap(\.level)
+                table.addRow([Cell(labeler.groupHeading(variable: variable, levels: levels))])
+            }
+            let label: String
+            if entry.level != nil && !factor, let variable = entry.variable {
+                label = labeler.variableLabel(variable) // binary entered as i.var: its label
+            } else {
+                label = labeler.label(term: entry.term, variable: entry.variable, level: entry.level,
+                                      style: factor ? options.factorStyle : .combined)
+            }
+            let indent = factor && options.factorStyle == .grouped ? 1 : 0
+            var top = [Cell(label, indent: indent)]
+            var bottom = [Cell.empty]
+            for column in columns {
+                let (estimate, paren) = coefficientCells(entry.term, column: column, options: options)
+                top.append(estimate)
+                bottom.append(paren)
+            }
+            table.addRow(top)
+            if bottom.dropFirst().contains(where: { !$0.text.isEmpty }) { table.addRow(bottom) }
+        }
+
+        // Cutpoints.
+        if options.showCutpoints, options.keep.map({ $0.contains("cut") }) ?? true {
+            let cuts = orderedUnique(columns.flatMap { $0.result.cutpoints.map(\.term) })
+            var first = true
+            for term in cuts {
+                var top = [Cell(labeler.cutpointLabel(term))]
+                var bottom = [Cell.empty]
+                for column in columns {
+                    let cut = column.scale == .raw ? column.result.cutpoints.first { $0.term == term } : nil
+                    top.append(Cell(cut.map { NumberFormat.fixed($0.estimate, options.digits) } ?? ""))
+                    bottom.append(Cell(cut.map { parenText($0.se, z: $0.z, options: options, scaleFactor: 1) } ?? ""))
+                }
+                table.addRow(top, kind: first ? .ruleAbove : .data)
+                if bottom.dropFirst().contains(where: { !$0.text.isEmpty }) { table.addRow(bottom) }
+                first = false
+            }
+        }
+
+        // Extra indicator rows, then statistics.
+        var firstFooterRow = true
+        for extra in options.extraRows {
+            table.addRow([Cell(extra.label)] + extra.values.map { Cell($0, alignment: .center) },
+                         kind: firstFooterRow ? .ruleAbove : .data)
+            firstFooterRow = false
+        }
+        for statistic in options.statistics {
+            let values = columns.map { statisticText(statistic, $0.result) }
+            guard values.contains(where: { $0 != nil }) else { continue }
+            let label = statisticLabel(statistic, language)
+            table.addRow([Cell(label, latex: statisticLatex(statistic, language))]
+                         + values.map { Cell($0 ?? "") },
+                         kind: firstFooterRow ? .ruleAbove : .data)
+            firstFooterRow = false
+        }
+
+        table.notes = notes(columns, labeler: labeler, options: options)
+        return table
+    }
+
+    // MARK: cells
+
+    private static func coefficientCells(_ term: String, column: RegressionColumn,
+                                         options: RegressionTableOptions) -> (Cell, Cell) {
+        let result = column.result
+        guard let c = result.coefficient(term) else {
+            if result.omitted.contains(where: { $0.term == term }) {
+                return (Cell(ReportText.omittedCell(options.language)), .empty)
+            }
+            return (.empty, .empty)
+        }
+        if result.omitted.contains(where: { $0.term == term }) {
+            return (Cell(ReportText.omittedCell(options.language)), .empty)
+        }
+        let value: Double?
+        switch column.scale {
+        case .raw: value = c.estimate
+        case .bStdX: value = c.bStdX
+        case .bStdY: value = c.bStdY
+        case .bStdXY: value = c.bStdXY
+        }
+        guard let value else { return (.empty, .empty) }
+        let number = NumberFormat.fixed(value, options.digits)
+        let stars = NumberFormat.stars(c.p)
+        let estimate = Cell(number + stars,
+                            latex: stars.isEmpty ? nil : LatexRenderer.escape(number) + "$^{\(stars)}$")
+        let factor = column.scale == .raw ? 1 : (c.estimate != 0 ? abs(value / c.estimate) : Double.nan)
+        return (estimate, Cell(parenText(c.se, z: c.z, options: options, scaleFactor: factor)))
+    }
+
+    private static func parenText(_ se: Double, z: Double, options: RegressionTableOptions,
+                                  scaleFactor: Double) -> String {
+        switch options.paren {
+        case .t: return "(" + NumberFormat.fixed(z, 2) + ")"
+        case .se: return "(" + NumberFormat.fixed(se * scaleFactor, options.digits) + ")"
+        }
+    }
+
+    private static func statisticText(_ s: RegressionStatistic, _ r: ModelResult) -> String? {
+        switch s {
+        case .n: return String(r.n)
+        case .r2: return r.model == .ols ? r.r2.map { NumberFormat.fixed($0, 3) } : nil
+        case .adjR2: return r.model == .ols ? r.adjR2.map { NumberFormat.fixed($0, 3) } : nil
+        case .pseudoR2: return r.model == .ols ? nil : r.pseudoR2.map { NumberFormat.fixed($0, 3) }
+        case .loglik: return r.loglik.map { NumberFormat.fixed($0, 2) }
+        case .lrChi2: return r.model == .ols ? nil : r.lrChi2.map { NumberFormat.fixed($0, 2) }
+        case .f: return r.model == .ols ? r.fStat.map { NumberFormat.fixed($0, 2) } : nil
+        case .aic: return r.aic.map { NumberFormat.fixed($0, 2) }
+        case .bic: return r.bic.map { NumberFormat.fixed($0, 2) }
+        }
+    }
+
+    private static func statisticLabel(_ s: RegressionStatistic, _ l: Language) -> String {
+        switch s {
+        case .n: return ReportText.observations(l)
+        case .r2: return ReportText.r2(l)
+        case .adjR2: return ReportText.adjR2(l)
+        case .pseudoR2: return ReportText.pseudoR2(l)
+        case .loglik: return ReportText.logLikelihood(l)
+        case .lrChi2: return ReportText.lrChi2(l)
+        case .f: return ReportText.fStatistic(l)
+        case .aic: return ReportText.aic(l)
+        case .bic: return ReportText.bic(l)
+        }
+    }
+
+    private static func statisticLatex(_ s: RegressionStatistic, _ l: Language) -> String? {
+        switch (s, l) {
+        case (.r2, _): return "$R^2$"
+        case (.adjR2, .en): return "Adjusted $R^2$"
+        case (.adjR2, .zh): return "调整$R^2$"
+        case (.pseudoR2, .en): return "Pseudo $R^2$"
+        case (.pseudoR2, .zh): return "伪$R^2$"
+        case (.lrChi2, .en): return "LR $\\chi^2$"
+        case (.lrChi2, .zh): return "LR $\\chi^2$"
+        default: return nil
+        }
+    }
+
+    // MARK: notes
+
+    private static func notes(_ columns: [RegressionColumn], labeler: TermLabeler,
+                              options: RegressionTableOptions) -> [String] {
+        let language = options.language
+        var notes = [ReportText.starsNote(language),
+                     ReportText.parenNote(options.paren, kinds: columns.map(\.result.model), language)]
+        // Each distinct note once, naming the columns it applies to (a model shown raw and
+        // standardized has the same notes twice).
+        var columnNotes: [(text: String, columns: [String])] = []
+        func add(_ text: String, _ column: String) {
+            if let k = columnNotes.firstIndex(where: { $0.text == text }) {
+                if !columnNotes[k].columns.contains(column) { columnNotes[k].columns.append(column) }
+            } else {
+                columnNotes.append((text, [column]))
+            }
+        }
+        for (k, column) in columns.enumerated() {
+            let name = "(\(k + 1))"
+            for omitted in column.result.omitted {
+                let label = labeler.label(term: omitted.term, style: .combined)
+                add(ReportText.omittedNote(term: label, reason: omitted.reason, language), name)
+            }
+            for dropped in column.result.dropped where dropped.count > 0 {
+                add(ReportText.droppedNote(count: dropped.count, reason: dropped.reason, language), name)
+            }
+            for note in column.result.notes { add(note, name) }
+        }
+        for note in columnNotes {
+            notes.append(columns.count == 1 ? note.text : ReportText.columnNote(note.columns, note.text, language))
+        }
+        return notes + options.notes
+    }
+
+    // MARK: term order
+
+    struct TermEntry: Equatable {
+        var term: String
+        var variable: String?
+        var level: Double?
+    }
+
+    /// Union of coefficient and omitted terms over the columns, first-seen order, each factor's
+    /// levels kept together, the constant last.
+    static func orderedTerms(_ columns: [RegressionColumn]) -> [TermEntry] {
+        let labeler = TermLabeler(codebook: nil, language: .en)
+        var entries: [TermEntry] = []
+        func add(_ entry: TermEntry) {
+            guard !entries.contains(where: { $0.term == entry.term }) else { return }
+            if let v = entry.variable, let last = entries.lastIndex(where: { $0.variable == v }) {
+                entries.insert(entry, at: last + 1)
+            } else {
+                entries.append(entry)
+            }
+        }
+        for column in columns {
+            for c in column.result.coefficients where c.term != "_cons" {
+                let parsed = labeler.parse(term: c.term, variable: c.variable, level: c.level)
+                add(TermEntry(term: c.term, variable: parsed.variable, level: parsed.level))
+            }
+            for o in column.result.omitted where o.term != "_cons" {
+                let parsed = labeler.parse(term: o.term)
+                add(TermEntry(term: o.term, variable: parsed.variable, level: parsed.level))
+            }
+        }
+        if columns.contains(where: { $0.result.coefficient("_cons") != nil }) {
+            entries.append(TermEntry(term: "_cons"))
+        }
+        return entries
+    }
+
+    private static func orderedUnique(_ items: [String]) -> [String] {
+        var seen: Set<String> = []
+        return items.filter { seen.insert($0).inserted }
+    }
+
+    private static func isFactor(_ variable: String, _ codebook: Codebook?) -> Bool {
+        guard let type = codebook?.variable(variable)?.type else { return true }
+        return type == .categorical || type == .ordinal
+    }
+
+    private static func isKept(_ entry: TermEntry, keep: [String]?, labeler: TermLabeler) -> Bool {
+        guard let keep else { return true }
+        return keep.contains(entry.term) || entry.variable.map { keep.contains($0) } == true
+    }
+}

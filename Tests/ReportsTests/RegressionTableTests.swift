@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import Estimation
+import SurveyData
+@testable import Reports
+
+@Suite struct RegressionTableTests {
+    func column(_ table: Table, row label: String) -> [String] {
+        table.rows.first { $0.cells.first?.text == label }?.cells.dropFirst().map(\.text) ?? []
+    }
+
+    @Test func starsFollowPValues() {
+        #expect(NumberFormat.stars(0.0099) == "***")
+        #expect(NumberFormat.stars(0.01) == "**")
+        #expect(NumberFormat.stars(0.049) == "**")
+        #expect(NumberFormat.stars(0.05) == "*")
+        #expect(NumberFormat.stars(0.0999) == "*")
+        #expect(NumberFormat.stars(0.1) == "")
+        #expect(NumberFormat.stars(.nan) == "")
+    }
+
+    @Test func standardizedColumnsUseListcoefValuesAndRawStars() {
+        let table = RegressionTable.build(
+            [RegressionColumn(result: Sample.ologit, scale: .bStdX),
+             RegressionColumn(result: Sample.ologit, scale: .bStdXY)],
+            codebook: Sample.codebook, options: RegressionTableOptions(paren: .se))
+        let union = table.rows.firstIndex { $0.cells.first?.text == "Union member" }!
+        #expect(table.rows[union].cells.map(\.text) == ["Union member", "0.090**", "0.050**"])
+        // SE rescaled by the same factor as the coefficient: 0.1191 * 0.09 / 0.262 = 0.0409.
+        #expect(table.rows[union + 1].cells.map(\.text) == ["", "(0.041)", "(0.023)"])
+        // Standardized columns show no cutpoints.
+        #expect(column(table, row: "Cutpoint 1") == ["", ""])
+    }
+
+    @Test func keepShowsOnlyListedVariablesAndExtraRows() {
+        let table = RegressionTable.build(
+            [RegressionColumn(result: Sample.ols), RegressionColumn(result: Sample.ologit)],
+            codebook: Sample.codebook,
+            options: RegressionTableOptions(keep: ["union"], extraRows: [("Controls", ["Yes", "Yes"])]))
+        let labels = table.rows.map { $0.cells[0].text }.filter { !$0.isEmpty }
+        #expect(labels == ["Union member", "Controls", "Observations", "R2", "Pseudo R2", "Log likelihood"])
+    }
+
+    @Test func combinedAndValueOnlyFactorLabels() {
+        for (style, label) in [(FactorLabelStyle.combined, "Education: secondary"), (.valueOnly, "secondary")] {
+            let table = RegressionTable.build([RegressionColumn(result: Sample.ols)], codebook: Sample.codebook,
+                                              options: RegressionTableOptions(factorStyle: style))
+            #expect(table.rows.contains { $0.cells[0].text == label && $0.cells[0].indent == 0 })
+            #expect(!table.rows.contains { $0.cells[0].text.hasPrefix("Education (ref") })
+        }
+    }
+
+    @Test func unknownTermsKeepTheirFormulaName() {
+        var r = Sample.ols
+        r.coefficients.append(Sample.coefficient("tenure", "tenure", nil, 0.5, 0.1, 0.001))
+        r.coefficients.append(Sample.coefficient("union#c.age", nil, nil, 0.01, 0.01, 0.3))
+        let table = RegressionTable.build([RegressionColumn(result: r)], codebook: Sample.codebook)
+        let labels = table.rows.map { $0.cells[0].text }
+        #expect(labels.contains("tenure"))
+        #expect(labels.contains("Union member # Age"))
+        // The constant stays last among the coefficients.
+        let cons = labels.firstIndex(of: "Constant")!
+        #expect(cons > labels.firstIndex(of: "tenure")!)
+    }
+
+    @Test func nonFiniteNumbersPrintAsDot() {
+        var r = Sample.ols
+        r.coefficients[0].se = .nan
+        r.coefficients[0].z = .nan
+        let table = RegressionTable.build([RegressionColumn(result: r)], codebook: nil)
+        #expect(table.rows[1].cells.map(\.text) == ["", "(.)"])
+    }
+
+    @Test func marginsTableUsesOutcomeValueLabels() {
+        let table = MarginsTable.build(Sample.ologit, codebook: Sample.codebook, percent: true)
+        #expect(table.headers[0].map(\.text) == ["", "none", "junior", "intermediate"])
+        #expect(table.rows[0].cells.map(\.text) == ["Union member", "-5.04**", "0.81**", "4.23**"])
+        #expect(table.rows[1].cells.map(\.text) == ["", "(2.31)", "(0.37)", "(1.95)"])
+    }
+}
