@@ -1,1 +1,0 @@
-// Explorer module: see Package.swift for its place in the data flow.

@@ -1,0 +1,113 @@
+import SurveyData
+import Estimation
+
+/// The six views, one number key each.
+public enum ViewKind: Int, Sendable, CaseIterable, Codable {
+    case models = 1, mediation, margins, crosstab, describe, data
+
+    public var title: String {
+        switch self {
+        case .models: return "Models"
+        case .mediation: return "Mediation"
+        case .margins: return "Margins"
+        case .crosstab: return "Crosstab"
+        case .describe: return "Describe"
+        case .data: return "Data"
+        }
+    }
+}
+
+public enum Pane: Sendable, Equatable { case variables, view }
+
+/// A list of options opened by Enter, `s` or `x`; j/k move, Enter picks, Esc closes.
+public struct ChoiceMenu: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        case variable(String)
+        case subsample
+        case exportFormat
+        case view
+    }
+    public var title: String
+    public var options: [String]
+    public var selected: Int
+    public var purpose: Purpose
+}
+
+/// A one-line text input: a typed `if` expression (checked as you type), a find, a file name.
+public struct Prompt: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        case condition
+        case find(previousCursor: Int)
+        case saveSpec
+        case export(ExportFormat)
+    }
+    public var title: String
+    public var text: String
+    public var purpose: Purpose
+    /// Live feedback under the input (the filter's N or its error).
+    public var feedback: String?
+    public var feedbackIsError: Bool = false
+}
+
+public enum Overlay: Sendable, Equatable {
+    case help(scroll: Int)
+    case choice(ChoiceMenu)
+    case prompt(Prompt)
+}
+
+/// The status line: what is computing, the last error, or the dataset notice.
+public struct StatusMessage: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+}
+
+/// The pinned baseline (`b`): a specification and the models it produced.
+public struct Baseline: Sendable {
+    public var spec: Specification
+    public var models: [FittedModel]
+}
+
+/// Bootstrap of the indirect effect in the Mediation view: progress fills in, Esc cancels.
+public struct BootstrapProgress: Sendable {
+    public enum Phase: Sendable, Equatable { case idle, running, cancelled, finished, failed(String) }
+    public var generation: Int = 0
+    public var phase: Phase = .idle
+    public var done: Int = 0
+    public var total: Int = 0
+    public var output: MediationOutput?
+}
+
+/// The whole application state, a value: events are reduced into a new state by pure functions
+/// (`Reducer`), views render it into a cell grid (`Screen`).
+public struct AppState: Sendable {
+    public var spec: Specification
+    public var undoStack: [Specification] = []
+    public var redoStack: [Specification] = []
+    public var view: ViewKind = .models
+    public var focus: Pane = .variables
+    /// Row of the variables pane under the cursor, and the pane's first visible row.
+    public var cursor: Int = 0
+    public var paneScroll: Int = 0
+    /// Scroll offsets of the current view (rows, columns).
+    public var scrollRow: Int = 0
+    public var scrollColumn: Int = 0
+    /// Hide the variables pane to give the view the full width.
+    public var zoom: Bool = false
+    public var overlay: Overlay?
+    public var status: StatusMessage?
+    public var width: Int
+    public var height: Int
+    /// Generation of the latest posted specification; results from older ones are dropped.
+    public var generation: Int = 0
+    public var results: ComputeOutput?
+    public var baseline: Baseline?
+    public var bootstrap = BootstrapProgress()
+    public var quitting = false
+
+    public init(spec: Specification, width: Int = 80, height: Int = 24) {
+        self.spec = spec; self.width = width; self.height = height
+    }
+
+    /// True while the latest posted specification has no results yet.
+    public var computing: Bool { (results?.generation ?? -1) < generation }
+}

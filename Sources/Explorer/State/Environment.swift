@@ -1,0 +1,90 @@
+import SurveyData
+
+/// A row of the variables pane: a control group header, a variable, or a section header.
+public enum PaneRow: Sendable, Equatable {
+    case group(Int)
+    case variable(String, group: Int?)
+    case section(String)
+
+    var variableName: String? {
+        if case let .variable(name, _) = self { return name }
+        return nil
+    }
+}
+
+/// What stays fixed while the explorer runs: the dataset and what is derived from its codebook.
+/// Reducers and views read it; only the state changes.
+public struct ExplorerEnvironment: Sendable {
+    public let dataset: Dataset
+    public var codebook: Codebook { dataset.codebook }
+    /// False when the locale is not UTF-8: English labels and ASCII glyphs only.
+    public let unicode: Bool
+    public let paneRows: [PaneRow]
+    /// Every control term in canonical order: group terms first, then one per other variable.
+    let controlOrder: [String]
+    /// The term each variable enters as when switched on as a control.
+    let controlTerm: [String: String]
+
+    public init(dataset: Dataset, unicode: Bool = true) {
+        self.dataset = dataset
+        self.unicode = unicode
+        var rows: [PaneRow] = []
+        var order: [String] = []
+        var termOf: [String: String] = [:]
+        var grouped = Set<String>()
+        for (g, group) in dataset.codebook.controlGroups.enumerated() {
+            rows.append(.group(g))
+            for term in group.terms {
+                let v = Terms.variable(of: term)
+                order.append(term)
+                termOf[v] = term
+                if !grouped.contains(v) { rows.append(.variable(v, group: g)); grouped.insert(v) }
+            }
+        }
+        let others = dataset.variableNames.filter { !grouped.contains($0) }
+        if !others.isEmpty {
+            rows.append(.section(dataset.codebook.controlGroups.isEmpty ? "Variables" : "Other variables"))
+            for v in others {
+                rows.append(.variable(v, group: nil))
+                let t = Terms.term(for: dataset.info(v), name: v)
+                order.append(t)
+                termOf[v] = t
+            }
+        }
+        paneRows = rows
+        controlOrder = order
+        controlTerm = termOf
+    }
+
+    /// The specification the explorer opens on: the codebook's roles, every control group on.
+    public func defaultSpecification() -> Specification {
+        let roles = codebook.roles
+        let names = dataset.variableNames
+        let outcome = roles?.outcome ?? codebook.variables.first { $0.type == .ordinal }?.name ?? names.first ?? ""
+        let key = roles?.keyRegressor ?? codebook.variables.first { $0.type == .binary && $0.name != outcome }?.name
+            ?? names.first { $0 != outcome } ?? ""
+        let mediator = roles?.mediator
+        var crosstabs = [CrosstabPair(row: key, column: outcome)]
+        if let m = mediator { crosstabs.append(CrosstabPair(row: key, column: m)) }
+        return Specification(outcome: outcome, keyRegressor: key, mediator: mediator, mediatorOn: false,
+                             controls: codebook.controlGroups.flatMap(\.terms), crosstabs: crosstabs)
+    }
+
+    /// Label of a variable in `language`, or its name.
+    func label(_ name: String, _ language: Language) -> String {
+        dataset.info(name)?.label(language) ?? name
+    }
+
+    func groupLabel(_ index: Int, _ language: Language) -> String {
+        guard codebook.controlGroups.indices.contains(index) else { return "" }
+        let g = codebook.controlGroups[index]
+        return (language == .zh ? g.labelZH : g.labelEN) ?? g.labelEN ?? g.name
+    }
+
+    func sortControls(_ terms: [String]) -> [String] {
+        let rank = Dictionary(controlOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen = Set<String>()
+        return terms.filter { seen.insert($0).inserted }
+            .sorted { (rank[$0] ?? Int.max) < (rank[$1] ?? Int.max) }
+    }
+}

@@ -1,0 +1,39 @@
+/// A key press, decoded by the backend (or scripted by tests and `bench ui`).
+public enum Key: Sendable, Equatable, Hashable {
+    case char(Character)
+    case ctrl(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, tab, backTab, escape, backspace
+}
+
+/// Everything that can change the state: input, a resized screen, and work finishing.
+public enum Event: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case computed(ComputeOutput)
+    case bootstrapProgress(generation: Int, done: Int, total: Int)
+    case bootstrapFinished(generation: Int, MediationOutput)
+    /// A save/export finished: the message goes to the status line.
+    case effectFinished(message: String, isError: Bool)
+}
+
+/// Work the reducer asks for; the main loop (or a test) performs it and reports back as events.
+public enum Effect: Sendable, Equatable {
+    case compute(Specification, generation: Int)
+    case startBootstrap(Specification, generation: Int)
+    case cancelBootstrap
+    case save(path: String, Specification)
+    case export(path: String, format: ExportFormat, view: ViewKind)
+    case quit
+}
+
+/// Export file formats (`x`).
+public enum ExportFormat: String, Sendable, CaseIterable, Codable {
+    case markdown, latex, csv
+    public var fileExtension: String {
+        switch self { case .markdown: return "md"; case .latex: return "tex"; case .csv: return "csv" }
+    }
+    public var title: String {
+        switch self { case .markdown: return "Markdown"; case .latex: return "LaTeX"; case .csv: return "CSV" }
+    }
+}

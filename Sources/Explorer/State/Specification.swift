@@ -1,0 +1,96 @@
+import SurveyData
+import Estimation
+
+/// Which models the Models view estimates; `e` cycles through them.
+public enum EstimatorSet: String, Codable, Sendable, CaseIterable {
+    /// The paper's Table 3: OLS, ordered logit, and the ordered logit x-standardized.
+    case paper
+    case ologit
+    case ols
+    case ordered
+    case probit
+
+    public var title: String {
+        switch self {
+        case .paper: return "OLS+ologit+std"
+        case .ologit: return "ologit"
+        case .ols: return "OLS"
+        case .ordered: return "ologit+oprobit"
+        case .probit: return "oprobit+std"
+        }
+    }
+
+    /// The columns before adapting them to the outcome's type.
+    var columns: [(ModelKind, standardized: Bool)] {
+        switch self {
+        case .paper: return [(.ols, false), (.ologit, false), (.ologit, true)]
+        case .ologit: return [(.ologit, false)]
+        case .ols: return [(.ols, false)]
+        case .ordered: return [(.ologit, false), (.oprobit, false)]
+        case .probit: return [(.oprobit, false), (.oprobit, true)]
+        }
+    }
+
+    public var next: EstimatorSet {
+        let all = EstimatorSet.allCases
+        return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
+    }
+}
+
+/// A subsample: a codebook preset (named) or a typed `if` expression (unnamed).
+public struct Subsample: Codable, Sendable, Equatable, Hashable {
+    public var name: String?
+    public var condition: String
+    public init(name: String? = nil, condition: String) { self.name = name; self.condition = condition }
+}
+
+/// Two variables to cross-tabulate (rows × columns).
+public struct CrosstabPair: Codable, Sendable, Equatable, Hashable {
+    public var row: String
+    public var column: String
+    public init(row: String, column: String) { self.row = row; self.column = column }
+}
+
+/// Everything the user chose that changes the numbers or their labels. `w` saves it as JSON and
+/// `pathlens --spec FILE.json` restores it; undo/redo step through its history.
+public struct Specification: Codable, Sendable, Equatable, Hashable {
+    public var outcome: String
+    public var keyRegressor: String
+    public var mediator: String?
+    /// The mediator stays remembered while switched off.
+    public var mediatorOn: Bool
+    /// Control terms in formula syntax (`male`, `c.age`, `i.educ`), in display order.
+    public var controls: [String]
+    public var estimators: EstimatorSet
+    public var subsample: Subsample?
+    public var vce: VarianceType
+    public var language: Language
+    public var crosstabs: [CrosstabPair]
+    /// A term whose margins are shown beside the key regressor's (Margins view).
+    public var marginsTerm: String?
+
+    public init(outcome: String, keyRegressor: String, mediator: String? = nil, mediatorOn: Bool = false,
+                controls: [String] = [], estimators: EstimatorSet = .paper, subsample: Subsample? = nil,
+                vce: VarianceType = .oim, language: Language = .en, crosstabs: [CrosstabPair] = [],
+                marginsTerm: String? = nil) {
+        self.outcome = outcome; self.keyRegressor = keyRegressor; self.mediator = mediator
+        self.mediatorOn = mediatorOn; self.controls = controls; self.estimators = estimators
+        self.subsample = subsample; self.vce = vce; self.language = language
+        self.crosstabs = crosstabs; self.marginsTerm = marginsTerm
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case outcome, keyRegressor = "key_regressor", mediator, mediatorOn = "mediator_on", controls,
+             estimators, subsample, vce, language, crosstabs, marginsTerm = "margins_term"
+    }
+
+    /// The same choices with the label language neutralised: results do not depend on it.
+    var computeKey: Specification {
+        var s = self
+        s.language = .en
+        return s
+    }
+
+    /// The active mediator, if switched on.
+    public var activeMediator: String? { mediatorOn ? mediator : nil }
+}

@@ -1,0 +1,57 @@
+import Estimation
+import Reports
+import SurveyData
+
+/// View 4: two-way tables within the subsample (defaults: key regressor × outcome and × mediator):
+/// counts with column and row percentages, then χ², Cramér's V, gamma and τ-b
+/// (`Estimation.CrossTabulation`).
+enum CrosstabView {
+    static func content(_ state: AppState, env: ExplorerEnvironment) -> ViewContent {
+        guard let results = state.results else { return .message("computing...") }
+        var lines: [StyledLine] = []
+        var tables: [Table] = []
+        for output in results.crosstabs {
+            let table = self.table(output, env: env, language: state.spec.language)
+            lines += TableLines.lines(table) + [StyledLine()]
+            tables.append(table)
+        }
+        if lines.isEmpty { return .message("no crosstab chosen: press C / c on two variables") }
+        return ViewContent(lines: lines, tables: tables)
+    }
+
+    static func table(_ output: CrosstabOutput, env: ExplorerEnvironment, language: Language) -> Table {
+        let pair = output.pair
+        let rowInfo = env.dataset.info(pair.row)
+        let colInfo = env.dataset.info(pair.column)
+        let rowLabel = rowInfo?.label(language) ?? pair.row
+        let colLabel = colInfo?.label(language) ?? pair.column
+        let zh = language == .zh
+        let total = zh ? "合计" : "Total"
+        guard let x = output.table else {
+            return Table(title: "\(rowLabel) x \(colLabel)", alignments: [.left], notes: [output.error ?? "not computed"])
+        }
+        var table = Table(title: "\(rowLabel) x \(colLabel)",
+                          alignments: [.left] + Array(repeating: .decimal, count: x.columnCodes.count + 1))
+        table.headers.append([Cell(rowLabel)] + x.columnCodes.map {
+            Cell(colInfo?.valueLabel(for: $0)?.label(language) ?? formatCode($0), alignment: .center)
+        } + [Cell(total, alignment: .center)])
+        for (i, code) in x.rowCodes.enumerated() {
+            let counts = x.counts[i]
+            table.addRow([Cell(rowInfo?.valueLabel(for: code)?.label(language) ?? formatCode(code))]
+                         + counts.map { Cell(NumberFormat.count($0)) } + [Cell(NumberFormat.count(x.rowTotals[i]))])
+            table.addRow([Cell(zh ? "列%" : "col %", indent: 1)]
+                         + counts.indices.map { Cell(NumberFormat.fixed(x.columnPercent(i, $0), 1)) }
+                         + [Cell(NumberFormat.fixed(x.total > 0 ? 100 * x.rowTotals[i] / x.total : .nan, 1))])
+            table.addRow([Cell(zh ? "行%" : "row %", indent: 1)]
+                         + counts.indices.map { Cell(NumberFormat.fixed(x.rowPercent(i, $0), 1)) } + [Cell("100.0")])
+        }
+        table.addRow([Cell(total)] + x.columnTotals.map { Cell(NumberFormat.count($0)) } + [Cell(NumberFormat.count(x.total))],
+                     kind: .ruleAbove)
+        table.notes.append("chi2(\(x.df)) = \(NumberFormat.fixed(x.chi2, 2))  p = \(NumberFormat.fixed(x.p, 3))"
+                           + "  Cramer's V = \(NumberFormat.fixed(x.cramersV, 3))")
+        table.notes.append("gamma = \(NumberFormat.fixed(x.gamma, 3)) (ASE \(NumberFormat.fixed(x.gammaASE, 3)))"
+                           + "  tau-b = \(NumberFormat.fixed(x.tauB, 3)) (ASE \(NumberFormat.fixed(x.tauBASE, 3)))")
+        if x.missing > 0 { table.notes.append("\(NumberFormat.count(x.missing)) rows with a missing value left out") }
+        return table
+    }
+}

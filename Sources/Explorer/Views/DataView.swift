@@ -1,0 +1,55 @@
+import Reports
+import SurveyData
+
+/// View 6: the subsample as a scrollable grid, codes shown through their value labels. Only the
+/// visible rows are formatted, so scrolling 10,000 rows costs what one screen costs.
+enum DataView {
+    static let maxColumnWidth = 14
+
+    static func content(_ state: AppState, env: ExplorerEnvironment, visibleRows: Int) -> ViewContent {
+        let rows = rowIndices(state, env: env)
+        let names = env.dataset.variableNames
+        let widths = names.map { min(maxColumnWidth, max(6, TextWidth.width($0))) }
+        let numberWidth = max(3, String(env.dataset.rowCount).count)
+        var header = StyledLine(TextWidth.pad("#", to: numberWidth, alignment: .right) + " ", frozen: numberWidth + 1)
+        for (name, w) in zip(names, widths) { header.append(TextWidth.pad(name, to: w) + " ") }
+        header.style(.bold, start: 0, length: header.width)
+        let top = min(max(0, state.scrollRow), max(0, rows.count - visibleRows + 1))
+        var lines = [header]
+        for r in rows.dropFirst(top).prefix(max(0, visibleRows - 1)) {
+            var line = StyledLine(TextWidth.pad(String(r + 1), to: numberWidth, alignment: .right) + " ", frozen: numberWidth + 1)
+            line.style(.dim, start: 0, length: numberWidth)
+            for (name, w) in zip(names, widths) {
+                line.append(TextWidth.pad(value(name, row: r, env: env, language: state.spec.language), to: w) + " ")
+            }
+            lines.append(line)
+        }
+        if rows.isEmpty { lines.append(StyledLine("no observations in this subsample", style: .dim)) }
+        return ViewContent(lines: lines, tables: [])
+    }
+
+    static func rowIndices(_ state: AppState, env: ExplorerEnvironment) -> [Int] {
+        guard let mask = state.results?.mask, mask.count == env.dataset.rowCount else {
+            return Array(0..<env.dataset.rowCount)
+        }
+        return mask.indices.filter { mask[$0] }
+    }
+
+    static func value(_ name: String, row: Int, env: ExplorerEnvironment, language: Language) -> String {
+        guard let column = env.dataset.column(name), column.values.indices.contains(row) else { return "" }
+        let v = column.values[row]
+        if v.isNaN { return "." }
+        if let label = env.dataset.info(name)?.valueLabel(for: v) { return label.label(language) }
+        return v == v.rounded() && abs(v) < 1e15 ? formatCode(v) : NumberFormat.fixed(v, 3)
+    }
+
+    /// The whole subsample for export.
+    static func table(_ state: AppState, env: ExplorerEnvironment) -> Table {
+        let names = env.dataset.variableNames
+        var table = Table(alignments: names.map { _ in .left }, headers: [names.map { Cell($0) }])
+        for r in rowIndices(state, env: env) {
+            table.addRow(names.map { Cell(value($0, row: r, env: env, language: state.spec.language)) })
+        }
+        return table
+    }
+}

@@ -1,0 +1,48 @@
+import Estimation
+import Reports
+import SurveyData
+
+/// View 5: Table 1 for the subsample — shares of each level for discrete variables, and N,
+/// mean, SD, min, max for continuous ones — over the variables of the current model.
+enum DescribeView {
+    static func content(_ state: AppState, env: ExplorerEnvironment) -> ViewContent {
+        guard let results = state.results else { return .message("computing...") }
+        let table = self.table(state, env: env, results: results)
+        return ViewContent(lines: TableLines.lines(table), tables: [table])
+    }
+
+    static func variables(_ spec: Specification) -> [String] {
+        var names = [spec.outcome, spec.keyRegressor] + [spec.activeMediator].compactMap { $0 }
+        for t in spec.controls { let v = Terms.variable(of: t); if !names.contains(v) { names.append(v) } }
+        return names
+    }
+
+    static func table(_ state: AppState, env: ExplorerEnvironment, results: ComputeOutput) -> Table {
+        let language = state.spec.language
+        let zh = language == .zh
+        let n = results.sampleN ?? env.dataset.rowCount
+        var table = Table(title: (zh ? "描述统计" : "Descriptive statistics") + " (N = \(n))",
+                          alignments: [.left, .right, .decimal, .decimal, .decimal, .decimal],
+                          headers: [["", "N", zh ? "比例/均值" : "% / mean", "SD", "Min", "Max"]])
+        let byName = Dictionary(results.summaries.map { ($0.variable, $0) }, uniquingKeysWith: { a, _ in a })
+        for name in variables(results.spec) {
+            guard let s = byName[name] else { continue }
+            let info = env.dataset.info(name)
+            let label = info?.label(language) ?? name
+            if s.categories.isEmpty {
+                table.addRow([Cell(label), Cell(NumberFormat.count(s.n)), Cell(NumberFormat.fixed(s.mean, 2)),
+                              Cell(NumberFormat.fixed(s.sd, 2)), Cell(NumberFormat.count(s.min)),
+                              Cell(NumberFormat.count(s.max))])
+            } else {
+                table.addRow([Cell(label), Cell(NumberFormat.count(s.n))])
+                for level in s.categories {
+                    let valueLabel = info?.valueLabel(for: level.code)?.label(language) ?? formatCode(level.code)
+                    table.addRow([Cell(valueLabel, indent: 1), Cell(NumberFormat.count(level.count)),
+                                  Cell(NumberFormat.fixed(level.percent, 1) + "%")])
+                }
+            }
+        }
+        if let notice = env.codebook.notice(language) { table.notes.append(notice) }
+        return table
+    }
+}

@@ -1,0 +1,94 @@
+import Estimation
+import Reports
+import SurveyData
+
+/// View 3: average marginal effects of the key regressor (and the term chosen with `t`) on each
+/// outcome category, per model, as a table with horizontal bars.
+enum MarginsView {
+    static let barWidth = 16
+
+    static func content(_ state: AppState, env: ExplorerEnvironment) -> ViewContent {
+        guard let results = state.results else { return .message("computing...") }
+        var lines: [StyledLine] = []
+        var tables: [Table] = []
+        let terms = [state.spec.keyRegressor] + [state.spec.marginsTerm].compactMap { $0 }
+            .filter { $0 != state.spec.keyRegressor }
+        for model in results.models where !model.plan.standardized {
+            guard let result = model.result else { continue }
+            let (table, bars) = self.table(result, title: model.title, terms: terms, env: env, language: state.spec.language)
+            guard !table.rows.isEmpty else { continue }
+            var modelLines = TableLines.lines(table)
+            // Bars after each body row: rows start after title, rule, header, rule.
+            let firstBody = 4
+            for (i, bar) in bars.enumerated() where firstBody + i < modelLines.count {
+                modelLines[firstBody + i].append("  ")
+                modelLines[firstBody + i].append(bar.text, style: bar.negative ? .negative : .positive)
+            }
+            lines += modelLines + [StyledLine()]
+            tables.append(table)
+        }
+        if lines.isEmpty {
+            return .message(results.models.isEmpty ? "no models" : "no marginal effects for \(terms.joined(separator: ", ")) in these models")
+        }
+        return ViewContent(lines: lines, tables: tables)
+    }
+
+    /// Margins whose term belongs to `variable` (`union`, `educ=3` for `educ`).
+    static func effects(_ result: ModelResult, variable: String) -> [MarginalEffect] {
+        result.margins.filter { m in
+            m.at == .average && Terms.variable(of: String(m.term.split(separator: "=").first ?? "")) == variable
+        }
+    }
+
+    static func table(_ result: ModelResult, title: String, terms: [String], env: ExplorerEnvironment,
+                      language: Language) -> (Table, [(text: String, negative: Bool)]) {
+        let labeler = TermLabeler(codebook: env.codebook, language: language)
+        let perTerm = terms.map { effects(result, variable: $0) }
+        let outcomes = perTerm.flatMap { $0.map(\.outcome) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        var headers: [Cell] = [Cell(labeler.variableLabel(result.outcome))]
+        for (term, effects) in zip(terms, perTerm) {
+            let levels = effects.map(\.term).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            for level in levels {
+                headers += [Cell("AME " + labeler.label(term: level), alignment: .center), Cell("z", alignment: .center)]
+            }
+            _ = term
+        }
+        var table = Table(title: "\(title): " + (language == .zh ? "平均边际效应" : "average marginal effects"),
+                          alignments: [.left] + Array(repeating: .decimal, count: headers.count - 1), headers: [headers])
+        var bars: [(String, Bool)] = []
+        let key = perTerm.first ?? []
+        let keyLevel = key.first?.term
+        let scale = key.map { abs($0.effect) }.max() ?? 0
+        for outcome in outcomes {
+            var row: [Cell] = [Cell(outcomeLabel(outcome, result: result, env: env, language: language))]
+            for effects in perTerm {
+                let levels = effects.map(\.term).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                for level in levels {
+                    if let m = effects.first(where: { $0.term == level && $0.outcome == outcome }) {
+                        row += [Cell(NumberFormat.fixed(m.effect, 4) + NumberFormat.stars(m.p)), Cell(NumberFormat.fixed(m.z, 2))]
+                    } else { row += [.empty, .empty] }
+                }
+            }
+            table.addRow(row)
+            let m = key.first { $0.term == keyLevel && $0.outcome == outcome }
+            bars.append(bar(m?.effect ?? 0, scale: scale))
+        }
+        return (table, bars)
+    }
+
+    /// A bar on a centre axis: negative effects grow left of `|`, positive ones right.
+    static func bar(_ value: Double, scale: Double) -> (String, Bool) {
+        let half = barWidth / 2
+        let n = scale > 0 && value.isFinite ? Int((abs(value) / scale * Double(half)).rounded()) : 0
+        let left = value < 0 ? Cells.repeated(" ", half - n) + Cells.repeated("#", n) : Cells.repeated(" ", half)
+        let right = value > 0 ? Cells.repeated("#", n) : ""
+        return (left + "|" + right, value < 0)
+    }
+
+    static func outcomeLabel(_ outcome: String, result: ModelResult, env: ExplorerEnvironment, language: Language) -> String {
+        if let code = Double(outcome), let label = env.dataset.info(result.outcome)?.valueLabel(for: code) {
+            return "Pr(\(label.label(language)))"
+        }
+        return outcome == "E(y)" ? "E(\(result.outcome))" : "Pr(\(result.outcome)=\(outcome))"
+    }
+}

@@ -1,0 +1,48 @@
+import Reports
+
+/// Dialogs drawn over the views: the key list (`?`), choice menus and one-line prompts.
+enum Overlays {
+    static func draw(_ overlay: Overlay, into grid: inout CellGrid) {
+        switch overlay {
+        case let .help(scroll):
+            let lines = KeyMap.bindings.map { TextWidth.pad($0.keys, to: 12) + $0.action }
+            box(title: "Keys (any other key closes)", lines: Array(lines.dropFirst(scroll)), selected: nil, into: &grid)
+        case let .choice(menu):
+            box(title: menu.title + "  (Enter picks, Esc closes)", lines: menu.options, selected: menu.selected, into: &grid)
+        case let .prompt(prompt):
+            var lines = ["> " + prompt.text + "_"]
+            if let feedback = prompt.feedback { lines.append(feedback) }
+            let feedbackStyle: CellStyle = prompt.feedbackIsError ? .negative : .dim
+            box(title: prompt.title + "  (Enter confirms, Esc cancels)", lines: lines, selected: nil,
+                into: &grid, lineStyles: [1: feedbackStyle], minWidth: 50)
+        }
+    }
+
+    static func box(title: String, lines: [String], selected: Int?, into grid: inout CellGrid,
+                    lineStyles: [Int: CellStyle] = [:], minWidth: Int = 0) {
+        let maxW = max(10, grid.width - 4)
+        let contentW = min(maxW - 4, max(minWidth, TextWidth.width(title), lines.map { TextWidth.width($0) }.max() ?? 0))
+        let w = contentW + 4
+        let maxH = max(3, grid.height - 4)
+        let visible = min(lines.count, maxH - 2)
+        let h = visible + 2
+        let x = max(0, (grid.width - w) / 2)
+        let y = max(0, (grid.height - h) / 2)
+        grid.clear(x: x, y: y, width: w, height: h)
+        let rule = "+" + Cells.repeated("-", w - 2) + "+"
+        grid.put(rule, x: x, y: y, style: .bold)
+        grid.put(" " + TextWidth.clip(title, to: w - 4) + " ", x: x + 1, y: y, style: .bold, limit: w - 2)
+        // Keep the selection visible in long menus.
+        let first = selected.map { max(0, min($0 - visible + 1, lines.count - visible)) } ?? 0
+        let start = selected.map { $0 >= visible ? first : 0 } ?? 0
+        for i in 0..<visible {
+            let index = start + i
+            let row = y + 1 + i
+            grid.put("|", x: x, y: row, style: .bold)
+            grid.put(" " + TextWidth.pad(lines[index], to: contentW) + " ", x: x + 1, y: row, style: lineStyles[index] ?? [], limit: w - 2)
+            grid.put("|", x: x + w - 1, y: row, style: .bold)
+            if index == selected { grid.applyStyle(.reverse, x: x + 1, y: row, count: w - 2) }
+        }
+        grid.put(rule, x: x, y: y + h - 1, style: .bold)
+    }
+}

@@ -1,0 +1,70 @@
+import Reports
+import SurveyData
+
+/// Renders the whole state into a cell grid: title bar, specification bar, variables pane,
+/// the current view, status line, and any dialog on top. Pure: same state, same grid.
+public enum Screen {
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+
+    public static func render(_ state: AppState, env: ExplorerEnvironment) -> CellGrid {
+        var grid = CellGrid(width: state.width, height: state.height)
+        guard state.width >= minimumWidth, state.height >= minimumHeight else {
+            let message = "Terminal too small: \(state.width)x\(state.height), need \(minimumWidth)x\(minimumHeight)"
+            grid.put(message, x: 0, y: 0)
+            grid.put("Enlarge the window, or press q to quit.", x: 0, y: 1)
+            return grid
+        }
+        var state = state
+        if !env.unicode { state.spec.language = .en }
+        Chrome.titleBar(state, env: env, into: &grid)
+        Chrome.specBar(state, env: env, into: &grid)
+        let top = 2
+        let bodyHeight = state.height - 3
+        var viewX = 0
+        if !state.zoom {
+            let paneWidth = state.width >= 120 ? 40 : state.width >= 100 ? 34 : 28
+            VariablesPane.draw(state, env: env, into: &grid, x: 0, y: top, width: paneWidth, height: bodyHeight)
+            for row in top..<(top + bodyHeight) { grid.put("|", x: paneWidth, y: row, style: .dim) }
+            viewX = paneWidth + 2
+        }
+        let viewWidth = state.width - viewX
+        let content = viewContent(state, env: env, height: bodyHeight)
+        let scrollRow = state.view == .data ? 0 : state.scrollRow
+        grid.draw(content.lines, x: viewX, y: top, width: viewWidth, height: bodyHeight,
+                  row: scrollRow, column: state.scrollColumn * 8)
+        Chrome.statusLine(state, env: env, into: &grid)
+        if let overlay = state.overlay { Overlays.draw(overlay, into: &grid) }
+        if !env.unicode { grid.replaceNonASCII() }
+        return grid
+    }
+
+    /// The current view's lines and export tables.
+    public static func viewContent(_ state: AppState, env: ExplorerEnvironment, height: Int) -> ViewContent {
+        switch state.view {
+        case .models: return ModelsView.content(state, env: env)
+        case .mediation: return MediationView.content(state, env: env, ascii: !env.unicode)
+        case .margins: return MarginsView.content(state, env: env)
+        case .crosstab: return CrosstabView.content(state, env: env)
+        case .describe: return DescribeView.content(state, env: env)
+        case .data: return DataView.content(state, env: env, visibleRows: height)
+        }
+    }
+}
+
+extension CellGrid {
+    /// Without a UTF-8 locale the terminal cannot show other characters: `?` instead.
+    mutating func replaceNonASCII() {
+        for y in 0..<height {
+            var x = 0
+            while x < width {
+                let cell = self[x, y]
+                if cell.text.unicodeScalars.contains(where: { $0.value > 0x7e }) {
+                    let wide = x + 1 < width && self[x + 1, y].isContinuation
+                    put(wide ? "??" : "?", x: x, y: y, style: cell.style)
+                    x += wide ? 2 : 1
+                } else { x += 1 }
+            }
+        }
+    }
+}
