@@ -1,6 +1,0 @@
-import Testing
-@testable import SurveyData
-
-@Test func SurveyDataModuleLoads() {
-    #expect(Bool(true))
-}
