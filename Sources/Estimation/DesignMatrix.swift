@@ -1,0 +1,271 @@
+import Foundation
+import SurveyData
+
+/// One column of a design matrix.
+public struct DesignTerm: Sendable, Equatable, Hashable {
+    /// `age`, `educ=3` (factor indicator), `_cons`.
+    public var name: String
+    /// The dataset variable (nil for `_cons`).
+    public var variable: String?
+    /// The factor level for indicators.
+    public var level: Double?
+    /// Takes only the values 0 and 1 in the estimation sample and is not `c.`-prefixed: margins use
+    /// a discrete change 0→1, perfect-prediction checks apply.
+    public var isBinary: Bool
+    /// Index of the formula term it came from; indicators of one factor share it (margins set the
+    /// siblings to 0). nil for `_cons`.
+    public var formulaTerm: Int?
+
+    public var isConstant: Bool { variable == nil }
+
+    public init(name: String, variable: String?, level: Double? = nil, isBinary: Bool, formulaTerm: Int?) {
+        self.name = name; self.variable = variable; self.level = level
+        self.isBinary = isBinary; self.formulaTerm = formulaTerm
+    }
+}
+
+/// The numbers an estimator needs, built once from a spec and a dataset: the candidate regressors
+/// (column-major, ready for LAPACK, `_cons` last), the outcome, weights, cluster ids and the dataset
+/// row each observation came from. Row-dependent pruning (collinearity, perfect prediction) happens
+/// in `estimate`, so a resampled design (`subset(rows:)`, `reweighted(_:)`) is refitted consistently
+/// without re-parsing anything.
+public struct DesignMatrix: Sendable {
+    public var spec: ModelSpec
+    public var formula: Formula
+    public var outcome: String
+    /// Candidate columns; the last one is `_cons` (ordered models ignore it).
+    public var terms: [DesignTerm]
+    /// Column-major values: column j occupies `x[j*rowCount ..< (j+1)*rowCount]`.
+    public var x: [Double]
+    public var y: [Double]
+    /// Per-row weights (nil = unweighted). Frequency weights count as copies of the row.
+    public var weights: [Double]?
+    public var weighting: Weighting
+    /// Cluster index 0..<clusterCount per row when the variance is clustered.
+    public var clusters: [Int]?
+    public var clusterCount: Int
+    /// Row of the source dataset for each observation.
+    public var rows: [Int]
+    /// Factor levels with no observations in the estimation sample.
+    public var omitted: [OmittedTerm]
+    /// Rows excluded before estimation, by reason, in the order the checks ran.
+    public var dropped: [DroppedRows]
+
+    public var rowCount: Int { y.count }
+    public var columnCount: Int { terms.count }
+
+    /// A copy of column `j`.
+    public func column(_ j: Int) -> ArraySlice<Double> {
+        x[(j * rowCount)..<((j + 1) * rowCount)]
+    }
+
+    /// Builds the design for `spec` on `data`: parses the formula, applies the `if` condition,
+    /// deletes rows with a missing value in any variable used (counted per first missing variable,
+    /// in formula order: outcome, terms, weight, cluster), and expands factors.
+    public init(spec: ModelSpec, data: Dataset) throws(EstimationError) {
+        let formula = try Formula.parse(spec.formula)
+        self.spec = spec
+        self.formula = formula
+        self.outcome = formula.outcome
+        self.weighting = spec.weights
+
+        // Every named variable must exist.
+        var used: [String] = formula.variables
+        if let w = spec.weights.variable { used.append(w) }
+        var clusterVariable: String?
+        if case .cluster(let v) = spec.vce { clusterVariable = v; used.append(v) }
+        var seen = Set<String>()
+        used = used.filter { seen.insert($0).inserted }
+        var columns: [String: [Double]] = [:]
+        for name in used {
+            guard let column = data.column(name) else { throw .unknownVariable(name) }
+            columns[name] = column.values
+        }
+
+        // Subsample.
+        let n = data.rowCount
+        var keep = [Bool](repeating: true, count: n)
+        var dropped: [DroppedRows] = []
+        if let condition = spec.condition, !condition.trimmingCharacters(in: .whitespaces).isEmpty {
+            do {
+                let filter = try Filter(condition, dataset: data)
+                let mask = try filter.mask(on: data)
+                guard mask.count == n else { throw EstimationError.invalidModel("if condition returned \(mask.count) rows for \(n)") }
+                keep = mask
+            } catch let e as SurveyDataError {
+                throw .data(e)
+            } catch let e as EstimationError {
+                throw e
+            } catch {
+                throw .invalidModel("if condition: \(error)")
+            }
+            let excluded = keep.lazy.filter { !$0 }.count
+            if excluded > 0 { dropped.append(DroppedRows(reason: "excluded by if", count: excluded)) }
+        }
+
+        // Listwise deletion, counted by the first variable found missing.
+        for name in used {
+            guard let values = columns[name] else { continue }
+            let userMissing = Set(data.info(name)?.missingCodes ?? [])
+            var count = 0
+            for i in 0..<n where keep[i] {
+                let v = values[i]
+                if v.isNaN || (!userMissing.isEmpty && userMissing.contains(v)) { keep[i] = false; count += 1 }
+            }
+            if count > 0 { dropped.append(DroppedRows(reason: "missing \(name)", count: count)) }
+        }
+
+        // Weights: validated, zero weights dropped (Stata drops them too).
+        var weightValues: [Double]?
+        if let wName = spec.weights.variable, let w = columns[wName] {
+            var zero = 0
+            for i in 0..<n where keep[i] {
+                let v = w[i]
+                if v < 0 { throw .invalidModel("weight '\(wName)' is negative (\(v)) in row \(i + 1)") }
+                if case .frequency = spec.weights, v != v.rounded() {
+                    throw .invalidModel("frequency weight '\(wName)' is not an integer (\(v)) in row \(i + 1)")
+                }
+                if !v.isFinite { throw .invalidModel("weight '\(wName)' is not finite in row \(i + 1)") }
+                if v == 0 { keep[i] = false; zero += 1 }
+            }
+            if zero > 0 { dropped.append(DroppedRows(reason: "zero weight", count: zero)) }
+            weightValues = w
+        }
+
+        var rows: [Int] = []
+        rows.reserveCapacity(n)
+        for i in 0..<n where keep[i] { rows.append(i) }
+        guard !rows.isEmpty else {
+            throw .invalidModel(spec.condition != nil
+                ? "no observations: the if condition and missing values leave an empty sample"
+                : "no observations: every row has a missing value in a variable of the model")
+        }
+        let m = rows.count
+        self.rows = rows
+        let yAll = columns[formula.outcome] ?? []
+        self.y = rows.map { yAll[$0] }
+        self.weights = weightValues.map { w in rows.map { w[$0] } }
+
+        // Clusters.
+        if let cv = clusterVariable, let values = columns[cv] {
+            var ids: [Double: Int] = [:]
+            var cl = [Int](repeating: 0, count: m)
+            for (r, i) in rows.enumerated() {
+                let v = values[i]
+                if let id = ids[v] { cl[r] = id } else { let id = ids.count; ids[v] = id; cl[r] = id }
+            }
+            self.clusters = cl
+            self.clusterCount = ids.count
+        } else {
+            self.clusters = nil
+            self.clusterCount = 0
+        }
+
+        // Expand terms into columns.
+        var terms: [DesignTerm] = []
+        var x: [Double] = []
+        var omitted: [OmittedTerm] = []
+        for (t, term) in formula.terms.enumerated() {
+            guard let values = columns[term.variable] else { continue }
+            let info = data.info(term.variable)
+            let asFactor: Bool
+            var base: Double? = nil
+            switch term.kind {
+            case .continuous: asFactor = false
+            case .factor(let b): asFactor = true; base = b
+            case .automatic: asFactor = info?.type == .categorical
+            }
+            let sample = rows.map { values[$0] }
+            if !asFactor {
+                let binary = term.kind != .continuous && sample.allSatisfy { $0 == 0 || $0 == 1 }
+                terms.append(DesignTerm(name: term.variable, variable: term.variable, isBinary: binary, formulaTerm: t))
+                x.append(contentsOf: sample)
+                continue
+            }
+            // Levels: every value the variable takes in the dataset; those absent from the
+            // estimation sample are reported as omitted ("empty").
+            let userMissing = Set(info?.missingCodes ?? [])
+            var allLevels = Set<Double>()
+            for v in values where !v.isNaN && !userMissing.contains(v) {
+                allLevels.insert(v)
+                if allLevels.count > 1000 {
+                    throw .invalidModel("'\(term.variable)' has more than 1000 distinct values; too many for a factor (use c.\(term.variable))")
+                }
+            }
+            let present = Set(sample)
+            let levels = allLevels.union(present).sorted()
+            let chosenBase: Double
+            if let b = base {
+                guard present.contains(b) else {
+                    throw .invalidModel("base level \(formatCode(b)) of '\(term.variable)' does not occur in the estimation sample (column \(term.column) of the formula)")
+                }
+                chosenBase = b
+            } else if let b = info?.base, present.contains(b) {
+                chosenBase = b
+            } else {
+                chosenBase = levels.first(where: { present.contains($0) }) ?? levels[0]
+            }
+            for level in levels where level != chosenBase {
+                let name = "\(term.variable)=\(formatCode(level))"
+                guard present.contains(level) else {
+                    omitted.append(OmittedTerm(term: name, reason: "empty"))
+                    continue
+                }
+                terms.append(DesignTerm(name: name, variable: term.variable, level: level, isBinary: true, formulaTerm: t))
+                x.append(contentsOf: sample.lazy.map { $0 == level ? 1.0 : 0.0 })
+            }
+        }
+        terms.append(DesignTerm(name: "_cons", variable: nil, isBinary: false, formulaTerm: nil))
+        x.append(contentsOf: repeatElement(1.0, count: m))
+        self.terms = terms
+        self.x = x
+        self.omitted = omitted
+        self.dropped = dropped
+    }
+
+    /// Internal memberwise form used by resampling.
+    init(copying other: DesignMatrix, rows subset: [Int]) {
+        self = other
+        let m = subset.count, k = other.columnCount, n = other.rowCount
+        var x = [Double](repeating: 0, count: m * k)
+        other.x.withUnsafeBufferPointer { src in
+            x.withUnsafeMutableBufferPointer { dst in
+                for j in 0..<k {
+                    let s = j * n, d = j * m
+                    for (r, i) in subset.enumerated() { dst[d + r] = src[s + i] }
+                }
+            }
+        }
+        self.x = x
+        self.y = subset.map { other.y[$0] }
+        self.weights = other.weights.map { w in subset.map { w[$0] } }
+        self.rows = subset.map { other.rows[$0] }
+        if let cl = other.clusters {
+            // Renumber so cluster ids stay dense.
+            var map: [Int: Int] = [:]
+            self.clusters = subset.map { i in
+                if let id = map[cl[i]] { return id }
+                let id = map.count; map[cl[i]] = id; return id
+            }
+            self.clusterCount = map.count
+        }
+    }
+
+    /// The design restricted to (or resampled with repeats from) observations `rows`, given as
+    /// indices 0..<rowCount of this design. Bootstrap: pass a resample drawn with replacement.
+    /// Indices out of range are ignored.
+    public func subset(rows indices: [Int]) -> DesignMatrix {
+        DesignMatrix(copying: self, rows: indices.filter { $0 >= 0 && $0 < rowCount })
+    }
+
+    /// The same design with per-observation frequency weights multiplied in (e.g. bootstrap counts:
+    /// 0 leaves a row out, 2 counts it twice). Cheaper than `subset` for large designs.
+    public func reweighted(_ counts: [Double]) -> DesignMatrix {
+        var copy = self
+        let base = weights ?? [Double](repeating: 1, count: rowCount)
+        copy.weights = zip(base, counts + [Double](repeating: 0, count: max(0, rowCount - counts.count)))
+            .map { $0 * max(0, $1) }
+        if case .none = weighting { copy.weighting = .frequency("(resample)") }
+        return copy
+    }
+}

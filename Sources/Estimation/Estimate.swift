@@ -1,0 +1,193 @@
+import SurveyData
+import Foundation
+
+/// Estimates `kind` on a prepared design. The lower-level entry point for the mediation suite and
+/// the explorer: build a `DesignMatrix` once, then call this for each model kind or on resampled
+/// designs (`design.subset(rows:)`, `design.reweighted(_:)`) — nothing is re-parsed.
+///
+/// Row-dependent pruning happens here, Stata's way: regressors whose nonzero values predict a
+/// binary outcome perfectly are dropped with their rows (logit/probit), then terms collinear with
+/// earlier ones are omitted. `vce` defaults to the design's spec.
+public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: VarianceType? = nil,
+                     options: FitOptions = FitOptions()) throws(EstimationError) -> ModelResult {
+    var spec = input.spec
+    spec.kind = kind
+    if let vce { spec.vce = vce }
+    var design = input
+    design.spec = spec
+    var notes: [String] = []
+
+    if let w = design.weights, w.contains(where: { !($0 > 0) }) {
+        design = design.subset(rows: w.indices.filter { w[$0] > 0 })
+    }
+    guard design.rowCount > 0 else { throw .invalidModel("no observations") }
+    if case .cluster(let v) = spec.vce, design.clusters == nil {
+        throw .invalidModel("cluster variable '\(v)' is not in the design; build the design with vce cluster:\(v)")
+    }
+    let sampling: Bool
+    if case .sampling = design.weighting { sampling = true } else { sampling = false }
+    var vceUsed = spec.vce
+    if sampling, vceUsed == .oim {
+        vceUsed = .robust
+        notes.append("sampling weights imply robust (Huber–White) standard errors")
+    }
+
+    // Outcome coding.
+    var outcomeLevels: [Double] = []
+    var coded: [Int32] = []
+    switch kind {
+    case .ols:
+        break
+    case .logit, .probit:
+        coded = design.y.map { $0 != 0 ? 1 : 0 }
+        outcomeLevels = [0, 1]
+        guard coded.contains(0), coded.contains(1) else {
+            throw .invalidModel("outcome '\(design.outcome)' does not vary (all \(coded.first == 1 ? "nonzero" : "zero")) in the estimation sample")
+        }
+    case .ologit, .oprobit:
+        outcomeLevels = Array(Set(design.y)).sorted()
+        guard outcomeLevels.count >= 2 else {
+            throw .invalidModel("outcome '\(design.outcome)' has only one category (\(formatCode(outcomeLevels.first ?? .nan))) in the estimation sample")
+        }
+        guard outcomeLevels.count <= 200 else {
+            throw .invalidModel("outcome '\(design.outcome)' has \(outcomeLevels.count) distinct values; too many for an ordered model")
+        }
+        let index = Dictionary(uniqueKeysWithValues: outcomeLevels.enumerated().map { ($1, Int32($0)) })
+        coded = design.y.map { index[$0] ?? 0 }
+    }
+
+    let consIndex = design.columnCount - 1
+    var active = Array(0..<consIndex)
+    var omitted = design.omitted
+    var dropped = design.dropped
+
+    // Perfect prediction (binary models), repeated until nothing changes, as Stata.
+    if kind.isBinary {
+        let pp = PerfectPrediction.check(design: design, outcome: coded, candidates: active)
+        if !pp.rowsToDrop.isEmpty || !pp.droppedColumns.isEmpty {
+            for c in pp.droppedColumns { active.removeAll { $0 == c } }
+            omitted.append(contentsOf: pp.omitted)
+            dropped.append(contentsOf: pp.dropped)
+            notes.append(contentsOf: pp.notes)
+            let keep = (0..<design.rowCount).filter { !pp.rowsToDrop.contains($0) }
+            design = design.subset(rows: keep)
+            coded = keep.map { coded[$0] }
+            guard coded.contains(0), coded.contains(1) else {
+                throw .invalidModel("outcome '\(design.outcome)' does not vary once perfectly predicted observations are dropped")
+            }
+        }
+    }
+
+    // Collinearity: the constant first (it always stays), then regressors in formula order.
+    let collinear = Collinearity.collinearColumns(x: design.x, rows: design.rowCount, order: [consIndex] + active)
+    for c in active where collinear.contains(c) {
+        omitted.append(OmittedTerm(term: design.terms[c].name, reason: "collinear"))
+        notes.append("\(design.terms[c].name) omitted because of collinearity")
+    }
+    active.removeAll { collinear.contains($0) }
+    let working = kind.isOrdered ? active : active + [consIndex]
+
+    // Working matrix: a prefix of the design's columns is used in place (no copy).
+    let n = design.rowCount, k = working.count
+    let x: [Double]
+    if working == Array(0..<k) {
+        x = design.x
+    } else {
+        var copy = [Double](repeating: 0, count: n * k)
+        for (c, j) in working.enumerated() {
+            copy.replaceSubrange((c * n)..<((c + 1) * n), with: design.x[(j * n)..<((j + 1) * n)])
+        }
+        x = copy
+    }
+    let terms = working.map { design.terms[$0] }
+    let context = FitContext(kind: kind, spec: spec, vce: vceUsed, design: design, x: x, n: n, k: k,
+                             terms: terms, coded: coded, outcomeLevels: outcomeLevels,
+                             sampling: sampling, options: options)
+    var result = kind == .ols ? try context.fitLeastSquares() : try context.fitMaximumLikelihood()
+    result.omitted = omitted
+    result.dropped = dropped
+    result.notes = notes + result.notes
+    return result
+}
+
+/// Everything one fit needs after pruning; the estimator-specific parts live in extensions
+/// (FitLeastSquares.swift, FitMaximumLikelihood.swift).
+struct FitContext {
+    let kind: ModelKind
+    let spec: ModelSpec
+    let vce: VarianceType
+    let design: DesignMatrix
+    /// Working regressors, column-major n×k (may be longer than n·k when used in place).
+    let x: [Double]
+    let n: Int
+    let k: Int
+    let terms: [DesignTerm]
+    let coded: [Int32]
+    let outcomeLevels: [Double]
+    let sampling: Bool
+    let options: FitOptions
+
+    var weights: [Double]? { design.weights }
+    var isFrequency: Bool { if case .frequency = design.weighting { return true } else { return false } }
+
+    /// Observations as Stata counts them: Σw with frequency weights, rows otherwise.
+    var observations: Double {
+        if isFrequency, let w = weights { return w.reduce(0, +) }
+        return Double(n)
+    }
+
+    /// N used in small-sample corrections and BIC: rows with sampling weights, else `observations`.
+    var correctionN: Double { sampling ? Double(n) : observations }
+
+    func column(_ c: Int) -> ArraySlice<Double> { x[(c * n)..<((c + 1) * n)] }
+
+    /// Weighted mean and sd (n−1; frequency weights count copies; sampling weights normalised to
+    /// sum to the row count, like Stata's aweights).
+    func meanAndSD<C: Collection>(_ values: C) -> (mean: Double, sd: Double) where C.Element == Double {
+        var sw = 0.0, swx = 0.0
+        for (i, v) in values.enumerated() { let w = weights?[i] ?? 1; sw += w; swx += w * v }
+        let mean = swx / sw
+        var ss = 0.0
+        for (i, v) in values.enumerated() { let w = weights?[i] ?? 1; ss += w * (v - mean) * (v - mean) }
+        let denominator: Double
+        if sampling { denominator = ss == 0 ? 1 : sw * (Double(n) - 1) / Double(n) } else { denominator = sw - 1 }
+        return (mean, (ss / denominator).squareRoot())
+    }
+
+    /// Coefficient rows with inference; `quantile` is the two-sided 95% critical value.
+    func coefficientRows(theta: [Double], vcov: [Double], p: Int, names: [(term: String, variable: String?, level: Double?)],
+                         offset: Int, testDF: Double?) -> [Coefficient] {
+        let q = testDF.map { Distributions.tQuantile(0.975, df: $0) } ?? 1.959963984540054
+        return names.enumerated().map { (i, name) in
+            let j = offset + i
+            let b = theta[j]
+            let v = vcov[j * p + j]
+            let se = v > 0 ? v.squareRoot() : (v == 0 ? 0 : .nan)
+            let z = b / se
+            let pval = testDF.map { Distributions.tTwoSidedP(z, df: $0) } ?? Distributions.normalTwoSidedP(z)
+            return Coefficient(term: name.term, variable: name.variable, level: name.level, estimate: b, se: se,
+                               z: z, p: pval, ciLow: b - q * se, ciHigh: b + q * se)
+        }
+    }
+
+    /// Wald χ² of the listed parameters (b' V⁻¹ b).
+    func wald(theta: [Double], vcov: [Double], p: Int, indices: [Int]) -> Double? {
+        let q = indices.count
+        guard q > 0 else { return nil }
+        var sub = [Double](repeating: 0, count: q * q)
+        for (a, i) in indices.enumerated() { for (b, j) in indices.enumerated() { sub[b * q + a] = vcov[j * p + i] } }
+        guard let inv = LinearAlgebra.inverseSPD(sub, q) else { return nil }
+        return LinearAlgebra.quadraticForm(indices.map { theta[$0] }, inv, q)
+    }
+
+    /// listcoef's standardized coefficients for every non-constant coefficient.
+    func standardize(_ coefficients: inout [Coefficient], sdY: Double) {
+        for (c, term) in terms.enumerated() where !term.isConstant {
+            let sdX = meanAndSD(column(c)).sd
+            let b = coefficients[c].estimate
+            coefficients[c].bStdX = b * sdX
+            coefficients[c].bStdY = b / sdY
+            coefficients[c].bStdXY = b * sdX / sdY
+        }
+    }
+}

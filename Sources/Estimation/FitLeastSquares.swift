@@ -1,0 +1,95 @@
+import Foundation
+
+extension FitContext {
+    /// OLS (weighted least squares with weights): Stata `regress` statistics and variances.
+    func fitLeastSquares() throws(EstimationError) -> ModelResult {
+        let y = design.y
+        guard let ls = LeastSquares(x: x, rows: n, columns: k, y: y, weights: weights) else {
+            throw .numerical("least squares failed: the design is singular")
+        }
+        let N = observations, nn = correctionN, K = Double(k)
+        guard nn > K else {
+            throw .invalidModel("\(Int(nn)) observations for \(k) parameters: not enough to estimate '\(spec.formula)'")
+        }
+        let (ybar, sdY) = meanAndSD(y)
+        var tss = 0.0
+        for i in 0..<n { let w = weights?[i] ?? 1; tss += w * (y[i] - ybar) * (y[i] - ybar) }
+        let rss = ls.rss
+        var V: [Double]
+        var residualDF = nn - K
+        let sandwich: Sandwich
+        switch vce {
+        case .oim:
+            V = ls.xtwxInverse.map { $0 * rss / (N - K) }
+        case .robust, .cluster:
+            let clustered: Bool
+            if case .cluster = vce { clustered = true } else { clustered = false }
+            sandwich = Sandwich(parameterCount: k, weights: weights, sampling: sampling,
+                                clusters: clustered ? design.clusters : nil, clusterCount: design.clusterCount)
+            let meat = sandwich.meat { sink in scoreBlocks(residuals: ls.residuals, sink) }
+            V = LinearAlgebra.sandwich(ls.xtwxInverse, meat, k)
+            let factor: Double
+            if clustered {
+                let G = Double(design.clusterCount)
+                guard G > 1 else { throw .invalidModel("cluster-robust variance needs at least 2 clusters") }
+                factor = G / (G - 1) * (nn - 1) / (nn - K)
+                residualDF = G - 1
+            } else {
+                factor = nn / (nn - K)
+            }
+            V = V.map { $0 * factor }
+        }
+        let names = terms.map { (term: $0.name, variable: $0.variable, level: $0.level) }
+        var coefficients = coefficientRows(theta: ls.beta, vcov: V, p: k, names: names, offset: 0, testDF: residualDF)
+        var result = ModelResult(spec: spec, outcome: design.outcome, n: Int(N.rounded()), converged: true,
+                                 iterations: 0, coefficients: [], vcov: V)
+        let r2 = tss > 0 ? 1 - rss / tss : .nan
+        result.r2 = r2
+        result.adjR2 = 1 - (1 - r2) * (nn - 1) / (nn - K)
+        let slopes = (0..<k).filter { !terms[$0].isConstant }
+        let q = slopes.count
+        if q > 0 {
+            result.fDF1 = q
+            result.fDF2 = Int(residualDF)
+            var f: Double?
+            if vce == .oim {
+                f = (tss - rss) / Double(q) / (rss / (N - K))
+            } else if case .cluster = vce, Double(q) > residualDF {
+                f = nil // Stata: the clustered variance has rank < q, F is not defined
+            } else {
+                f = wald(theta: ls.beta, vcov: V, p: k, indices: slopes).map { $0 / Double(q) }
+            }
+            result.fStat = f
+            result.fP = f.map { Distributions.fSF($0, d1: Double(q), d2: residualDF) }
+        }
+        if !sampling {
+            let ll = -N / 2 * (log(2 * Double.pi * rss / N) + 1)
+            result.loglik = ll
+            result.loglikNull = -N / 2 * (log(2 * Double.pi * tss / N) + 1)
+            result.aic = -2 * ll + 2 * K
+            result.bic = -2 * ll + K * log(N)
+        }
+        result.sdY = sdY
+        standardize(&coefficients, sdY: sdY)
+        result.coefficients = coefficients
+        if options.margins {
+            result.margins = Margins(context: self, theta: ls.beta, vcov: V, residualDF: residualDF).all()
+        }
+        return result
+    }
+
+    /// OLS scores eᵢxᵢ (unweighted; `Sandwich` applies the weights), block by block.
+    func scoreBlocks(residuals: [Double], _ sink: (Range<Int>, [Double]) -> Void) {
+        var start = 0
+        while start < n {
+            let end = min(n, start + RowBlocks.blockSize), m = end - start
+            var s = [Double](repeating: 0, count: m * k)
+            for c in 0..<k {
+                let base = c * n
+                for t in 0..<m { s[c * m + t] = residuals[start + t] * x[base + start + t] }
+            }
+            sink(start..<end, s)
+            start = end
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import SurveyData
+import Foundation
+
+extension FitContext {
+    /// logit, probit, ologit, oprobit by Newton–Raphson from the null model.
+    func fitMaximumLikelihood() throws(EstimationError) -> ModelResult {
+        guard let link = Link(kind) else { throw .invalidModel("\(kind.rawValue) is not a likelihood model") }
+        let J = outcomeLevels.count
+        let model = LikelihoodModel(link: link, ordered: kind.isOrdered, x: x, n: n, k: k, y: coded,
+                                    categories: J, weights: weights)
+        let p = model.parameterCount
+
+        // Category totals: start values and the null log-likelihood (analytic).
+        var totals = [Double](repeating: 0, count: J)
+        for i in 0..<n { totals[Int(coded[i])] += weights?[i] ?? 1 }
+        let W = totals.reduce(0, +)
+        let loglikNull = totals.reduce(0) { $1 > 0 ? $0 + $1 * log($1 / W) : $0 }
+
+        var start = [Double](repeating: 0, count: p)
+        if kind.isOrdered {
+            var cumulative = 0.0
+            for j in 0..<(J - 1) {
+                cumulative += totals[j]
+                start[k + j] = link.quantile(cumulative / W)
+            }
+        } else if let cons = terms.firstIndex(where: \.isConstant) {
+            start[cons] = link.quantile(totals[1] / W)
+        }
+
+        let solver = NewtonRaphson(model: model, maxIterations: options.maxIterations, tolerance: options.tolerance)
+        let fit = solver.run(start: start)
+        let theta = fit.theta
+        var notes = fit.notes
+
+        // Variance.
+        guard let inverse = LinearAlgebra.inverseSPD(fit.evaluation.information, p) else {
+            throw .numerical("the information matrix is singular at the estimates of '\(spec.formula)'; "
+                             + "a regressor may separate the outcome perfectly")
+        }
+        var V = inverse
+        switch vce {
+        case .oim:
+            break
+        case .robust, .cluster:
+            let clustered: Bool
+            if case .cluster = vce { clustered = true } else { clustered = false }
+            let sandwich = Sandwich(parameterCount: p, weights: weights, sampling: sampling,
+                                    clusters: clustered ? design.clusters : nil, clusterCount: design.clusterCount)
+            let meat = sandwich.meat { sink in model.scoreBlocks(theta, sink) }
+            V = LinearAlgebra.sandwich(inverse, meat, p)
+            let factor: Double
+            if clustered {
+                let G = Double(design.clusterCount)
+                guard G > 1 else { throw .invalidModel("cluster-robust variance needs at least 2 clusters") }
+                factor = G / (G - 1)
+            } else {
+                let nn = correctionN
+                factor = nn / (nn - 1)
+            }
+            V = V.map { $0 * factor }
+        }
+
+        let names = terms.map { (term: $0.name, variable: $0.variable, level: $0.level) }
+        var coefficients = coefficientRows(theta: theta, vcov: V, p: p, names: names, offset: 0, testDF: nil)
+        let cutNames = (0..<max(0, p - k)).map { (term: "cut\($0 + 1)", variable: String?.none, level: Double?.none) }
+        let cutpoints = coefficientRows(theta: theta, vcov: V, p: p, names: cutNames, offset: k, testDF: nil)
+
+        var result = ModelResult(spec: spec, outcome: design.outcome, outcomeLevels: outcomeLevels,
+                                 n: Int(observations.rounded()), converged: fit.converged,
+                                 iterations: fit.iterations, coefficients: [], cutpoints: cutpoints, vcov: V)
+        let ll = fit.evaluation.loglik
+        result.loglik = ll
+        result.loglikNull = loglikNull
+        let slopes = terms.filter { !$0.isConstant }.count
+        result.lrChi2 = 2 * (ll - loglikNull)
+        result.lrDF = slopes
+        result.lrP = slopes > 0 ? Distributions.chiSquareSF(2 * (ll - loglikNull), df: Double(slopes)) : nil
+        result.pseudoR2 = loglikNull != 0 ? 1 - ll / loglikNull : nil
+        result.aic = -2 * ll + 2 * Double(p)
+        result.bic = -2 * ll + Double(p) * log(correctionN)
+
+        // Latent sd: var(xβ̂) + var(ε).
+        let eta = model.linearPredictor(theta)
+        let sdY = (pow(meanAndSD(eta).sd, 2) + link.errorVariance).squareRoot()
+        result.sdY = sdY
+        standardize(&coefficients, sdY: sdY)
+        result.coefficients = coefficients
+
+        // Mean predicted probabilities; and Stata's "completely determined" note.
+        var meanProbabilities = [Double](repeating: 0, count: J)
+        var determined = (failures: 0, successes: 0)
+        let cuts = Array(theta[k..<p])
+        for i in 0..<n {
+            let w = weights?[i] ?? 1
+            if kind.isOrdered {
+                let probs = Prediction.orderedProbabilities(eta: eta[i], cutpoints: cuts, link: link)
+                for j in 0..<J { meanProbabilities[j] += w * probs[j] }
+            } else {
+                let p1 = link.cdf(eta[i])
+                meanProbabilities[1] += w * p1
+                meanProbabilities[0] += w * (1 - p1)
+                if p1 < 1e-10 || p1 > 1 - 1e-10 {
+                    if coded[i] == 1 { determined.successes += 1 } else { determined.failures += 1 }
+                }
+            }
+        }
+        result.predicted = zip(outcomeLevels, meanProbabilities).map {
+            PredictedProbability(outcome: formatCode($0), probability: $1 / W)
+        }
+        if determined.failures + determined.successes > 0 {
+            notes.append("\(determined.failures) failures and \(determined.successes) successes completely determined (quasi-complete separation: a regressor nearly separates the outcome)")
+        }
+        if !fit.converged { notes.append("estimates did not converge; results are from the last iteration") }
+        result.notes = notes
+        if options.margins {
+            result.margins = Margins(context: self, theta: theta, vcov: V, residualDF: nil, link: link).all()
+        }
+        return result
+    }
+}

@@ -1,0 +1,238 @@
+import CLapack
+import Foundation
+
+/// The log-likelihood of a binary or ordered model on a fixed set of observations, evaluated in
+/// ONE pass over the rows per call: log-likelihood, analytic gradient and observed information
+/// (−Hessian) together. The β–β block of the information is X'·diag(w·d2)·X built with `dsyrk` on a
+/// row-scaled block copy; cutpoint terms are accumulated in tight loops.
+///
+/// Parameters θ = (β₁…β_k, cut₁…cut_{J−1}); binary models have no cutpoints and carry `_cons` in X.
+struct LikelihoodModel: Sendable {
+    let link: Link
+    let ordered: Bool
+    /// Column-major n×k.
+    let x: [Double]
+    let n: Int
+    let k: Int
+    /// Binary: 0/1. Ordered: category index 0..<categories.
+    let y: [Int32]
+    let categories: Int
+    let weights: [Double]?
+
+    var parameterCount: Int { ordered ? k + categories - 1 : k }
+
+    struct Evaluation {
+        var loglik: Double
+        var gradient: [Double]
+        /// −Hessian, p×p column-major, full.
+        var information: [Double]
+    }
+
+    /// Per-observation derivatives wrt η and the cutpoints adjacent to the observed category.
+    struct RowDerivatives {
+        var ll = 0.0, d1 = 0.0, d2 = 0.0
+        var gUp = 0.0, gLo = 0.0
+        var hEtaUp = 0.0, hEtaLo = 0.0, hUpUp = 0.0, hLoLo = 0.0, hUpLo = 0.0
+    }
+
+    /// Derivatives for one row with linear predictor `eta`. `d2` is −∂²ℓ/∂η² (≥ 0: the logistic and
+    /// normal densities are log-concave); `h…` are ∂²ℓ (not negated).
+    @inline(__always)
+    func derivatives(row i: Int, eta: Double, cuts: UnsafeBufferPointer<Double>) -> RowDerivatives {
+        var r = RowDerivatives()
+        if !ordered {
+            let q: Double = y[i] == 1 ? 1 : -1
+            let z = q * eta
+            r.ll = link.logCDF(z)
+            let lambda = link.hazardRatio(z)
+            r.d1 = q * lambda
+            switch link {
+            case .logistic: r.d2 = link.cdf(z) * link.cdf(-z)
+            case .normal: r.d2 = lambda * (lambda + z)
+            }
+            return r
+        }
+        let j = Int(y[i])
+        let top = j == categories - 1, bottom = j == 0
+        let a = top ? Double.infinity : cuts[j] - eta
+        let b = bottom ? -Double.infinity : cuts[j - 1] - eta
+        let P = link.interval(upper: a, lower: b)
+        let fa = top ? 0 : link.pdf(a), fb = bottom ? 0 : link.pdf(b)
+        let fpa = top ? 0 : link.pdfDerivative(a), fpb = bottom ? 0 : link.pdfDerivative(b)
+        r.ll = log(P)
+        let invP = 1 / P
+        let D = fa - fb
+        r.d1 = -D * invP
+        r.d2 = D * D * invP * invP - (fpa - fpb) * invP
+        r.gUp = fa * invP
+        r.gLo = -fb * invP
+        r.hEtaUp = -fpa * invP + D * fa * invP * invP
+        r.hEtaLo = fpb * invP - D * fb * invP * invP
+        r.hUpUp = fpa * invP - fa * fa * invP * invP
+        r.hLoLo = -fpb * invP - fb * fb * invP * invP
+        r.hUpLo = fa * fb * invP * invP
+        return r
+    }
+
+    private struct Partial {
+        var loglik = 0.0
+        var gradient: [Double]
+        var information: [Double]
+        var eta: [Double]
+        var scaled: [Double]
+        var cross: [Double]  // k × categories (last slot is a dummy for missing neighbours)
+        var dEta: [Double]
+        var hUp: [Double]
+        var hLo: [Double]
+    }
+
+    /// log-likelihood, gradient and information at θ (information only if `withInformation`).
+    func evaluate(_ theta: [Double], withInformation: Bool = true) -> Evaluation {
+        _ = LinearAlgebra.singleThreadedBLAS
+        let p = parameterCount, k = self.k, n = self.n, J = categories
+        let beta = Array(theta[0..<k])
+        let cuts = ordered ? Array(theta[k..<p]) : []
+        let B = RowBlocks.blockSize
+        let partials = RowBlocks(rowCount: n).map({
+            Partial(gradient: [Double](repeating: 0, count: p),
+                    information: [Double](repeating: 0, count: withInformation ? p * p : 0),
+                    eta: [Double](repeating: 0, count: B),
+                    scaled: [Double](repeating: 0, count: withInformation ? B * k : 0),
+                    cross: [Double](repeating: 0, count: withInformation && ordered ? k * J : 0),
+                    dEta: [Double](repeating: 0, count: B),
+                    hUp: [Double](repeating: 0, count: B), hLo: [Double](repeating: 0, count: B))
+        }) { (part: inout Partial, range: Range<Int>) in
+            let m = range.count, r0 = range.lowerBound
+            x.withUnsafeBufferPointer { X in
+            cuts.withUnsafeBufferPointer { C in
+                // η for the block.
+                if k > 0 {
+                    cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(m), Int32(k), 1, X.baseAddress! + r0, Int32(n),
+                                beta, 1, 0, &part.eta, 1)
+                } else {
+                    for i in 0..<m { part.eta[i] = 0 }
+                }
+                var ll = 0.0
+                for t in 0..<m {
+                    let i = r0 + t
+                    let w = weights?[i] ?? 1
+                    let d = derivatives(row: i, eta: part.eta[t], cuts: C)
+                    ll += w * d.ll
+                    part.dEta[t] = w * d.d1
+                    if ordered {
+                        let j = Int(y[i])
+                        if j < J - 1 { part.gradient[k + j] += w * d.gUp }
+                        if j > 0 { part.gradient[k + j - 1] += w * d.gLo }
+                        if withInformation {
+                            part.hUp[t] = -w * d.hEtaUp
+                            part.hLo[t] = -w * d.hEtaLo
+                            if j < J - 1 { part.information[(k + j) * p + k + j] -= w * d.hUpUp }
+                            if j > 0 { part.information[(k + j - 1) * p + k + j - 1] -= w * d.hLoLo }
+                            if j > 0 && j < J - 1 {
+                                part.information[(k + j) * p + k + j - 1] -= w * d.hUpLo
+                            }
+                        }
+                    }
+                    if withInformation {
+                        let s = (w * max(0, d.d2)).squareRoot()
+                        part.eta[t] = s // η no longer needed: reuse as the row scale
+                    }
+                }
+                part.loglik += ll
+                guard k > 0 else { return }
+                // Gradient wrt β: X_blockᵀ · dEta.
+                cblas_dgemv(CblasColMajor, CblasTrans, Int32(m), Int32(k), 1, X.baseAddress! + r0, Int32(n),
+                            part.dEta, 1, 1, &part.gradient, 1)
+                guard withInformation else { return }
+                // β–β block: (S X)ᵀ (S X) with S = diag(√(w d2)).
+                part.scaled.withUnsafeMutableBufferPointer { S in
+                    for c in 0..<k {
+                        let src = X.baseAddress! + c * n + r0
+                        let dst = S.baseAddress! + c * m
+                        for t in 0..<m { dst[t] = src[t] * part.eta[t] }
+                    }
+                    part.information.withUnsafeMutableBufferPointer { I in
+                        cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(k), Int32(m), 1,
+                                    S.baseAddress!, Int32(m), 1, I.baseAddress!, Int32(p))
+                    }
+                }
+                // β–cut cross terms, one contiguous column of X at a time.
+                if ordered {
+                    part.cross.withUnsafeMutableBufferPointer { acc in
+                        for c in 0..<k {
+                            let col = X.baseAddress! + c * n + r0
+                            let a = acc.baseAddress! + c * J
+                            for t in 0..<m {
+                                let j = Int(y[r0 + t])
+                                let v = col[t]
+                                // Slot J-1 is the dummy for the missing upper/lower neighbour.
+                                a[j < J - 1 ? j : J - 1] += v * part.hUp[t]
+                                a[j > 0 ? j - 1 : J - 1] += v * part.hLo[t]
+                            }
+                        }
+                    }
+                }
+            }
+            }
+        }
+        var total = partials[0]
+        for extra in partials.dropFirst() {
+            total.loglik += extra.loglik
+            for i in 0..<p { total.gradient[i] += extra.gradient[i] }
+            if withInformation {
+                for i in 0..<(p * p) { total.information[i] += extra.information[i] }
+                for i in 0..<total.cross.count { total.cross[i] += extra.cross[i] }
+            }
+        }
+        var info = total.information
+        if withInformation {
+            if ordered {
+                for c in 0..<k {
+                    for j in 0..<(J - 1) { info[(k + j) * p + c] = total.cross[c * J + j] }
+                }
+            }
+            LinearAlgebra.symmetrizeFromUpper(&info, p)
+        }
+        return Evaluation(loglik: total.loglik, gradient: total.gradient, information: info)
+    }
+
+    /// Per-observation scores ∂ℓᵢ/∂θ (unweighted), delivered block by block as an m×p
+    /// column-major matrix to `sink(rowRange, scores)`; used by the sandwich variance.
+    func scoreBlocks(_ theta: [Double], _ sink: (Range<Int>, [Double]) -> Void) {
+        _ = LinearAlgebra.singleThreadedBLAS
+        let p = parameterCount, k = self.k, J = categories
+        let beta = Array(theta[0..<k])
+        let cuts = ordered ? Array(theta[k..<p]) : []
+        var start = 0
+        var eta = [Double](repeating: 0, count: RowBlocks.blockSize)
+        while start < n {
+            let end = min(n, start + RowBlocks.blockSize), m = end - start
+            var s = [Double](repeating: 0, count: m * p)
+            x.withUnsafeBufferPointer { X in
+                if k > 0 {
+                    cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(m), Int32(k), 1, X.baseAddress! + start, Int32(n),
+                                beta, 1, 0, &eta, 1)
+                }
+                cuts.withUnsafeBufferPointer { C in
+                    for t in 0..<m {
+                        let i = start + t
+                        let d = derivatives(row: i, eta: k > 0 ? eta[t] : 0, cuts: C)
+                        for c in 0..<k { s[c * m + t] = d.d1 * X[c * n + i] }
+                        if ordered {
+                            let j = Int(y[i])
+                            if j < J - 1 { s[(k + j) * m + t] = d.gUp }
+                            if j > 0 { s[(k + j - 1) * m + t] = d.gLo }
+                        }
+                    }
+                }
+            }
+            sink(start..<end, s)
+            start = end
+        }
+    }
+
+    /// Linear predictors Xβ for all rows.
+    func linearPredictor(_ theta: [Double]) -> [Double] {
+        Prediction.linearPredictor(x: x, rows: n, columns: k, beta: Array(theta[0..<k]))
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Newton–Raphson maximisation with step-halving, as Stata's `ml`: convergence when the scaled
+/// gradient g'H⁻¹g falls below the tolerance. Never throws for numerical trouble: it stops and says
+/// so (`converged = false` plus a note), and the caller still reports the last estimates.
+struct NewtonRaphson {
+    struct Outcome {
+        var theta: [Double]
+        var evaluation: LikelihoodModel.Evaluation
+        var converged: Bool
+        var iterations: Int
+        var notes: [String]
+        /// Log-likelihood at the start values (the null model when starting from it).
+        var startLoglik: Double
+    }
+
+    let model: LikelihoodModel
+    let maxIterations: Int
+    let tolerance: Double
+
+    /// Whether θ is admissible: finite, cutpoints strictly increasing.
+    private func admissible(_ theta: [Double]) -> Bool {
+        guard theta.allSatisfy({ $0.isFinite }) else { return false }
+        if model.ordered {
+            let cuts = theta[model.k...]
+            for (a, b) in zip(cuts, cuts.dropFirst()) where !(b > a) { return false }
+        }
+        return true
+    }
+
+    func run(start: [Double]) -> Outcome {
+        let p = model.parameterCount
+        var theta = start
+        var current = model.evaluate(theta)
+        let startLoglik = current.loglik
+        var notes: [String] = []
+        var iterations = 0
+        var converged = false
+        while true {
+            // Newton direction; a ridge keeps it defined when the information is singular
+            // (separation) — Stata reports "not concave" there.
+            var direction: [Double]? = nil
+            if let r = LinearAlgebra.cholesky(current.information, p) {
+                direction = LinearAlgebra.choleskySolve(r, p, current.gradient)
+            } else {
+                var ridge = 1e-8
+                while direction == nil, ridge < 1e8 {
+                    var a = current.information
+                    for i in 0..<p { a[i * p + i] += ridge * max(1, abs(a[i * p + i])) }
+                    if let r = LinearAlgebra.cholesky(a, p) { direction = LinearAlgebra.choleskySolve(r, p, current.gradient) }
+                    ridge *= 100
+                }
+            }
+            guard let d = direction, d.allSatisfy({ $0.isFinite }) else {
+                notes.append("the information matrix is not invertible; estimates are not reliable")
+                break
+            }
+            let scaled = zip(current.gradient, d).reduce(0) { $0 + $1.0 * $1.1 }
+            if p == 0 || (scaled.isFinite && abs(scaled) < tolerance) { converged = true; break }
+            guard iterations < maxIterations else {
+                notes.append("convergence not achieved after \(maxIterations) iterations (scaled gradient \(String(format: "%.3g", scaled)))")
+                break
+            }
+            iterations += 1
+            // Step-halving until the log-likelihood does not fall and θ stays admissible.
+            var step = 1.0
+            var accepted: (theta: [Double], evaluation: LikelihoodModel.Evaluation)? = nil
+            for _ in 0..<60 {
+                let trial = zip(theta, d).map { $0 + step * $1 }
+                if admissible(trial) {
+                    let eval = model.evaluate(trial)
+                    if eval.loglik.isFinite, eval.loglik >= current.loglik - 1e-12 * abs(current.loglik) {
+                        accepted = (trial, eval)
+                        break
+                    }
+                }
+                step *= 0.5
+            }
+            guard let next = accepted else {
+                // No improving step: at the optimum up to rounding if the scaled gradient is tiny.
+                if scaled.isFinite, abs(scaled) < 1e-7 * max(1, abs(current.loglik)) * 1e-3 {
+                    converged = true
+                } else {
+                    notes.append("the log-likelihood could not be improved (backed up 60 times); convergence not achieved")
+                }
+                break
+            }
+            let gain = next.evaluation.loglik - current.loglik
+            theta = next.theta
+            current = next.evaluation
+            // A step that changed nothing measurable while the gradient is already tiny: done.
+            if gain == 0, abs(scaled) < 1e-10 { converged = true; break }
+        }
+        return Outcome(theta: theta, evaluation: current, converged: converged, iterations: iterations,
+                       notes: notes, startLoglik: startLoglik)
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Estimation
-
-@Test func EstimationModuleLoads() {
-    #expect(Bool(true))
-}
