@@ -16,8 +16,6 @@ struct GoldenFixtureTests {
                          vce: vce, weights: weights)
     }
 
-    static let marginsImplemented = false
-
     static var allCases: [String] {
         Fixtures.fitFixtureFiles.flatMap { file in
             ((try? Fixtures.cases(file)) ?? []).compactMap { c in
@@ -72,14 +70,19 @@ struct GoldenFixtureTests {
             check(got.estimate, e.double("estimate"), 1e-6, "\(got.term) estimate")
             check(got.se, e.double("se"), 1e-5, "\(got.term) se")
         }
-        let expectedOmitted = (c["omitted"] as? [[String: Any]] ?? []).compactMap { $0.string("term") }
-        #expect(r.omitted.map(\.term) == expectedOmitted, "omitted")
+        let expectedOmitted = (c["omitted"] as? [[String: Any]] ?? []).map { OmittedTerm(term: $0.string("term") ?? "", reason: $0.string("reason") ?? "") }
+        #expect(r.omitted == expectedOmitted, "omitted")
+        if let droppedRows = c["dropped"] as? [[String: Any]] {
+            let expected = droppedRows.map { DroppedRows(reason: $0.string("reason") ?? "", count: Int($0.double("count") ?? -1)) }
+            #expect(r.dropped == expected, "dropped")
+        }
+        let expectedMargins = (c["margins"] as? [[String: Any]] ?? []).count
+        #expect(r.margins.count == expectedMargins, "number of margins")
         for e in c["predicted"] as? [[String: Any]] ?? [] {
             let got = try #require(r.predicted.first { $0.outcome == e.string("outcome") }, "predicted \(e.string("outcome") ?? "")")
             check(got.probability, e.double("probability"), 1e-6, "predicted \(got.outcome)")
         }
-        // Margins land in the next increment.
-        for e in Self.marginsImplemented ? c["margins"] as? [[String: Any]] ?? [] : [] {
+        for e in c["margins"] as? [[String: Any]] ?? [] {
             let term = e.string("term") ?? "", outcome = e.string("outcome") ?? ""
             let at = MarginalEffect.At(rawValue: e.string("at") ?? "") ?? .average
             let got = try #require(r.margins.first { $0.term == term && $0.outcome == outcome && $0.at == at },
