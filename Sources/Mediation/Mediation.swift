@@ -1,3 +1,0 @@
-// Mediation module: see Package.swift for its place in the data flow.
-import SurveyData
-import Estimation

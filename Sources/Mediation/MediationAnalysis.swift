@@ -1,0 +1,347 @@
+import Foundation
+import SurveyData
+import Estimation
+
+/// The library entry point the CLI and the explorer call (no process spawning).
+public enum Mediation {
+    /// Runs every analysis `options.methods` selects. `progress` is called from worker threads;
+    /// `isCancelled` is polled between replications (a cancelled run throws `.cancelled`).
+    public static func analyze(spec: MediationSpec, data: Dataset,
+                               options: MediationOptions = MediationOptions(),
+                               progress: (@Sendable (MediationProgress) -> Void)? = nil,
+                               isCancelled: (@Sendable () -> Bool)? = nil) throws(MediationError) -> MediationResult {
+        var run = try MediationRun(spec: spec, data: data, options: options, progress: progress,
+                                   isCancelled: isCancelled)
+        return try run.run()
+    }
+}
+
+/// One model of the analysis: its design on the common sample and its fit.
+struct FittedModel: Sendable {
+    let label: String
+    let design: DesignMatrix
+    let result: ModelResult
+
+    init(label: String, kind: ModelKind, formula: String, data: Dataset) throws(MediationError) {
+        self.label = label
+        do {
+            design = try DesignMatrix(spec: ModelSpec(kind: kind, formula: formula), data: data)
+            result = try estimate(kind, design: design)
+        } catch {
+            throw .estimation("\(label) (\(kind.rawValue) \(formula)): \(error)")
+        }
+        if !result.converged {
+            throw .estimation("\(label) (\(kind.rawValue) \(formula)): did not converge in \(result.iterations) iterations")
+        }
+    }
+
+    func path(_ term: String) throws(MediationError) -> PathEstimate {
+        guard let c = result.coefficient(term) else {
+            let why = result.omitted.first { $0.term == term }?.reason ?? "not estimated"
+            throw .estimation("\(label): '\(term)' omitted (\(why))")
+        }
+        return PathEstimate(c)
+    }
+
+    func predictive() throws(MediationError) -> PredictiveModel {
+        try PredictiveModel(result: result, design: design)
+    }
+}
+
+struct MediationRun {
+    let spec: MediationSpec
+    let options: MediationOptions
+    let progress: (@Sendable (MediationProgress) -> Void)?
+    let isCancelled: (@Sendable () -> Bool)?
+    let sample: CommonSample
+    let outcomeKind: ModelKind
+    let mediatorKinds: [ModelKind]
+    var notes: [String] = []
+
+    init(spec: MediationSpec, data: Dataset, options: MediationOptions,
+         progress: (@Sendable (MediationProgress) -> Void)?, isCancelled: (@Sendable () -> Bool)?) throws(MediationError) {
+        guard !spec.mediators.isEmpty else { throw .invalidSpec("no mediator given (--m)") }
+        let roles = [spec.x] + spec.mediators + [spec.y]
+        if Set(roles).count != roles.count {
+            throw .invalidSpec("x, mediators and y must be different variables (got x \(spec.x), m \(spec.mediators.joined(separator: ",")), y \(spec.y))")
+        }
+        guard options.reps >= 0, options.reps <= 1_000_000 else {
+            throw .invalidSpec("--reps must be between 0 and 1000000 (got \(options.reps))")
+        }
+        guard options.alpha > 0, options.alpha < 1 else {
+            throw .invalidSpec("alpha must be between 0 and 1 (got \(options.alpha))")
+        }
+        self.spec = spec; self.options = options; self.progress = progress; self.isCancelled = isCancelled
+        sample = try CommonSample(spec: spec, data: data)
+        if let k = spec.outcomeModel {
+            outcomeKind = k
+        } else {
+            outcomeKind = try CommonSample.defaultKind(of: spec.y, in: sample.data, isOutcome: true)
+        }
+        var mk: [ModelKind] = []
+        for m in spec.mediators {
+            let k: ModelKind
+            if let given = spec.mediatorModel { k = given } else {
+                k = try CommonSample.defaultKind(of: m, in: sample.data, isOutcome: false)
+            }
+            guard !k.isOrdered else {
+                throw .invalidSpec("mediator model for '\(m)' must be ols, logit or probit (got \(k.rawValue))")
+            }
+            if k.isBinary, let values = sample.data.column(m)?.values, values.contains(where: { $0 != 0 && $0 != 1 }) {
+                throw .invalidSpec("mediator '\(m)' has values other than 0 and 1; a \(k.rawValue) mediator model needs a 0/1 variable")
+            }
+            mk.append(k)
+        }
+        mediatorKinds = mk
+    }
+
+    private func formula(_ outcome: String, _ terms: [String]) -> String {
+        "\(outcome) ~ \((terms + spec.controls).joined(separator: " + "))"
+    }
+
+    private func checkCancelled() throws(MediationError) {
+        if let isCancelled, isCancelled() { throw .cancelled }
+    }
+
+    mutating func run() throws(MediationError) -> MediationResult {
+        let data = sample.data
+        let n = data.rowCount
+        let level = 1 - options.alpha
+        progress?(MediationProgress(stage: .fitting, completed: 0, total: 1))
+        let total = try FittedModel(label: "total-effect model", kind: outcomeKind,
+                                    formula: formula(spec.y, [spec.x]), data: data)
+        let c = try total.path(spec.x)
+
+        var analyses: [MediatorAnalysis] = []
+        var mediatorFits: [FittedModel] = []
+        for (j, m) in spec.mediators.enumerated() {
+            try checkCancelled()
+            let mk = mediatorKinds[j]
+            let aFit = try FittedModel(label: "mediator model", kind: mk, formula: formula(m, [spec.x]), data: data)
+            let fullFit = try FittedModel(label: "outcome model", kind: outcomeKind,
+                                          formula: formula(spec.y, [spec.x, m]), data: data)
+            mediatorFits.append(aFit)
+            let a = try aFit.path(spec.x), b = try fullFit.path(m), cp = try fullFit.path(spec.x)
+            let paths = BaronKenny.result(a: a, b: b, c: c, cPrime: cp, mediatorModel: mk,
+                                          outcomeModel: outcomeKind, alpha: options.alpha)
+            let indirect = IndirectEffect(a: a, b: b)
+            let standardized = StandardizedIndirect(
+                a: a, b: b, sdM: try latentSD(aFit), sdY: try latentSD(fullFit))
+
+            var boot: BootstrapResult?
+            if options.runs(.bootstrap), options.reps > 0 {
+                boot = try bootstrap(aFit: aFit, fullFit: fullFit, mediator: m, level: level)
+            }
+            var causal: CausalResult?
+            if options.runs(.causal) {
+                causal = try causalMediation(aFit: aFit, fullFit: fullFit, total: total, mediator: m,
+                                             mediatorKind: mk, level: level)
+            }
+            analyses.append(MediatorAnalysis(mediator: m, mediatorModel: mk, paths: paths,
+                                             indirect: indirect, standardized: standardized,
+                                             bootstrap: boot, causal: causal))
+        }
+
+        var khb: KHBResult?
+        if options.runs(.khb) {
+            if outcomeKind == .ols {
+                notes.append("KHB is for logit, probit, ologit and oprobit outcomes; with an ols outcome c − c′ already equals the indirect effect")
+            } else {
+                khb = try karlsonHolmBreen(total: total, mediatorFits: mediatorFits)
+            }
+        }
+        return MediationResult(n: n, x: spec.x, y: spec.y, controls: spec.controls,
+                               condition: spec.condition, outcomeModel: outcomeKind,
+                               mediators: analyses, khb: khb, dropped: sample.dropped, notes: notes)
+    }
+
+    /// sd of the latent variable of a binary/ordered model (√(var(x̂β) + var(ε))) or of y (ols).
+    private func latentSD(_ fit: FittedModel) throws(MediationError) -> Double {
+        let model = try fit.predictive()
+        guard let link = Link(model.kind) else {
+            return sampleVariance(model.y).squareRoot()
+        }
+        let eta = model.partialPredictor(model.parameters, excluding: [])
+        return (sampleVariance(eta) + link.errorVariance).squareRoot()
+    }
+
+    // MARK: bootstrap
+
+    private func bootstrap(aFit: FittedModel, fullFit: FittedModel, mediator m: String,
+                           level: Double) throws(MediationError) -> BootstrapResult {
+        let x = spec.x, mk = aFit.result.model, yk = fullFit.result.model
+        let aDesign = aFit.design, fullDesign = fullFit.design
+        let n = aDesign.rowCount
+        let seed = options.seed, reps = options.reps
+        @Sendable func statistic(_ rows: [Int]) -> (Double, Double)? {
+            do {
+                let ra = try estimate(mk, design: aDesign.subset(rows: rows))
+                let rf = try estimate(yk, design: fullDesign.subset(rows: rows))
+                guard ra.converged, rf.converged, let a = ra.coefficient(x)?.estimate,
+                      let b = rf.coefficient(m)?.estimate, let cp = rf.coefficient(x)?.estimate else { return nil }
+                let ab = a * b
+                guard ab.isFinite else { return nil }
+                return (ab, ab / (ab + cp))
+            } catch {
+                return nil
+            }
+        }
+        let progress = self.progress
+        let replicates = try ReplicationRunner.run(
+            count: reps, threads: options.threads, isCancelled: isCancelled,
+            progress: progress.map { p in { @Sendable done in p(MediationProgress(stage: .bootstrap, completed: done, total: reps)) } }
+        ) { r in
+            var g = ReplicationGenerator(seed: seed, replication: r)
+            return statistic(g.resample(n))
+        }
+        // Jackknife (leave one out, or delete-d groups above `jackknifeGroups` cases) for BCa.
+        let groups = max(2, min(n, options.jackknifeGroups))
+        let jack = try ReplicationRunner.run(
+            count: groups, threads: options.threads, isCancelled: isCancelled,
+            progress: progress.map { p in { @Sendable done in p(MediationProgress(stage: .jackknife, completed: done, total: groups)) } }
+        ) { gIndex in
+            statistic((0..<n).filter { $0 % groups != gIndex })
+        }
+        let ok = replicates.compactMap { $0 }
+        let a = try aFit.path(x).estimate, b = try fullFit.path(m).estimate, cp = try fullFit.path(x).estimate
+        let ab = a * b
+        return BootstrapResult(
+            reps: reps, seed: seed, failed: reps - ok.count, level: level,
+            indirect: BootstrapIntervals.summarize(replicates: ok.map(\.0), estimate: ab,
+                                                   jackknife: jack.compactMap { $0?.0 }, level: level),
+            proportion: BootstrapIntervals.summarize(replicates: ok.map(\.1), estimate: ab / (ab + cp),
+                                                     jackknife: jack.compactMap { $0?.1 }, level: level))
+    }
+
+    // MARK: KHB
+
+    private mutating func karlsonHolmBreen(total: FittedModel, mediatorFits: [FittedModel]) throws(MediationError) -> KHBResult {
+        let data = sample.data
+        let joint = try FittedModel(label: "KHB full model", kind: outcomeKind,
+                                    formula: formula(spec.y, [spec.x] + spec.mediators), data: data)
+        let full = try joint.predictive()
+        guard let xIndex = full.column(of: spec.x) else { throw .estimation("KHB: '\(spec.x)' omitted from the full model") }
+        var mIndices: [Int] = []
+        for m in spec.mediators {
+            guard let j = full.column(of: m) else { throw .estimation("KHB: mediator '\(m)' omitted from the full model") }
+            mIndices.append(j)
+        }
+        // Mediators regressed by ols on X and the controls (same design as the mediator models).
+        var theta: [Double] = [], thetaSE: [Double] = [], residuals: [[Double]] = []
+        var k = 0
+        for fit in mediatorFits {
+            let ols: ModelResult
+            do { ols = try estimate(.ols, design: fit.design) } catch {
+                throw .estimation("KHB: ols regression of \(fit.design.outcome): \(error)")
+            }
+            guard let cx = ols.coefficient(spec.x) else { throw .estimation("KHB: '\(spec.x)' omitted from the regression of \(fit.design.outcome)") }
+            theta.append(cx.estimate); thetaSE.append(cx.se)
+            let model = try PredictiveModel(result: ols, design: fit.design)
+            residuals.append(model.residuals())
+            k = model.coefficientCount
+        }
+        let vt = KHB.thetaVariance(residuals: residuals, thetaSE: thetaSE, parameterCount: k)
+        let naive = try total.path(spec.x)
+        return KHB.decompose(model: outcomeKind, mediators: spec.mediators,
+                             fullParameters: full.parameters, fullVariance: full.vcov,
+                             xIndex: xIndex, mediatorIndices: mIndices,
+                             naive: EstimateSE(estimate: naive.estimate, se: naive.se),
+                             theta: theta, thetaVariance: vt)
+    }
+
+    // MARK: causal mediation
+
+    private mutating func causalMediation(aFit: FittedModel, fullFit: FittedModel, total: FittedModel,
+                                          mediator m: String, mediatorKind: ModelKind,
+                                          level: Double) throws(MediationError) -> CausalResult {
+        let control = 0.0, treat = 1.0
+        if let xs = sample.data.column(spec.x)?.values, xs.contains(where: { $0 != 0 && $0 != 1 }) {
+            notes.append("causal effects compare \(spec.x) = 0 with \(spec.x) = 1")
+        }
+        let engine = try CausalEngine(mediator: try aFit.predictive(), outcome: try fullFit.predictive(),
+                                      x: spec.x, m: m, control: control, treat: treat)
+        let fine = GaussHermite(count: max(1, options.quadratureNodes)).standardNormal
+        let coarse = GaussHermite(count: max(8, options.quadratureNodes / 3)).standardNormal
+        let point = engine.allEffects(mediatorParams: engine.mediator.parameters,
+                                      outcomeParams: engine.outcome.parameters, quadrature: fine)
+        let sims = options.reps
+        var draws: [[[Double]]] = []
+        var failed = 0
+        if sims > 0 {
+            let progress = self.progress
+            let report = progress.map { p in { @Sendable (done: Int) in p(MediationProgress(stage: .causal, completed: done, total: sims)) } }
+            let seed = options.seed ^ 0x5DEE_CE66_D1CE_4E5B
+            switch options.causalInterval {
+            case .quasiBayesian:
+                guard let mDist = MultivariateNormal(mean: engine.mediator.parameters, covariance: engine.mediator.vcov),
+                      let yDist = MultivariateNormal(mean: engine.outcome.parameters, covariance: engine.outcome.vcov) else {
+                    throw .estimation("causal mediation: a variance matrix is not positive semi-definite")
+                }
+                let cutStart = engine.outcome.coefficientCount
+                let results = try ReplicationRunner.run(count: sims, threads: options.threads,
+                                                        isCancelled: isCancelled, progress: report) { s -> [[Double]]? in
+                    var g = ReplicationGenerator(seed: seed, replication: s)
+                    let mp = mDist.draw(using: &g)
+                    var yp = yDist.draw(using: &g)
+                    if yp.count > cutStart { yp[cutStart...].sort() }
+                    return engine.allEffects(mediatorParams: mp, outcomeParams: yp, quadrature: coarse)
+                }
+                draws = results.compactMap { $0 }
+            case .bootstrap:
+                let aDesign = aFit.design, fullDesign = fullFit.design, n = aDesign.rowCount
+                let mk = mediatorKind, yk = fullFit.result.model, x = spec.x
+                let results = try ReplicationRunner.run(count: sims, threads: options.threads,
+                                                        isCancelled: isCancelled, progress: report) { s -> [[Double]]? in
+                    var g = ReplicationGenerator(seed: seed, replication: s)
+                    let rows = g.resample(n)
+                    do {
+                        let ad = aDesign.subset(rows: rows), fd = fullDesign.subset(rows: rows)
+                        let ra = try estimate(mk, design: ad), rf = try estimate(yk, design: fd)
+                        guard ra.converged, rf.converged else { return nil }
+                        let e = try CausalEngine(mediator: PredictiveModel(result: ra, design: ad),
+                                                 outcome: PredictiveModel(result: rf, design: fd),
+                                                 x: x, m: m, control: control, treat: treat)
+                        return e.allEffects(mediatorParams: e.mediator.parameters,
+                                            outcomeParams: e.outcome.parameters, quadrature: coarse)
+                    } catch {
+                        return nil
+                    }
+                }
+                draws = results.compactMap { $0 }
+            }
+            failed = sims - draws.count
+        }
+        let names = engine.scaleNames
+        let headlineIndex = names.count - 1
+        func scale(_ k: Int) -> CausalEffects {
+            CausalEngine.assemble(point[k], draws: draws.map { $0[k] }, level: level)
+        }
+        let byOutcome = outcomeKind.isOrdered
+            ? (0..<names.count).map { (outcome: $0 == headlineIndex ? "expected" : names[$0], effects: scale($0)) }
+            : []
+        var sensitivity: SensitivityResult?
+        if mediatorKind == .ols, outcomeKind == .ols {
+            let a = try aFit.path(spec.x).estimate
+            sensitivity = MediationSensitivity.linear(beta2: a, totalResiduals: try total.predictive().residuals(),
+                                                      mediatorResiduals: try aFit.predictive().residuals())
+        } else if !notes.contains(where: { $0.hasPrefix("sensitivity analysis") }) {
+            notes.append("sensitivity analysis (ρ) is implemented for an ols mediator with an ols outcome only")
+        }
+        let scaleName: String
+        switch outcomeKind {
+        case .ols: scaleName = "E(\(spec.y))"
+        case .logit, .probit: scaleName = "Pr(\(spec.y) = 1)"
+        case .ologit, .oprobit: scaleName = "E(\(spec.y)) (expected category code)"
+        }
+        return CausalResult(mediatorModel: mediatorKind, outcomeModel: outcomeKind, scale: scaleName,
+                            effects: scale(headlineIndex), byOutcome: byOutcome,
+                            interval: options.causalInterval, sims: sims, failed: failed,
+                            controlValue: control, treatValue: treat, sensitivity: sensitivity)
+    }
+}
+
+func sampleVariance(_ v: [Double]) -> Double {
+    guard v.count > 1 else { return .nan }
+    let mean = v.reduce(0, +) / Double(v.count)
+    return v.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(v.count - 1)
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Estimation
+
+/// What to decompose: the effect of `x` on `y` through one or several mediators, adjusting for
+/// `controls` (formula terms such as `age`, `i.educ`, `c.tenure`).
+public struct MediationSpec: Sendable, Equatable, Hashable {
+    public var x: String
+    public var mediators: [String]
+    public var y: String
+    public var controls: [String]
+    /// Family of every mediator model (ols, logit, probit); nil = from the codebook.
+    public var mediatorModel: ModelKind?
+    /// Family of the outcome models; nil = from the codebook.
+    public var outcomeModel: ModelKind?
+    /// Stata-style `if` expression selecting the subsample.
+    public var condition: String?
+
+    public init(x: String, mediators: [String], y: String, controls: [String] = [],
+                mediatorModel: ModelKind? = nil, outcomeModel: ModelKind? = nil,
+                condition: String? = nil) {
+        self.x = x; self.mediators = mediators; self.y = y; self.controls = controls
+        self.mediatorModel = mediatorModel; self.outcomeModel = outcomeModel
+        self.condition = condition
+    }
+
+    /// Splits a controls string like `"male + age + i.educ"` into terms.
+    public static func controlTerms(_ text: String) -> [String] {
+        text.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+/// The analyses `--method` selects.
+public enum MediationMethod: String, Sendable, CaseIterable, Codable {
+    case all, bk, sobel, bootstrap, khb, causal
+}
+
+/// Which bootstrap interval the reports headline (all three are always computed).
+public enum BootstrapInterval: String, Sendable, CaseIterable, Codable {
+    case percentile, bc, bca
+}
+
+/// How causal-mediation intervals are obtained.
+public enum CausalInterval: String, Sendable, CaseIterable, Codable {
+    /// Parameters drawn from N(θ̂, V̂) (Imai, Keele & Tingley's quasi-Bayesian approximation).
+    case quasiBayesian = "quasi-bayesian"
+    /// Cases resampled and both models refitted.
+    case bootstrap
+}
+
+public struct MediationOptions: Sendable, Equatable {
+    public var methods: Set<MediationMethod>
+    /// Bootstrap replications (also the number of causal-mediation simulations).
+    public var reps: Int
+    public var seed: UInt64
+    public var interval: BootstrapInterval
+    /// Significance level of the Baron–Kenny verdict and of every interval (1 − level).
+    public var alpha: Double
+    public var causalInterval: CausalInterval
+    /// Gauss–Hermite nodes for integrating over a continuous (ols) mediator.
+    public var quadratureNodes: Int
+    /// Jackknife groups for the BCa acceleration: leave-one-out when n ≤ this, else delete-d
+    /// groups (each group's influence sums d cases, so the skewness estimate keeps its scale).
+    public var jackknifeGroups: Int
+    /// Worker threads for replications (nil = every core).
+    public var threads: Int?
+
+    public init(methods: Set<MediationMethod> = [.all], reps: Int = 1000, seed: UInt64 = 1,
+                interval: BootstrapInterval = .percentile, alpha: Double = 0.05,
+                causalInterval: CausalInterval = .quasiBayesian, quadratureNodes: Int = 48,
+                jackknifeGroups: Int = 400, threads: Int? = nil) {
+        self.methods = methods; self.reps = reps; self.seed = seed; self.interval = interval
+        self.alpha = alpha; self.causalInterval = causalInterval
+        self.quadratureNodes = quadratureNodes; self.jackknifeGroups = jackknifeGroups
+        self.threads = threads
+    }
+
+    public func runs(_ method: MediationMethod) -> Bool {
+        methods.contains(.all) || methods.contains(method)
+    }
+}
+
+/// Reported while an analysis runs (the explorer draws a bar from it). Delivered on worker threads.
+public struct MediationProgress: Sendable, Equatable {
+    public enum Stage: String, Sendable { case fitting, bootstrap, jackknife, causal }
+    public var stage: Stage
+    public var completed: Int
+    public var total: Int
+    public init(stage: Stage, completed: Int, total: Int) {
+        self.stage = stage; self.completed = completed; self.total = total
+    }
+}
+
+public enum MediationError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalidSpec(String)
+    case estimation(String)
+    case cancelled
+
+    public var description: String {
+        switch self {
+        case .invalidSpec(let m): return m
+        case .estimation(let m): return m
+        case .cancelled: return "mediation analysis cancelled"
+        }
+    }
+}

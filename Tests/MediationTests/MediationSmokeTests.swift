@@ -1,6 +1,0 @@
-import Testing
-@testable import Mediation
-
-@Test func MediationModuleLoads() {
-    #expect(Bool(true))
-}
