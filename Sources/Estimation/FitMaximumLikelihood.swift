@@ -107,7 +107,11 @@ extension FitContext {
         result.predicted = zip(outcomeLevels, meanProbabilities).map {
             PredictedProbability(outcome: formatCode($0), probability: $1 / W)
         }
-        if determined.failures + determined.successes > 0 {
+        if determined.failures + determined.successes == n {
+            // Stata stops with "predicts data perfectly"; here the estimates are returned, flagged.
+            result.converged = false
+            notes.append("the regressors predict the outcome perfectly (complete separation); the coefficients are not finite and the model cannot be estimated")
+        } else if determined.failures + determined.successes > 0 {
             notes.append("\(determined.failures) failures and \(determined.successes) successes completely determined (quasi-complete separation: a regressor nearly separates the outcome)")
         }
         if !fit.converged { notes.append("estimates did not converge; results are from the last iteration") }

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import SurveyData
+@testable import Estimation
+
+/// Behaviour the fixtures do not pin: errors, notes, non-convergence, weights as copies.
+struct EstimationBehaviourTests {
+    @Test func oneCategoryOutcomeIsAnError() throws {
+        var data = smallDataset()
+        data.setColumn(Column(name: "y", values: [Double](repeating: 3, count: 12)))
+        do {
+            _ = try fitModel(ModelSpec(kind: .ologit, formula: "y ~ x"), data: data)
+            Issue.record("no error")
+        } catch let EstimationError.invalidModel(message) {
+            #expect(message.contains("only one category"), "\(message)")
+        }
+        #expect(throws: EstimationError.self) { try fitModel(ModelSpec(kind: .logit, formula: "y ~ x"), data: data) }
+    }
+
+    @Test func frequencyWeightsEqualExpandedRows() throws {
+        let wvs = try Fixtures.dataset("wvs.csv")
+        let n = wvs.rowCount
+        // Weights 1…3 cycling; the expanded dataset repeats each row that many times.
+        let w = (0..<n).map { Double($0 % 3 + 1) }
+        var weighted = wvs
+        weighted.setColumn(Column(name: "w", values: w), info: VariableInfo(name: "w", type: .continuous))
+        let repeats = (0..<n).flatMap { i in [Int](repeating: i, count: Int(w[i])) }
+        let expanded = Dataset(name: "x", columns: wvs.columns.map { c in
+            Column(name: c.name, values: repeats.map { c.values[$0] })
+        }, codebook: wvs.codebook)
+        for kind in [ModelKind.ologit, .logit, .ols] {
+            let formula = kind == .logit ? "religion ~ age + male + i.country" : "poverty ~ age + male + i.country"
+            let a = try fitModel(ModelSpec(kind: kind, formula: formula, vce: .robust, weights: .frequency("w")), data: weighted)
+            let b = try fitModel(ModelSpec(kind: kind, formula: formula, vce: .robust), data: expanded)
+            #expect(a.n == b.n)
+            for (x, y) in zip(a.coefficients + a.cutpoints, b.coefficients + b.cutpoints) {
+                #expect(close(x.estimate, y.estimate, 1e-8) && close(x.se, y.se, 1e-8), "\(kind) \(x.term)")
+            }
+            #expect(close(a.loglik ?? 0, b.loglik ?? 1, 1e-10))
+        }
+    }
+
+    @Test func nonConvergenceIsReportedNotThrown() throws {
+        let wvs = try Fixtures.dataset("wvs.csv")
+        let r = try fitModel(ModelSpec(kind: .ologit, formula: "poverty ~ age + male + i.country"), data: wvs,
+                             options: FitOptions(maxIterations: 1))
+        #expect(!r.converged)
+        #expect(r.notes.contains { $0.contains("convergence not achieved") })
+        #expect(r.coefficients.count == 5)
+    }
+
+    @Test func completeSeparationOnAContinuousRegressorDoesNotCrash() throws {
+        let x = (0..<40).map(Double.init)
+        let y = x.map { $0 < 20 ? 0.0 : 1.0 }
+        let data = Dataset(name: "sep", columns: [Column(name: "y", values: y), Column(name: "x", values: x)],
+                           codebook: Codebook(dataset: "sep", variables: [VariableInfo(name: "y", type: .binary),
+                                                                          VariableInfo(name: "x", type: .continuous)]))
+        let r: ModelResult
+        do {
+            r = try fitModel(ModelSpec(kind: .logit, formula: "y ~ x"), data: data)
+        } catch {
+            // A singular information matrix is an acceptable, clear outcome.
+            #expect("\(error)".contains("separate"))
+            return
+        }
+        #expect(!r.converged)
+        #expect(r.notes.contains { $0.contains("complete separation") })
+    }
+
+    @Test func collinearTermsAreOmittedLaterFirst() throws {
+        var data = smallDataset()
+        data.setColumn(Column(name: "x2", values: data.column("x")!.values.map { 2 * $0 + 1 }),
+                       info: VariableInfo(name: "x2", type: .continuous))
+        let r = try fitModel(ModelSpec(kind: .ols, formula: "y ~ x2 + x + grp"), data: data)
+        #expect(r.omitted == [OmittedTerm(term: "x", reason: "collinear")])
+        #expect(r.coefficients.map(\.term) == ["x2", "grp", "_cons"])
+    }
+
+    @Test func clusterNeedsTwoClustersAndOrderedOutcomeLevelsAreSorted() throws {
+        let wvs = try Fixtures.dataset("wvs.csv")
+        let r = try fitModel(ModelSpec(kind: .oprobit, formula: "poverty ~ age", vce: .cluster("country")), data: wvs,
+                             options: FitOptions(margins: true))
+        #expect(r.outcomeLevels == [1, 2, 3])
+        #expect(r.margins.map(\.outcome) == ["1", "2", "3"])
+        #expect(abs(r.margins.map(\.effect).reduce(0, +)) < 1e-12)   // probabilities sum to one
+        #expect(abs(r.predicted.map(\.probability).reduce(0, +) - 1) < 1e-12)
+        var single = wvs
+        single.setColumn(Column(name: "one", values: [Double](repeating: 1, count: wvs.rowCount)),
+                         info: VariableInfo(name: "one", type: .continuous))
+        #expect(throws: EstimationError.self) {
+            try fitModel(ModelSpec(kind: .ologit, formula: "poverty ~ age", vce: .cluster("one")), data: single)
+        }
+    }
+
+    @Test func resampledDesignRefits() throws {
+        let wvs = try Fixtures.dataset("wvs.csv")
+        let design = try DesignMatrix(spec: ModelSpec(kind: .ologit, formula: "poverty ~ age + male + i.country"), data: wvs)
+        let full = try estimate(.ologit, design: design)
+        let same = try estimate(.ologit, design: design.reweighted([Double](repeating: 1, count: design.rowCount)))
+        #expect(close(full.coefficients[0].estimate, same.coefficients[0].estimate, 1e-10))
+        let boot = try estimate(.ologit, design: design.subset(rows: (0..<design.rowCount).map { ($0 * 7919) % design.rowCount }))
+        #expect(boot.coefficients.count == full.coefficients.count)
+        let logit = try estimate(.logit, design: try DesignMatrix(spec: ModelSpec(kind: .logit, formula: "religion ~ age"), data: wvs))
+        #expect(logit.coefficients.last?.term == "_cons")
+    }
+}
