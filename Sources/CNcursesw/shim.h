@@ -14,3 +14,6 @@ static inline int pl_a_dim(void) { return A_DIM; }
 static inline int pl_a_normal(void) { return A_NORMAL; }
 static inline int pl_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int pl_key_code_yes(void) { return KEY_CODE_YES; }
+// `stdscr` is global mutable C state that Swift 6 rejects; the explorer reads it once through
+// this accessor right after `newterm`/`set_term`.
+static inline WINDOW *stdscr_window(void) { return stdscr; }

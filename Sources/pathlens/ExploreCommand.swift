@@ -1,9 +1,53 @@
 import ArgumentParser
+import Explorer
+import StudyReplica
+import SurveyData
 
+/// `pathlens [FILE] [--spec FILE.json] [--if EXPR]`: the terminal explorer. Everything that can
+/// fail (file, specification, condition, terminal) is checked before the screen is taken over,
+/// so errors arrive as one line on a normal terminal.
 struct Explore: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "explore", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "explore",
+        abstract: "Open the terminal explorer (the default: `pathlens`, `pathlens FILE`).")
+
+    @Argument(help: "A .csv (with NAME.codebook.json beside it), .dta or .sav file; default: the embedded Dalian 2022 replica.")
+    var file: String?
+
+    @Option(name: .customLong("spec"), help: "Restore a specification saved with `w` (JSON).")
+    var specFile: String?
+
+    @Option(name: .customLong("if"), help: "Start on the subsample satisfying this Stata-style expression.")
+    var condition: String?
 
     func run() throws {
-        throw CLIError("'explore' is not built yet")
+        let unicode = TerminalLocale.configure()
+        let dataset = try Explore.loadDataset(file)
+        var spec: Specification
+        let env = ExplorerEnvironment(dataset: dataset, unicode: unicode)
+        if let specFile {
+            do { spec = try SpecFile.load(specFile, for: dataset) } catch { throw CLIError("\(error)") }
+        } else {
+            spec = env.defaultSpecification()
+        }
+        if !unicode { spec.language = .en }
+        if let condition {
+            do { _ = try Filter(condition, dataset: dataset) } catch { throw CLIError("--if: \(error)") }
+            spec.subsample = Subsample(condition: condition)
+        }
+        do { try ExplorerApp.run(env: env, spec: spec) } catch { throw CLIError("\(error)") }
+    }
+
+    /// The named file, or the embedded replica (with a hint when it has not been generated).
+    static func loadDataset(_ file: String?) throws -> Dataset {
+        let path = file ?? EmbeddedData.csvPath
+        do {
+            return try DatasetLoader.load(path: path)
+        } catch {
+            if file == nil {
+                throw CLIError("the embedded dataset cannot be read (\(error)); set PATHLENS_DATA or pass a FILE")
+            }
+            throw CLIError("\(error)")
+        }
     }
 }

@@ -45,7 +45,7 @@ public final class BackgroundWorker: Sendable {
             guard !Task.isCancelled else { return }
             switch finished {
             case let .success(output): self.post(.bootstrapFinished(generation: generation, output))
-            case let .failure(f): self.post(.effectFinished(message: "bootstrap: \(f.message)", isError: true))
+            case let .failure(f): self.post(.bootstrapFailed(generation: generation, message: f.message))
             }
         }
         replace("bootstrap", with: task)

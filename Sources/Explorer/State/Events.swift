@@ -13,6 +13,7 @@ public enum Event: Sendable {
     case computed(ComputeOutput)
     case bootstrapProgress(generation: Int, done: Int, total: Int)
     case bootstrapFinished(generation: Int, MediationOutput)
+    case bootstrapFailed(generation: Int, message: String)
     /// A save/export finished: the message goes to the status line.
     case effectFinished(message: String, isError: Bool)
 }

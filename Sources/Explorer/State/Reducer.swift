@@ -29,6 +29,10 @@ public enum Reducer {
             state.bootstrap.output = output
             state.bootstrap.done = state.bootstrap.total
             return []
+        case let .bootstrapFailed(generation, message):
+            guard generation == state.bootstrap.generation, state.bootstrap.phase == .running else { return [] }
+            state.bootstrap.phase = .failed(message)
+            return []
         case let .effectFinished(message, isError):
             state.status = StatusMessage(text: message, isError: isError)
             return []

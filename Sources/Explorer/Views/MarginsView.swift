@@ -5,9 +5,9 @@ import SurveyData
 /// View 3: average marginal effects of the key regressor (and the term chosen with `t`) on each
 /// outcome category, per model, as a table with horizontal bars.
 enum MarginsView {
-    static let barWidth = 16
+    static let barWidth = 12
 
-    static func content(_ state: AppState, env: ExplorerEnvironment) -> ViewContent {
+    static func content(_ state: AppState, env: ExplorerEnvironment, width: Int) -> ViewContent {
         guard let results = state.results else { return .message("computing...") }
         var lines: [StyledLine] = []
         var tables: [Table] = []
@@ -17,9 +17,9 @@ enum MarginsView {
             guard let result = model.result else { continue }
             let (table, bars) = self.table(result, title: model.title, terms: terms, env: env, language: state.spec.language)
             guard !table.rows.isEmpty else { continue }
-            var modelLines = TableLines.lines(table)
+            var modelLines = TableLines.lines(table, maxWidth: max(30, width - barWidth - 3))
             // Bars after each body row: rows start after title, rule, header, rule.
-            let firstBody = 4
+            let firstBody = 5
             for (i, bar) in bars.enumerated() where firstBody + i < modelLines.count {
                 modelLines[firstBody + i].append("  ")
                 modelLines[firstBody + i].append(bar.text, style: bar.negative ? .negative : .positive)
@@ -45,16 +45,17 @@ enum MarginsView {
         let labeler = TermLabeler(codebook: env.codebook, language: language)
         let perTerm = terms.map { effects(result, variable: $0) }
         let outcomes = perTerm.flatMap { $0.map(\.outcome) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        var headers: [Cell] = [Cell(labeler.variableLabel(result.outcome))]
-        for (term, effects) in zip(terms, perTerm) {
+        var groups: [Cell] = [Cell(labeler.variableLabel(result.outcome))]
+        var headers: [Cell] = [.empty]
+        for effects in perTerm {
             let levels = effects.map(\.term).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             for level in levels {
-                headers += [Cell("AME " + labeler.label(term: level), alignment: .center), Cell("z", alignment: .center)]
+                groups += [Cell(labeler.label(term: level), alignment: .left), .empty]
+                headers += [Cell("AME", alignment: .center), Cell("z", alignment: .center)]
             }
-            _ = term
         }
         var table = Table(title: "\(title): " + (language == .zh ? "平均边际效应" : "average marginal effects"),
-                          alignments: [.left] + Array(repeating: .decimal, count: headers.count - 1), headers: [headers])
+                          alignments: [.left] + Array(repeating: .decimal, count: headers.count - 1), headers: [groups, headers])
         var bars: [(String, Bool)] = []
         let key = perTerm.first ?? []
         let keyLevel = key.first?.term

@@ -7,7 +7,7 @@ import SurveyData
 /// ones and a Δ column per model shows each change; a change of sign or significance level is
 /// flagged (the what-if view).
 enum ModelsView {
-    static func content(_ state: AppState, env: ExplorerEnvironment) -> ViewContent {
+    static func content(_ state: AppState, env: ExplorerEnvironment, width: Int) -> ViewContent {
         guard let results = state.results else { return .message("computing the models...") }
         let language = state.spec.language
         let labeler = TermLabeler(codebook: env.codebook, language: language)
@@ -39,7 +39,6 @@ enum ModelsView {
         for m in current + base {
             for c in m.result?.coefficients ?? [] where seen.insert(c.term).inserted { terms.append(c) }
         }
-        let baseOffset = 1
         let currentOffset = 1 + (showBase ? base.count : 0)
         let deltaOffset = currentOffset + current.count
         for term in terms {
@@ -102,9 +101,8 @@ enum ModelsView {
         if showBase { table.notes.append("Flagged: sign or significance level changed against the baseline.") }
 
         // Mark failed columns in the first row so the gap is explained on screen.
-        var lines = TableLines.lines(table, styles: styles)
+        var lines = TableLines.lines(table, styles: styles, maxWidth: width)
         if state.computing { lines.insert(StyledLine("(updating...)", style: .dim), at: 0) }
-        _ = baseOffset
         return ViewContent(lines: lines, tables: [exportTable(state, env: env, results: results)])
     }
 

@@ -29,7 +29,7 @@ public enum Screen {
             viewX = paneWidth + 2
         }
         let viewWidth = state.width - viewX
-        let content = viewContent(state, env: env, height: bodyHeight)
+        let content = viewContent(state, env: env, width: viewWidth, height: bodyHeight)
         let scrollRow = state.view == .data ? 0 : state.scrollRow
         grid.draw(content.lines, x: viewX, y: top, width: viewWidth, height: bodyHeight,
                   row: scrollRow, column: state.scrollColumn * 8)
@@ -40,11 +40,11 @@ public enum Screen {
     }
 
     /// The current view's lines and export tables.
-    public static func viewContent(_ state: AppState, env: ExplorerEnvironment, height: Int) -> ViewContent {
+    public static func viewContent(_ state: AppState, env: ExplorerEnvironment, width: Int = 1000, height: Int) -> ViewContent {
         switch state.view {
-        case .models: return ModelsView.content(state, env: env)
+        case .models: return ModelsView.content(state, env: env, width: width)
         case .mediation: return MediationView.content(state, env: env, ascii: !env.unicode)
-        case .margins: return MarginsView.content(state, env: env)
+        case .margins: return MarginsView.content(state, env: env, width: width)
         case .crosstab: return CrosstabView.content(state, env: env)
         case .describe: return DescribeView.content(state, env: env)
         case .data: return DataView.content(state, env: env, visibleRows: height)

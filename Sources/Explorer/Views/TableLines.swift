@@ -6,7 +6,13 @@ import Reports
 enum TableLines {
     static func lines(_ table: Table, styles: [Int: [Int: CellStyle]] = [:], maxWidth: Int? = nil,
                       ascii: Bool = true) -> [StyledLine] {
-        let layout = TableLayout(table, maxWidth: maxWidth)
+        // Only the label column gives way to a narrow screen; numbers are never clipped (the
+        // view scrolls sideways instead).
+        var layout = TableLayout(table)
+        if let maxWidth, layout.totalWidth > maxWidth,
+           layout.totalWidth - maxWidth <= (layout.columnWidths.first ?? 0) - 10 {
+            layout = TableLayout(table, maxWidth: maxWidth)
+        }
         let width = layout.totalWidth
         let frozen = (layout.columnWidths.first ?? 0) + layout.gap
         var out: [StyledLine] = []

@@ -1,0 +1,34 @@
+import Foundation
+import Reports
+
+/// `x`: the current view's tables as Markdown, LaTeX or CSV, written atomically.
+public enum ViewExport {
+    public static func document(_ state: AppState, env: ExplorerEnvironment, format: ExportFormat) -> String {
+        let tables: [Table]
+        if state.view == .data {
+            tables = [DataView.table(state, env: env)]
+        } else {
+            tables = Screen.viewContent(state, env: env, height: state.height).tables
+        }
+        guard !tables.isEmpty else { return "" }
+        return tables.map { table in
+            switch format {
+            case .markdown: return MarkdownRenderer.render(table)
+            case .latex: return LatexRenderer.render(table)
+            case .csv: return CSVRenderer.render(table)
+            }
+        }.joined(separator: "\n")
+    }
+
+    /// Writes the document; the returned message goes to the status line.
+    public static func write(_ state: AppState, env: ExplorerEnvironment, format: ExportFormat, to path: String) throws -> String {
+        let text = document(state, env: env, format: format)
+        guard !text.isEmpty else { throw ExplorerError("nothing to export in the \(state.view.title) view yet") }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ExplorerError("\(path): cannot write: \(error.localizedDescription)")
+        }
+        return "exported \(state.view.title) as \(format.title) to \(path)"
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Explorer
-
-@Test func ExplorerModuleLoads() {
-    #expect(Bool(true))
-}
