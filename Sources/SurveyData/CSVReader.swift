@@ -28,15 +28,17 @@ enum CSVReader {
         let dataStart = tokenizer.mark
 
         var sink = ColumnSink(file: file, names: names, expectedRows: estimateRows(bytes, from: dataStart.position))
-        var rowCount = 0
         let skipBlank = width > 1
+        sink.reserveRow()
         while let record = try tokenizer.readRecord(into: &sink, limit: width, skipBlankLines: skipBlank) {
             if record.fields != width {
                 throw SurveyDataError.csv(file: file, line: record.line,
                                           message: "expected \(width) fields, got \(record.fields)")
             }
-            rowCount += 1
+            sink.row += 1
+            sink.reserveRow()
         }
+        let rowCount = sink.row
 
         // Columns that met text after some numeric rows: read those rows again, as text.
         let rowsWanted = (0..<width).map { sink.isText[$0] ? sink.textStartRow[$0] : 0 }
@@ -58,8 +60,7 @@ enum CSVReader {
         columns.reserveCapacity(width)
         for c in 0..<width {
             if !sink.isText[c] {
-                columns.append(.init(name: names[c], values: .numeric(sink.numbers[c])))
-                sink.numbers[c] = []
+                columns.append(.init(name: names[c], values: .numeric(sink.numbers.take(c, rows: rowCount))))
                 continue
             }
             var builder = prefixes[c] ?? TextColumnBuilder()

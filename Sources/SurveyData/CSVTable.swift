@@ -39,12 +39,53 @@ struct TextColumnBuilder {
     mutating func appendMissing() { indices.append(-1) }
 }
 
+/// Column buffers for the first pass, owned manually: appending to `[[Double]]` costs a uniqueness
+/// check per field, which showed up as the largest cost after parsing itself.
+final class NumericColumns {
+    let width: Int
+    private(set) var capacity: Int
+    let buffers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+
+    init(width: Int, capacity: Int) {
+        self.width = width
+        self.capacity = max(capacity, 16)
+        buffers = .allocate(capacity: max(width, 1))
+        for c in 0..<width { buffers[c] = .allocate(capacity: self.capacity) }
+    }
+
+    deinit {
+        for c in 0..<width { buffers[c].deallocate() }
+        buffers.deallocate()
+    }
+
+    func grow() {
+        let newCapacity = capacity * 2
+        for c in 0..<width {
+            let bigger = UnsafeMutablePointer<Double>.allocate(capacity: newCapacity)
+            bigger.moveInitialize(from: buffers[c], count: capacity)
+            buffers[c].deallocate()
+            buffers[c] = bigger
+        }
+        capacity = newCapacity
+    }
+
+    /// The first `rows` values of column `c` as an array; the buffer is released.
+    func take(_ c: Int, rows: Int) -> [Double] {
+        let values = Array(UnsafeBufferPointer(start: buffers[c], count: rows))
+        buffers[c].deallocate()
+        buffers[c] = .allocate(capacity: 1)
+        return values
+    }
+}
+
 /// The first pass: numbers go straight into Double columns; a column that meets text switches to
 /// text from that row on (its earlier rows are re-read as text by `PrefixTextSink`).
 struct ColumnSink: CSVFieldSink {
     let file: String
     let names: [String]
-    var numbers: [[Double]]
+    let numbers: NumericColumns
+    /// The row being read (0-based); the caller advances it after each record.
+    var row = 0
     var isText: [Bool]
     /// For text columns: the row where text started.
     var textStartRow: [Int]
@@ -54,14 +95,16 @@ struct ColumnSink: CSVFieldSink {
         self.file = file
         self.names = names
         let width = names.count
-        numbers = (0..<width).map { _ in
-            var column: [Double] = []
-            column.reserveCapacity(expectedRows)
-            return column
-        }
+        numbers = NumericColumns(width: width, capacity: expectedRows)
         isText = Array(repeating: false, count: width)
         textStartRow = Array(repeating: 0, count: width)
         texts = Array(repeating: TextColumnBuilder(), count: width)
+    }
+
+    /// Call before each record.
+    @inline(__always)
+    mutating func reserveRow() {
+        if row == numbers.capacity { numbers.grow() }
     }
 
     @inline(__always)
@@ -69,14 +112,13 @@ struct ColumnSink: CSVFieldSink {
         if !isText[column] {
             if !escaped {
                 switch parseNumericField(bytes) {
-                case let .value(v): numbers[column].append(v); return
-                case .missing: numbers[column].append(.nan); return
+                case let .value(v): numbers.buffers[column][row] = v; return
+                case .missing: numbers.buffers[column][row] = .nan; return
                 case .text: break
                 }
             }
             isText[column] = true
-            textStartRow[column] = numbers[column].count
-            numbers[column] = []
+            textStartRow[column] = row
         }
         try appendText(column, bytes, escaped: escaped, line: line)
     }
