@@ -265,6 +265,8 @@ public enum RegressionTable {
             for dropped in column.result.dropped where dropped.count > 0 {
                 add(ReportText.droppedNote(count: dropped.count, reason: dropped.reason, language), name)
             }
+            if let vce = ReportText.varianceNote(column.result.spec.vce, language) { add(vce, name) }
+            if let weights = ReportText.weightsNote(column.result.spec.weights, language) { add(weights, name) }
             for note in column.result.notes { add(note, name) }
         }
         for note in columnNotes {
@@ -315,9 +317,10 @@ public enum RegressionTable {
         return items.filter { seen.insert($0).inserted }
     }
 
+    /// Indicators of a binary variable read as the variable itself ("Union member"); any other
+    /// variable with level indicators is a factor (grouped under its label).
     private static func isFactor(_ variable: String, _ codebook: Codebook?) -> Bool {
-        guard let type = codebook?.variable(variable)?.type else { return true }
-        return type == .categorical || type == .ordinal
+        codebook?.variable(variable)?.type != .binary
     }
 
     private static func isKept(_ entry: TermEntry, keep: [String]?, labeler: TermLabeler) -> Bool {

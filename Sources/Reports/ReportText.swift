@@ -68,6 +68,26 @@ public enum ReportText {
         l == .zh ? "剔除 \(count) 个观测（\(reason)）" : "\(count) observations dropped (\(reason))"
     }
 
+    public static func varianceNote(_ vce: VarianceType, _ l: Language) -> String? {
+        switch (vce, l) {
+        case (.oim, _): return nil
+        case (.robust, .en): return "robust (Huber-White) standard errors"
+        case (.robust, .zh): return "稳健标准误"
+        case (.cluster(let v), .en): return "standard errors clustered by \(v)"
+        case (.cluster(let v), .zh): return "按 \(v) 聚类的标准误"
+        }
+    }
+
+    public static func weightsNote(_ w: Weighting, _ l: Language) -> String? {
+        switch (w, l) {
+        case (.none, _): return nil
+        case (.frequency(let v), .en): return "frequency weights: \(v)"
+        case (.frequency(let v), .zh): return "频数权重：\(v)"
+        case (.sampling(let v), .en): return "sampling weights: \(v)"
+        case (.sampling(let v), .zh): return "抽样权重：\(v)"
+        }
+    }
+
     /// "(2), (3): text" — a note that applies to some columns of a table.
     public static func columnNote(_ columns: [String], _ text: String, _ l: Language) -> String {
         columns.joined(separator: l == .zh ? "、" : ", ") + (l == .zh ? "：" : ": ") + text

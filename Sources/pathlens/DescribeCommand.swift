@@ -1,9 +1,45 @@
 import ArgumentParser
+import Estimation
+import Reports
+import SurveyData
 
+/// `pathlens describe [VARS…]`: Table-1 style descriptive statistics.
 struct Describe: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "describe", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "describe",
+        abstract: "Counts and percentages per category; mean, sd, min, max for continuous variables.")
+
+    @Argument(help: ArgumentHelp("Variables to describe (default: all).", valueName: "var"))
+    var variables: [String] = []
+
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(help: ArgumentHelp("text, md, csv or json.", valueName: "format"))
+    var format: String = "text"
 
     func run() throws {
-        throw CLIError("'describe' is not built yet")
+        try reportingErrors {
+            let format: OutputFormat = try parseChoice(self.format, option: "--format")
+            guard format != .latex else { throw CLIError("invalid value 'latex' for --format (expected one of: text, md, csv, json)") }
+            let language = try dataOptions.language
+            let dataset = try dataOptions.load()
+            for name in variables where dataset.column(name) == nil {
+                throw CLIError("unknown variable '\(name)' (dataset \(dataset.name))")
+            }
+            let rows = try dataOptions.subsample(dataset)
+            let names = variables.isEmpty ? dataset.variableNames.filter { $0 != dataOptions.fweight } : variables
+            let descriptions = try DescriptiveStatistics.describe(rows, variables: names,
+                                                                  frequencyWeight: dataOptions.fweight)
+            let notice = try dataOptions.notice(dataset)
+            if format == .json {
+                emit(DescribeTable.json(descriptions, codebook: dataset.codebook, language: language,
+                                        notice: notice).serialized() + "\n")
+                return
+            }
+            var notes: [String] = []
+            if let condition = dataOptions.condition { notes.append("if " + condition) }
+            let table = DescribeTable.build(descriptions, codebook: dataset.codebook, language: language, notes: notes)
+            emit(renderWithNotice(table, format: format, notice: notice))
+        }
     }
 }

@@ -1,9 +1,115 @@
 import ArgumentParser
+import Foundation
+import Estimation
+import Reports
+import SurveyData
 
+/// `pathlens fit MODEL "FORMULA"`: one model, printed as a journal-style table (or JSON).
 struct Fit: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "fit", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Fit OLS, logit, probit, ordered logit or ordered probit.",
+        discussion: """
+        Examples:
+          pathlens fit ologit "skill ~ union + male + c.age + i.educ"
+          pathlens fit logit "training ~ union + male" --if "industry == 2" --margins --format json
+        """)
+
+    @Argument(help: ArgumentHelp("ols, logit, probit, ologit or oprobit.", valueName: "model"))
+    var model: String
+
+    @Argument(help: ArgumentHelp("'y ~ x1 + i.factor + ib3.factor + c.age'.", valueName: "formula"))
+    var formula: String
+
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(help: ArgumentHelp("Variance: oim, robust or cluster:VAR.", valueName: "vce"))
+    var vce: String = "oim"
+
+    @Option(help: ArgumentHelp("Sampling-weight variable (implies robust variance).", valueName: "var"))
+    var pweight: String?
+
+    @Flag(help: "Average marginal effects.")
+    var margins = false
+
+    @Flag(help: "Marginal effects at the regressor means (implies --margins).")
+    var atmeans = false
+
+    @Option(help: ArgumentHelp("text, md, latex, csv or json.", valueName: "format"))
+    var format: String = "text"
+
+    @Option(help: ArgumentHelp("In parentheses: t (t or z statistic) or se.", valueName: "t|se"))
+    var paren: String = "t"
 
     func run() throws {
-        throw CLIError("'fit' is not built yet")
+        try reportingErrors {
+            let kind: ModelKind
+            do { kind = try parseChoice(model, option: "MODEL") } catch {
+                throw CLIError("unknown model '\(model)' (expected ols, logit, probit, ologit or oprobit)")
+            }
+            let format: OutputFormat = try parseChoice(self.format, option: "--format")
+            let paren: ParenStatistic = try parseChoice(self.paren, option: "--paren")
+            let language = try dataOptions.language
+            guard let variance = VarianceType(argument: vce) else {
+                throw CLIError("invalid value '\(vce)' for --vce (expected oim, robust or cluster:VAR)")
+            }
+            if dataOptions.fweight != nil && pweight != nil {
+                throw CLIError("--fweight and --pweight cannot be combined")
+            }
+            let weights: Weighting = dataOptions.fweight.map { .frequency($0) } ?? pweight.map { .sampling($0) } ?? .none
+
+            let dataset = try dataOptions.load()
+            if let pweight, dataset.column(pweight) == nil {
+                throw CLIError("unknown variable '\(pweight)' in --pweight (dataset \(dataset.name))")
+            }
+            if case .cluster(let v) = variance, dataset.column(v) == nil {
+                throw CLIError("unknown variable '\(v)' in --vce cluster (dataset \(dataset.name))")
+            }
+            _ = try dataOptions.subsample(dataset) // checks the condition and that rows remain
+            try checkOutcome(kind, dataset: dataset)
+            let spec = ModelSpec(kind: kind, formula: formula, condition: dataOptions.condition,
+                                 vce: variance, weights: weights)
+            let result = try fitModel(spec, data: dataset,
+                                      options: FitOptions(margins: margins || atmeans, atMeans: atmeans))
+            let notice = try dataOptions.notice(dataset)
+            emit(render(result, dataset: dataset, format: format, paren: paren, language: language, notice: notice))
+        }
+    }
+
+    /// OLS on an unordered categorical outcome (a text column encoded 1…k in alphabetical
+    /// order) would regress on arbitrary codes: refuse, as a silent wrong number.
+    private func checkOutcome(_ kind: ModelKind, dataset: Dataset) throws {
+        guard kind == .ols, let tilde = formula.firstIndex(of: "~") else { return }
+        let outcome = formula[..<tilde].trimmingCharacters(in: .whitespaces)
+        if let info = dataset.info(outcome), info.type == .categorical {
+            throw CLIError("outcome '\(outcome)' is not numeric (categorical values such as "
+                           + "'\(info.values.first?.label(.en) ?? "")'); ols needs a numeric outcome: "
+                           + "use logit or ologit, or declare it ordinal or continuous in the codebook")
+        }
+    }
+
+    private func render(_ result: ModelResult, dataset: Dataset, format: OutputFormat, paren: ParenStatistic,
+                        language: Language, notice: String?) -> String {
+        if format == .json {
+            var json = FitJSON.value(result, codebook: dataset.codebook, language: language, notice: notice)
+            if case .object(var members) = json {
+                members.append(("data", .string(dataOptions.path)))
+                json = .object(members)
+            }
+            return json.serialized() + "\n"
+        }
+        var title = ReportText.modelName(result.model, language) + ": " + result.spec.formula
+        if let condition = result.spec.condition { title += "  if " + condition }
+        let table = RegressionTable.build([RegressionColumn(result: result)], codebook: dataset.codebook,
+                                          options: RegressionTableOptions(
+                                            language: language, paren: paren,
+                                            statistics: [.n, .r2, .adjR2, .pseudoR2, .loglik, .lrChi2, .f],
+                                            title: title))
+        var output = renderWithNotice(table, format: format, notice: notice)
+        for at in [MarginalEffect.At.average, .means] where result.margins.contains(where: { $0.at == at }) {
+            let margins = MarginsTable.build(result, codebook: dataset.codebook, language: language, at: at)
+            output += (format == .csv ? "\n" : "\n") + format.render(margins)
+        }
+        return output
     }
 }

@@ -1,0 +1,102 @@
+import Estimation
+import SurveyData
+
+/// Which percentages a crosstab shows under each count.
+public enum CrosstabPercent: String, Sendable, CaseIterable {
+    case col, row, none
+}
+
+/// A two-way table as in the paper's Table 2: counts with column (or row) percentages, totals,
+/// and the association statistics as notes.
+public enum CrosstabTable {
+    public static func build(_ t: CrossTabulation, codebook: Codebook?, language: Language = .en,
+                             percent: CrosstabPercent = .col, title: String? = nil,
+                             notes: [String] = []) -> Table {
+        let labeler = TermLabeler(codebook: codebook, language: language)
+        let zh = language == .zh
+        let totalLabel = zh ? "合计" : "Total"
+        let columns = t.columnCodes.count
+        var table = Table(title: title ?? (labeler.variableLabel(t.rowVariable) + " x "
+                                            + labeler.variableLabel(t.columnVariable)),
+                          alignments: [.left] + Array(repeating: .decimal, count: columns + 1))
+        table.headers = [
+            [.empty, Cell(labeler.variableLabel(t.columnVariable), alignment: .center)],
+            [Cell(labeler.variableLabel(t.rowVariable))]
+                + t.columnCodes.map { Cell(labeler.valueLabel(t.columnVariable, $0), alignment: .center) }
+                + [Cell(totalLabel, alignment: .center)],
+        ]
+        func percentCell(_ value: Double) -> Cell { Cell(NumberFormat.fixed(value, 2) + "%") }
+        for (i, code) in t.rowCodes.enumerated() {
+            table.addRow([Cell(labeler.valueLabel(t.rowVariable, code))]
+                         + t.counts[i].map { Cell(NumberFormat.count($0)) }
+                         + [Cell(NumberFormat.count(t.rowTotals[i]))])
+            switch percent {
+            case .col:
+                table.addRow([Cell.empty] + (0..<columns).map { percentCell(t.columnPercent(i, $0)) }
+                             + [percentCell(100 * t.rowTotals[i] / t.total)])
+            case .row:
+                table.addRow([Cell.empty] + (0..<columns).map { percentCell(t.rowPercent(i, $0)) }
+                             + [percentCell(100)])
+            case .none: break
+            }
+        }
+        table.addRow([Cell(totalLabel)] + t.columnTotals.map { Cell(NumberFormat.count($0)) }
+                     + [Cell(NumberFormat.count(t.total))], kind: .ruleAbove)
+        switch percent {
+        case .col: table.addRow([Cell.empty] + Array(repeating: percentCell(100), count: columns + 1))
+        case .row: table.addRow([Cell.empty] + t.columnTotals.map { percentCell(100 * $0 / t.total) } + [percentCell(100)])
+        case .none: break
+        }
+        table.notes = statisticsNotes(t, language: language)
+        if percent != .none {
+            table.notes.insert(percent == .col ? (zh ? "百分比为列百分比。" : "Column percentages.")
+                                               : (zh ? "百分比为行百分比。" : "Row percentages."), at: 0)
+        }
+        if t.missing > 0 {
+            table.notes.append(zh ? "剔除缺失值 \(NumberFormat.count(t.missing)) 个。"
+                                  : "\(NumberFormat.count(t.missing)) observations with missing values excluded.")
+        }
+        table.notes += notes
+        return table
+    }
+
+    static func statisticsNotes(_ t: CrossTabulation, language: Language) -> [String] {
+        let zh = language == .zh
+        let p = t.p.isFinite && t.p < 0.001 ? "< 0.001" : "= " + NumberFormat.fixed(t.p, 3)
+        return [
+            (zh ? "Pearson卡方" : "Pearson chi2") + "(\(t.df)) = \(NumberFormat.fixed(t.chi2, 2)), p \(p)",
+            (zh ? "Cramer's V" : "Cramer's V") + " = \(NumberFormat.fixed(t.cramersV, 3))",
+            "Goodman-Kruskal gamma = \(NumberFormat.fixed(t.gamma, 3)) (ASE \(NumberFormat.fixed(t.gammaASE, 3)))",
+            "Kendall's tau-b = \(NumberFormat.fixed(t.tauB, 3)) (ASE \(NumberFormat.fixed(t.tauBASE, 3)))",
+        ]
+    }
+
+    /// Structured JSON for `crosstab --format json`.
+    public static func json(_ t: CrossTabulation, codebook: Codebook?, language: Language = .en,
+                            notice: String? = nil) -> JSONValue {
+        let labeler = TermLabeler(codebook: codebook, language: language)
+        func categories(_ variable: String, _ codes: [Double]) -> JSONValue {
+            .array(codes.map { .object([("code", .number($0)), ("label", .string(labeler.valueLabel(variable, $0)))]) })
+        }
+        return .object([
+            ("row", .string(t.rowVariable)),
+            ("column", .string(t.columnVariable)),
+            ("row_categories", categories(t.rowVariable, t.rowCodes)),
+            ("column_categories", categories(t.columnVariable, t.columnCodes)),
+            ("counts", .array(t.counts.map { .array($0.map { .number($0) }) })),
+            ("row_totals", .array(t.rowTotals.map { .number($0) })),
+            ("column_totals", .array(t.columnTotals.map { .number($0) })),
+            ("total", .number(t.total)),
+            ("missing", .number(t.missing)),
+            ("chi2", .number(t.chi2)),
+            ("df", .integer(t.df)),
+            ("p", .number(t.p)),
+            ("cramers_v", .number(t.cramersV)),
+            ("gamma", .number(t.gamma)),
+            ("gamma_ase", .number(t.gammaASE)),
+            ("tau_b", .number(t.tauB)),
+            ("tau_b_ase", .number(t.tauBASE)),
+            ("notice", .string(notice)),
+        ])
+    }
+}

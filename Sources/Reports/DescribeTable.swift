@@ -1,0 +1,73 @@
+import Estimation
+import SurveyData
+
+/// The paper's Table 1: for categorical, binary and ordinal variables a row per category with
+/// its count and percentage (value labels); for continuous variables N, mean, sd, min, max.
+public enum DescribeTable {
+    public static func build(_ descriptions: [VariableDescription], codebook: Codebook?,
+                             language: Language = .en, title: String? = nil,
+                             notes: [String] = []) -> Table {
+        let labeler = TermLabeler(codebook: codebook, language: language)
+        let zh = language == .zh
+        var table = Table(title: title ?? (zh ? "描述性统计" : "Descriptive statistics"),
+                          alignments: [.left, .decimal, .decimal, .decimal, .decimal, .decimal])
+        table.headers = [[Cell(zh ? "变量" : "Variable"), Cell(zh ? "样本量/频数" : "N"),
+                          Cell(zh ? "均值/百分比" : "Mean / %"), Cell(zh ? "标准差" : "SD"),
+                          Cell(zh ? "最小值" : "Min"), Cell(zh ? "最大值" : "Max")]]
+        for d in descriptions {
+            let label = labeler.variableLabel(d.variable)
+            if d.type == .continuous {
+                table.addRow([Cell(label), Cell(NumberFormat.count(d.n)), Cell(NumberFormat.fixed(d.mean, 2)),
+                              Cell(NumberFormat.fixed(d.sd, 2)), Cell(number(d.min)), Cell(number(d.max))])
+            } else {
+                table.addRow([Cell(label), Cell(NumberFormat.count(d.n))])
+                for category in d.categories {
+                    table.addRow([Cell(labeler.valueLabel(d.variable, category.code), indent: 1),
+                                  Cell(NumberFormat.count(category.count)),
+                                  Cell(NumberFormat.fixed(category.percent, 2))])
+                }
+            }
+        }
+        table.notes = notes
+        let missing = descriptions.filter { $0.missing > 0 }
+        if !missing.isEmpty {
+            let list = missing.map { "\(labeler.variableLabel($0.variable)) \(NumberFormat.count($0.missing))" }
+            table.notes.insert((zh ? "缺失值：" : "Missing values: ") + list.joined(separator: zh ? "，" : ", "), at: 0)
+        }
+        return table
+    }
+
+    /// Structured JSON for `describe --format json`.
+    public static func json(_ descriptions: [VariableDescription], codebook: Codebook?,
+                            language: Language = .en, notice: String? = nil) -> JSONValue {
+        let labeler = TermLabeler(codebook: codebook, language: language)
+        return .object([
+            ("variables", .array(descriptions.map { d in
+                .object([
+                    ("variable", .string(d.variable)),
+                    ("label", .string(labeler.variableLabel(d.variable))),
+                    ("type", .string(d.type.rawValue)),
+                    ("n", .number(d.n)),
+                    ("missing", .number(d.missing)),
+                    ("mean", .number(d.mean)),
+                    ("sd", .number(d.sd)),
+                    ("min", .number(d.min)),
+                    ("max", .number(d.max)),
+                    ("categories", .array(d.categories.map { c in
+                        .object([
+                            ("code", .number(c.code)),
+                            ("label", .string(labeler.valueLabel(d.variable, c.code))),
+                            ("count", .number(c.count)),
+                            ("percent", .number(c.percent)),
+                        ])
+                    })),
+                ])
+            })),
+            ("notice", .string(notice)),
+        ])
+    }
+
+    private static func number(_ x: Double) -> String {
+        x == x.rounded() ? NumberFormat.count(x) : NumberFormat.fixed(x, 2)
+    }
+}

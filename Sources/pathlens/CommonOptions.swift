@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import Reports
+import StudyReplica
+import SurveyData
+
+/// Options shared by every command that reads a dataset: where it comes from, which rows, the
+/// frequency weight and the label language.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Dataset file: .csv (with NAME.codebook.json beside it when available), .dta or .sav.",
+        discussion: "Default: the embedded synthetic replica of the Dalian 2022 survey.",
+        valueName: "file"))
+    var data: String?
+
+    @Option(name: .customLong("if"), help: ArgumentHelp(
+        "Stata-style condition selecting rows, e.g. 'male == 1 & inrange(age, 20, 40)'.",
+        valueName: "expr"))
+    var condition: String?
+
+    @Option(help: ArgumentHelp("Frequency-weight variable (non-negative integers).", valueName: "var"))
+    var fweight: String?
+
+    @Option(help: ArgumentHelp("Label language: en or zh.", valueName: "en|zh"))
+    var lang: String = "en"
+
+    var language: Language {
+        get throws { try parseChoice(lang, option: "--lang") }
+    }
+
+    /// The file the data comes from (the embedded dataset when --data is not given).
+    var path: String { data ?? EmbeddedData.csvPath }
+
+    /// Loads the dataset; tells stderr when its codebook was inferred rather than read.
+    func load() throws -> Dataset {
+        if data == nil && !FileManager.default.fileExists(atPath: path) {
+            throw CLIError("the embedded dataset is not generated yet (\(path) is missing); "
+                           + "run 'pathlens synth' or pass --data FILE")
+        }
+        let dataset = try DatasetLoader.load(path: path)
+        if dataset.codebook.inferred {
+            printError("note: \(path): \(Codebook.inferredNote)")
+        }
+        if let fweight, dataset.column(fweight) == nil {
+            throw CLIError("unknown variable '\(fweight)' in --fweight (dataset \(dataset.name))")
+        }
+        return dataset
+    }
+
+    /// The rows selected by --if (all rows without it); an empty selection is an error.
+    func subsample(_ dataset: Dataset) throws -> Dataset {
+        guard let condition else { return dataset }
+        let mask = try Filter(condition, dataset: dataset).mask(on: dataset)
+        guard mask.contains(true) else { throw CLIError("no observations satisfy --if '\(condition)'") }
+        return dataset.subset(mask)
+    }
+
+    /// The dataset's notice (the synthetic-data notice) in the chosen language.
+    func notice(_ dataset: Dataset) throws -> String? {
+        try dataset.codebook.notice(language)
+    }
+}
+
+/// Parses an option value among a fixed set, with a one-line error listing the choices
+/// (ArgumentParser's own message for a bad enum value spans several lines).
+func parseChoice<T: RawRepresentable & CaseIterable>(_ text: String, option: String) throws -> T
+where T.RawValue == String {
+    if let value = T(rawValue: text.lowercased()) { return value }
+    let choices = T.allCases.map(\.rawValue).joined(separator: ", ")
+    throw CLIError("invalid value '\(text)' for \(option) (expected one of: \(choices))")
+}
+
+/// Runs a command body so that any error reaches the user as one line: ArgumentParser prints
+/// `Error: <message>` and exits 1.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as CLIError {
+        throw error
+    } catch {
+        let text = String(describing: error)
+        throw CLIError(text.split(whereSeparator: \.isNewline).joined(separator: " "))
+    }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Writes rendered output without adding a newline of its own.
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// A table in the requested format, with the dataset notice placed as each format expects:
+/// a line above a text table, a note in Markdown/LaTeX, on stderr for CSV (which stays data).
+func renderWithNotice(_ table: Table, format: OutputFormat, notice: String?) -> String {
+    var table = table
+    switch format {
+    case .text:
+        return (notice.map { $0 + "\n" } ?? "") + format.render(table)
+    case .md, .latex:
+        if let notice { table.notes.append(notice) }
+        return format.render(table)
+    case .csv:
+        if let notice { printError("note: \(notice)") }
+        return format.render(table)
+    case .json:
+        return format.render(table)
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `pathlens fit`, `describe` and `crosstab`: they run the built binary
+/// (next to the test bundle after `swift build --build-tests`, or under a scratch path).
+/// Every bad input must give exactly one line on stderr and a non-zero exit status.
+@Suite(.enabled(if: CLI.binary != nil, "the pathlens binary is not built"))
+struct CLITests {
+    static let workers = CLI.fixtures.appendingPathComponent("workers.csv").path
+
+    @Test(arguments: [
+        (["fit", "foo", "skill ~ union"], "unknown model 'foo'"),
+        (["fit", "ols", "skill ~ nosuch"], "nosuch"),
+        (["fit", "ols", "skill ~ + ("], "formula"),
+        (["fit", "ols", "skill ~ union", "--if", "age >"], "if expression"),
+        (["fit", "ols", "skill ~ union", "--if", "age == 999"], "no observations"),
+        (["fit", "ols", "skill ~ union", "--fweight", "w", "--pweight", "w"], "--fweight and --pweight"),
+        (["fit", "ols", "skill ~ union", "--format", "xml"], "--format"),
+        (["fit", "ols", "skill ~ union", "--lang", "fr"], "--lang"),
+        (["fit", "ols", "skill ~ union", "--vce", "bogus"], "--vce"),
+        (["fit", "ols", "skill ~ union", "--vce", "cluster:nosuch"], "nosuch"),
+        (["fit", "ols", "skill ~ union", "--paren", "z"], "--paren"),
+        (["describe", "nosuch"], "unknown variable 'nosuch'"),
+        (["describe", "--fweight", "nosuch"], "nosuch"),
+        (["describe", "--format", "latex"], "--format"),
+        (["describe", "age", "--if", "union == 7"], "no observations"),
+        (["crosstab", "skill", "nosuch"], "unknown variable 'nosuch'"),
+        (["crosstab", "skill", "union", "--percent", "both"], "--percent"),
+        (["crosstab", "skill", "union", "--fweight", "age", "--if", "age < 30 & age > 30"], "no observations"),
+    ])
+    func badInputIsOneLineError(arguments: [String], message: String) throws {
+        let run = try CLI.run(arguments + ["--data", Self.workers])
+        #expect(run.status != 0)
+        #expect(run.stderrLines.count == 1, "stderr: \(run.stderr)")
+        #expect(run.stderrLines.first?.hasPrefix("Error: ") == true)
+        #expect(run.stderr.contains(message), "stderr: \(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func badFilesAreOneLineErrors() throws {
+        let dir = try CLI.temporaryDirectory()
+        let malformed = dir.appendingPathComponent("bad.csv")
+        try "y,x\n1,2\n1,\"3\n".write(to: malformed, atomically: true, encoding: .utf8)
+        let oneCategory = dir.appendingPathComponent("one.csv")
+        try "y,x\n1,2\n1,3\n1,4\n".write(to: oneCategory, atomically: true, encoding: .utf8)
+        let text = dir.appendingPathComponent("text.csv")
+        try "y,x\nhigh,2\nlow,3\nmid,4\nlow,5\n".write(to: text, atomically: true, encoding: .utf8)
+        let cases: [([String], String)] = [
+            (["fit", "ols", "y ~ x", "--data", dir.appendingPathComponent("missing.csv").path], "no such file"),
+            (["fit", "ols", "y ~ x", "--data", malformed.path], "bad.csv:3"),
+            (["fit", "ologit", "y ~ x", "--data", oneCategory.path], "one category"),
+            (["fit", "logit", "y ~ x", "--data", oneCategory.path], "'y'"),
+            (["fit", "ols", "y ~ x", "--data", text.path], "not numeric"),
+            (["describe", "--data", malformed.path], "bad.csv:3"),
+        ]
+        for (arguments, message) in cases {
+            let run = try CLI.run(arguments)
+            #expect(run.status != 0, "\(arguments)")
+            let errors = run.stderrLines.filter { $0.hasPrefix("Error: ") }
+            #expect(errors.count == 1 && errors[0].contains(message), "\(arguments): \(run.stderr)")
+            // Besides the error, at most the inferred-codebook note.
+            #expect(run.stderrLines.allSatisfy { $0.hasPrefix("Error: ") || $0.hasPrefix("note: ") })
+        }
+    }
+
+    @Test func missingEmbeddedDataSaysSo() throws {
+        let dir = try CLI.temporaryDirectory()
+        let run = try CLI.run(["describe"], environment: ["PATHLENS_DATA": dir.path])
+        #expect(run.status != 0)
+        #expect(run.stderrLines.count == 1)
+        #expect(run.stderr.contains("embedded dataset is not generated yet"))
+    }
+
+    @Test func inferredCodebookIsNotedOnStderr() throws {
+        let dir = try CLI.temporaryDirectory()
+        let plain = dir.appendingPathComponent("plain.csv")
+        try "a,b\n1,0\n2,1\n3,1\n".write(to: plain, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["describe", "--data", plain.path])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("inferred"))
+        #expect(run.stdout.contains("Descriptive statistics"))
+    }
+
+    @Test func fitJSONHasTheInterfaceFieldsAndNotice() throws {
+        let run = try CLI.run(["fit", "ologit", "skill ~ union + age + i.educ", "--data", Self.workers,
+                               "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        for key in ["model", "n", "converged", "iterations", "loglik", "loglik_null", "lr_chi2", "pseudo_r2",
+                    "r2", "aic", "bic", "coefficients", "cutpoints", "omitted", "margins", "notice"] {
+            #expect(json[key] != nil, "missing \(key)")
+        }
+        #expect(json["model"] as? String == "ologit")
+        #expect(json["notice"] as? String == "SYNTHETIC test data, not a survey.")
+        let cutpoints = try #require(json["cutpoints"] as? [[String: Any]])
+        #expect(cutpoints.first?["term"] as? String == "cut1")
+        let coefficients = try #require(json["coefficients"] as? [[String: Any]])
+        #expect(Set(coefficients.compactMap { $0["term"] as? String }).isSuperset(of: ["union", "age"]))
+    }
+
+    @Test func fitTextShowsNoticeAboveTableAndChineseLabels() throws {
+        let run = try CLI.run(["fit", "ologit", "skill ~ union + age + i.educ", "--data", Self.workers, "--lang", "zh"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "合成测试数据，并非调查数据。")
+        #expect(lines.contains { $0.hasPrefix("加入工会") })
+        #expect(lines.contains { $0.hasPrefix("受教育程度（参照组：小学）") })
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func fitMarkdownAndLatexCarryTheNoticeAsANote() throws {
+        for format in ["md", "latex"] {
+            let run = try CLI.run(["fit", "ols", "skill ~ union", "--data", Self.workers, "--format", format])
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("SYNTHETIC test data"))
+        }
+    }
+
+    @Test func describeAndCrosstabRun() throws {
+        let describe = try CLI.run(["describe", "skill", "age", "--data", Self.workers, "--fweight", "w", "--format", "json"])
+        #expect(describe.status == 0, "\(describe.stderr)")
+        let d = try #require(try JSONSerialization.jsonObject(with: Data(describe.stdout.utf8)) as? [String: Any])
+        let variables = try #require(d["variables"] as? [[String: Any]])
+        #expect(variables.map { $0["variable"] as? String } == ["skill", "age"])
+        #expect(d["notice"] as? String == "SYNTHETIC test data, not a survey.")
+
+        let crosstab = try CLI.run(["crosstab", "skill", "union", "--data", Self.workers, "--percent", "row"])
+        #expect(crosstab.status == 0, "\(crosstab.stderr)")
+        #expect(crosstab.stdout.contains("Pearson chi2(2)"))
+        #expect(crosstab.stdout.contains("Row percentages."))
+        let csv = try CLI.run(["crosstab", "skill", "union", "--data", Self.workers, "--format", "csv"])
+        #expect(csv.status == 0)
+        #expect(csv.stdout.hasPrefix(",Union member,,"))
+        #expect(csv.stderr.contains("SYNTHETIC")) // CSV stays data; the notice goes to stderr
+    }
+}
+
+/// Finds and runs the `pathlens` binary.
+enum CLI {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static let binary: URL? = {
+        let fm = FileManager.default
+        var candidates: [URL] = []
+        if let env = ProcessInfo.processInfo.environment["PATHLENS_BIN"] { candidates.append(URL(fileURLWithPath: env)) }
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        candidates.append(runner.deletingLastPathComponent().appendingPathComponent("pathlens"))
+        candidates.append(runner.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("pathlens"))
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("pathlens"))
+        let root = fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for scratch in [".build", ".build-rep"] {
+            candidates.append(root.appendingPathComponent(scratch).appendingPathComponent("debug/pathlens"))
+        }
+        return candidates.first { fm.isExecutableFile(atPath: $0.path) }
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var stderrLines: [Substring] { stderr.split(separator: "\n") }
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        guard let binary else { throw CLIMissing() }
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes to the end before waiting, so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    struct CLIMissing: Error {}
+
+    static func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathlens-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}
