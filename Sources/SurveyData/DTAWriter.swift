@@ -3,9 +3,16 @@ import Foundation
 
 /// Writes a dataset as a Stata 14+ `.dta` file (format 118, UTF-8) through ReadStat's writer, with
 /// variable labels and integer value labels; atomically. Stata keeps one label per variable, so the
-/// labels of `language` are written (falling back to the other language).
+/// labels of `language` are written (falling back to the other language). Labels longer than the
+/// format holds (320 bytes for variable labels, 32,000 for value labels) are cut at a character
+/// boundary; the returned notes name each one.
 public enum DTAWriter {
-    public static func write(_ dataset: Dataset, to path: String, language: Language = .en) throws {
+    static let variableLabelBytes = 320
+    static let valueLabelBytes = 32_000
+
+    @discardableResult
+    public static func write(_ dataset: Dataset, to path: String, language: Language = .en) throws -> [String] {
+        var notes: [String] = []
         try AtomicFile.write(to: path) { fd in
             let sink = DTAOutput(fd: fd)
             let context = Unmanaged.passRetained(sink)
@@ -26,7 +33,7 @@ public enum DTAWriter {
             try check(readstat_writer_set_file_format_version(writer, 118))
             let title = language == .zh ? (dataset.codebook.titleZH ?? dataset.codebook.titleEN)
                                         : (dataset.codebook.titleEN ?? dataset.codebook.titleZH)
-            if let title { try check(readstat_writer_set_file_label(writer, title)) }
+            if let title { try check(readstat_writer_set_file_label(writer, fit(title, bytes: 80, what: "dataset label", notes: &notes))) }
 
             var variables: [UnsafeMutablePointer<readstat_variable_t>] = []
             for column in dataset.columns {
@@ -35,8 +42,11 @@ public enum DTAWriter {
                 }
                 if let info = dataset.info(column.name) {
                     let label = info.label(language)
-                    if label != info.name { readstat_variable_set_label(variable, label) }
-                    if let labelSet = try makeLabelSet(writer, info, language: language, path: path) {
+                    if label != info.name {
+                        readstat_variable_set_label(variable, fit(label, bytes: variableLabelBytes,
+                                                                  what: "label of '\(info.name)'", notes: &notes))
+                    }
+                    if let labelSet = try makeLabelSet(writer, info, language: language, path: path, notes: &notes) {
                         readstat_variable_set_label_set(variable, labelSet)
                     }
                 }
@@ -56,18 +66,40 @@ public enum DTAWriter {
             }
             try check(readstat_end_writing(writer))
         }
+        return notes
+    }
+
+    /// `text` cut to at most `bytes` UTF-8 bytes without splitting a character.
+    static func fit(_ text: String, bytes: Int, what: String, notes: inout [String]) -> String {
+        guard text.utf8.count > bytes else { return text }
+        var kept = ""
+        var used = 0
+        for character in text {
+            let size = character.utf8.count
+            if used + size > bytes { break }
+            kept.append(character)
+            used += size
+        }
+        notes.append("\(what) shortened to \(kept.count) characters (the .dta format's limit)")
+        return kept
     }
 
     /// Stata value labels map integers to text; non-integer codes cannot be labelled in a .dta.
     private static func makeLabelSet(_ writer: UnsafeMutablePointer<readstat_writer_t>, _ info: VariableInfo,
-                                     language: Language, path: String) throws -> UnsafeMutablePointer<readstat_label_set_t>? {
+                                     language: Language, path: String, notes: inout [String]) throws
+        -> UnsafeMutablePointer<readstat_label_set_t>?
+    {
         guard !info.values.isEmpty else { return nil }
         for value in info.values where value.code != value.code.rounded() || abs(value.code) > 2_147_483_620 {
             throw SurveyDataError.write(file: path,
                 message: "variable '\(info.name)': value label code \(value.code) is not an integer Stata can label")
         }
         guard let set = readstat_add_label_set(writer, READSTAT_TYPE_INT32, info.name) else { return nil }
-        for value in info.values { readstat_label_int32_value(set, Int32(value.code), value.label(language)) }
+        for value in info.values {
+            let text = fit(value.label(language), bytes: valueLabelBytes,
+                           what: "value label \(formatCode(value.code)) of '\(info.name)'", notes: &notes)
+            readstat_label_int32_value(set, Int32(value.code), text)
+        }
         return set
     }
 }

@@ -79,8 +79,8 @@ final class ReadStatReadState {
     let file: String
     var expectedRows = 0
     var variables: [Variable] = []
-    /// ReadStat's variable index → position in `variables`.
-    var position: [Int: Int] = [:]
+    /// ReadStat's variable index → position in `variables` (-1: skipped).
+    var position: [Int] = []
     var labelSets: [String: [ValueLabel]] = [:]
     var errorDetail: String?
     var failure: SurveyDataError?
@@ -104,12 +104,18 @@ final class ReadStatReadState {
                              isString: readstat_variable_get_type_class(variable) == READSTAT_TYPE_CLASS_STRING,
                              measure: readstat_variable_get_measure(variable), missingCodes: missingCodes)
         if entry.isString { entry.texts.indices.reserveCapacity(expectedRows) } else { entry.numbers.reserveCapacity(expectedRows) }
-        position[Int(readstat_variable_get_index(variable))] = variables.count
+        let index = Int(readstat_variable_get_index(variable))
+        if index >= 0 {
+            if position.count <= index { position += Array(repeating: -1, count: index + 1 - position.count) }
+            position[index] = variables.count
+        }
         variables.append(entry)
     }
 
     func addValue(row: Int, variable: UnsafeMutablePointer<readstat_variable_t>, value: readstat_value_t) -> Bool {
-        guard let k = position[Int(readstat_variable_get_index(variable))] else { return true }
+        let index = Int(readstat_variable_get_index(variable))
+        guard index >= 0, index < position.count, position[index] >= 0 else { return true }
+        let k = position[index]
         if variables[k].isString {
             let text = readstat_string_value(value).map { String(cString: $0) } ?? ""
             if text.isEmpty || readstat_value_is_missing(value, variable) != 0 {

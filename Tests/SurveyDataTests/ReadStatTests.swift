@@ -125,3 +125,18 @@ import Testing
         return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     }
 }
+
+@Suite struct DTALimitsTests {
+    @Test func overlongLabelsAreCutAtACharacterBoundaryAndReported() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let long = "a" + String(repeating: "长", count: 150) // 451 bytes; 320 does not fall on a character boundary
+        let info = VariableInfo(name: "x", labelZH: long, type: .categorical, values: [ValueLabel(code: 1, labelZH: "是")])
+        let d = Dataset(name: "e", columns: [Column(name: "x", values: [1])], codebook: Codebook(dataset: "e", variables: [info]))
+        let notes = try DTAWriter.write(d, to: dir + "/e.dta", language: .zh)
+        #expect(notes == ["label of 'x' shortened to 107 characters (the .dta format's limit)"])
+        let back = try DatasetLoader.load(path: dir + "/e.dta")
+        #expect(back.info("x")?.labelZH == String(long.prefix(107)))
+        #expect(back.info("x")?.values.first?.labelZH == "是")
+    }
+}
