@@ -1,6 +1,0 @@
-import Testing
-@testable import StudyReplica
-
-@Test func StudyReplicaModuleLoads() {
-    #expect(Bool(true))
-}
