@@ -106,11 +106,16 @@ public struct DesignMatrix: Sendable {
         // Listwise deletion, counted by the first variable found missing.
         for name in used {
             guard let values = columns[name] else { continue }
-            let userMissing = Set(data.info(name)?.missingCodes ?? [])
+            let userMissing = data.info(name)?.missingCodes ?? []
             var count = 0
-            for i in 0..<n where keep[i] {
-                let v = values[i]
-                if v.isNaN || (!userMissing.isEmpty && userMissing.contains(v)) { keep[i] = false; count += 1 }
+            keep.withUnsafeMutableBufferPointer { k in
+                values.withUnsafeBufferPointer { v in
+                    if userMissing.isEmpty {
+                        for i in 0..<n where k[i] && v[i].isNaN { k[i] = false; count += 1 }
+                    } else {
+                        for i in 0..<n where k[i] && (v[i].isNaN || userMissing.contains(v[i])) { k[i] = false; count += 1 }
+                    }
+                }
             }
             if count > 0 { dropped.append(DroppedRows(reason: "missing \(name)", count: count)) }
         }
@@ -135,12 +140,12 @@ public struct DesignMatrix: Sendable {
         var rows: [Int] = []
         rows.reserveCapacity(n)
         for i in 0..<n where keep[i] { rows.append(i) }
+        let m = rows.count
         guard !rows.isEmpty else {
             throw .invalidModel(spec.condition != nil
                 ? "no observations: the if condition and missing values leave an empty sample"
                 : "no observations: every row has a missing value in a variable of the model")
         }
-        let m = rows.count
         self.rows = rows
         let yAll = columns[formula.outcome] ?? []
         self.y = rows.map { yAll[$0] }
@@ -161,10 +166,12 @@ public struct DesignMatrix: Sendable {
             self.clusterCount = 0
         }
 
-        // Expand terms into columns.
+        // Expand terms: first decide every column, then fill one preallocated column-major block.
+        enum Source { case values([Double]), indicator([Double], Double) }
         var terms: [DesignTerm] = []
-        var x: [Double] = []
+        var sources: [Source] = []
         var omitted: [OmittedTerm] = []
+        let allRows = m == n
         for (t, term) in formula.terms.enumerated() {
             guard let values = columns[term.variable] else { continue }
             let info = data.info(term.variable)
@@ -175,24 +182,28 @@ public struct DesignMatrix: Sendable {
             case .factor(let b): asFactor = true; base = b
             case .automatic: asFactor = info?.type == .categorical
             }
-            let sample = rows.map { values[$0] }
             if !asFactor {
-                let binary = term.kind != .continuous && sample.allSatisfy { $0 == 0 || $0 == 1 }
+                var binary = term.kind != .continuous
+                if binary { for i in rows where values[i] != 0 && values[i] != 1 { binary = false; break } }
                 terms.append(DesignTerm(name: term.variable, variable: term.variable, isBinary: binary, formulaTerm: t))
-                x.append(contentsOf: sample)
+                sources.append(.values(values))
                 continue
             }
             // Levels: every value the variable takes in the dataset; those absent from the
             // estimation sample are reported as omitted ("empty").
             let userMissing = Set(info?.missingCodes ?? [])
             var allLevels = Set<Double>()
-            for v in values where !v.isNaN && !userMissing.contains(v) {
+            var last = Double.nan
+            for v in values where !v.isNaN && v != last && !userMissing.contains(v) {
+                last = v
                 allLevels.insert(v)
                 if allLevels.count > 1000 {
                     throw .invalidModel("'\(term.variable)' has more than 1000 distinct values; too many for a factor (use c.\(term.variable))")
                 }
             }
-            let present = Set(sample)
+            var present = Set<Double>()
+            last = .nan
+            for i in rows where values[i] != last { last = values[i]; present.insert(last) }
             let levels = allLevels.union(present).sorted()
             let chosenBase: Double
             if let b = base {
@@ -212,11 +223,32 @@ public struct DesignMatrix: Sendable {
                     continue
                 }
                 terms.append(DesignTerm(name: name, variable: term.variable, level: level, isBinary: true, formulaTerm: t))
-                x.append(contentsOf: sample.lazy.map { $0 == level ? 1.0 : 0.0 })
+                sources.append(.indicator(values, level))
             }
         }
         terms.append(DesignTerm(name: "_cons", variable: nil, isBinary: false, formulaTerm: nil))
-        x.append(contentsOf: repeatElement(1.0, count: m))
+        let k = terms.count
+        let x = [Double](unsafeUninitializedCapacity: m * k) { buffer, count in
+            for (c, source) in sources.enumerated() {
+                let dst = buffer.baseAddress! + c * m
+                switch source {
+                case .values(let v):
+                    v.withUnsafeBufferPointer { src in
+                        if allRows {
+                            dst.update(from: src.baseAddress!, count: m)
+                        } else {
+                            for (r, i) in rows.enumerated() { dst[r] = src[i] }
+                        }
+                    }
+                case .indicator(let v, let level):
+                    v.withUnsafeBufferPointer { src in
+                        for (r, i) in rows.enumerated() { dst[r] = src[i] == level ? 1 : 0 }
+                    }
+                }
+            }
+            (buffer.baseAddress! + (k - 1) * m).update(repeating: 1, count: m)
+            count = m * k
+        }
         self.terms = terms
         self.x = x
         self.omitted = omitted

@@ -45,12 +45,22 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
             throw .invalidModel("outcome '\(design.outcome)' does not vary (all \(coded.first == 1 ? "nonzero" : "zero")) in the estimation sample")
         }
     case .ologit, .oprobit:
-        outcomeLevels = Array(Set(design.y)).sorted()
+        // Distinct values by linear search: outcomes have few categories, and hashing costs more.
+        var distinct: [Double] = []
+        var last = Double.nan
+        for v in design.y where v != last {
+            last = v
+            if !distinct.contains(v) {
+                distinct.append(v)
+                if distinct.count > 200 { break }
+            }
+        }
+        outcomeLevels = distinct.sorted()
         guard outcomeLevels.count >= 2 else {
             throw .invalidModel("outcome '\(design.outcome)' has only one category (\(formatCode(outcomeLevels.first ?? .nan))) in the estimation sample")
         }
         guard outcomeLevels.count <= 200 else {
-            throw .invalidModel("outcome '\(design.outcome)' has \(outcomeLevels.count) distinct values; too many for an ordered model")
+            throw .invalidModel("outcome '\(design.outcome)' has more than 200 distinct values; too many for an ordered model")
         }
         let index = Dictionary(uniqueKeysWithValues: outcomeLevels.enumerated().map { ($1, Int32($0)) })
         coded = design.y.map { index[$0] ?? 0 }
@@ -143,16 +153,29 @@ struct FitContext {
 
     /// Weighted mean and sd (n−1; frequency weights count copies; sampling weights normalised to
     /// sum to the row count, like Stata's aweights).
-    func meanAndSD<C: Collection>(_ values: C) -> (mean: Double, sd: Double) where C.Element == Double {
-        var sw = 0.0, swx = 0.0
-        for (i, v) in values.enumerated() { let w = weights?[i] ?? 1; sw += w; swx += w * v }
-        let mean = swx / sw
-        var ss = 0.0
-        for (i, v) in values.enumerated() { let w = weights?[i] ?? 1; ss += w * (v - mean) * (v - mean) }
-        let denominator: Double
-        if sampling { denominator = ss == 0 ? 1 : sw * (Double(n) - 1) / Double(n) } else { denominator = sw - 1 }
-        return (mean, (ss / denominator).squareRoot())
+    func meanAndSD(_ values: ArraySlice<Double>) -> (mean: Double, sd: Double) {
+        values.withUnsafeBufferPointer { v in
+            var sw = 0.0, swx = 0.0
+            if let w = weights {
+                for i in 0..<v.count { sw += w[i]; swx += w[i] * v[i] }
+            } else {
+                for i in 0..<v.count { swx += v[i] }
+                sw = Double(v.count)
+            }
+            let mean = swx / sw
+            var ss = 0.0
+            if let w = weights {
+                for i in 0..<v.count { let d = v[i] - mean; ss += w[i] * d * d }
+            } else {
+                for i in 0..<v.count { let d = v[i] - mean; ss += d * d }
+            }
+            let denominator: Double
+            if sampling { denominator = ss == 0 ? 1 : sw * (Double(v.count) - 1) / Double(v.count) } else { denominator = sw - 1 }
+            return (mean, (ss / denominator).squareRoot())
+        }
     }
+
+    func meanAndSD(_ values: [Double]) -> (mean: Double, sd: Double) { meanAndSD(values[...]) }
 
     /// Coefficient rows with inference; `quantile` is the two-sided 95% critical value.
     func coefficientRows(theta: [Double], vcov: [Double], p: Int, names: [(term: String, variable: String?, level: Double?)],

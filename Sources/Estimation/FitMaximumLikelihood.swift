@@ -93,8 +93,12 @@ extension FitContext {
         for i in 0..<n {
             let w = weights?[i] ?? 1
             if kind.isOrdered {
-                let probs = Prediction.orderedProbabilities(eta: eta[i], cutpoints: cuts, link: link)
-                for j in 0..<J { meanProbabilities[j] += w * probs[j] }
+                var previous = 0.0
+                for j in 0..<J {
+                    let F = j < J - 1 ? link.cdf(cuts[j] - eta[i]) : 1
+                    meanProbabilities[j] += w * (F - previous)
+                    previous = F
+                }
             } else {
                 let p1 = link.cdf(eta[i])
                 meanProbabilities[1] += w * p1

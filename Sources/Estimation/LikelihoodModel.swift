@@ -36,29 +36,47 @@ struct LikelihoodModel: Sendable {
     }
 
     /// Derivatives for one row with linear predictor `eta`. `d2` is −∂²ℓ/∂η² (≥ 0: the logistic and
-    /// normal densities are log-concave); `h…` are ∂²ℓ (not negated).
+    /// normal densities are log-concave); `h…` are ∂²ℓ (not negated). This is the inner loop of every
+    /// fit, so each distribution function is evaluated once per row (two `exp` for ordered logit).
     @inline(__always)
     func derivatives(row i: Int, eta: Double, cuts: UnsafeBufferPointer<Double>) -> RowDerivatives {
         var r = RowDerivatives()
         if !ordered {
             let q: Double = y[i] == 1 ? 1 : -1
             let z = q * eta
-            r.ll = link.logCDF(z)
-            let lambda = link.hazardRatio(z)
-            r.d1 = q * lambda
             switch link {
-            case .logistic: r.d2 = link.cdf(z) * link.cdf(-z)
-            case .normal: r.d2 = lambda * (lambda + z)
+            case .logistic:
+                let t = TailPair.logistic(z)
+                r.ll = z >= 0 ? -log1p(exp(-z)) : z - log1p(exp(z))
+                r.d1 = q * t.upper
+                r.d2 = t.lower * t.upper
+            case .normal:
+                r.ll = link.logCDF(z)
+                let lambda = link.hazardRatio(z)
+                r.d1 = q * lambda
+                r.d2 = lambda * (lambda + z)
             }
             return r
         }
         let j = Int(y[i])
         let top = j == categories - 1, bottom = j == 0
-        let a = top ? Double.infinity : cuts[j] - eta
-        let b = bottom ? -Double.infinity : cuts[j - 1] - eta
-        let P = link.interval(upper: a, lower: b)
-        let fa = top ? 0 : link.pdf(a), fb = bottom ? 0 : link.pdf(b)
-        let fpa = top ? 0 : link.pdfDerivative(a), fpb = bottom ? 0 : link.pdfDerivative(b)
+        // F, 1−F, f, f' at a = cut_j − η and b = cut_{j−1} − η (zeros at ±∞).
+        var Fa = 1.0, Sa = 0.0, fa = 0.0, fpa = 0.0
+        var Fb = 0.0, Sb = 1.0, fb = 0.0, fpb = 0.0
+        if !top {
+            let a = cuts[j] - eta
+            let t = link == .logistic ? TailPair.logistic(a) : TailPair.normal(a)
+            Fa = t.lower; Sa = t.upper; fa = t.density
+            fpa = link == .logistic ? fa * (Sa - Fa) : -a * fa
+        }
+        if !bottom {
+            let b = cuts[j - 1] - eta
+            let t = link == .logistic ? TailPair.logistic(b) : TailPair.normal(b)
+            Fb = t.lower; Sb = t.upper; fb = t.density
+            fpb = link == .logistic ? fb * (Sb - Fb) : -b * fb
+        }
+        // P = F(a) − F(b), from the upper tails when both points are in the upper half.
+        let P = Fb > 0.5 ? Sb - Sa : Fa - Fb
         r.ll = log(P)
         let invP = 1 / P
         let D = fa - fb
@@ -80,7 +98,8 @@ struct LikelihoodModel: Sendable {
         var information: [Double]
         var eta: [Double]
         var scaled: [Double]
-        var cross: [Double]  // k × categories (last slot is a dummy for missing neighbours)
+        var cross: [Double]  // k × (categories − 1), column-major
+        var cutWeights: [Double]  // block rows × (categories − 1)
         var dEta: [Double]
         var hUp: [Double]
         var hLo: [Double]
@@ -98,7 +117,8 @@ struct LikelihoodModel: Sendable {
                     information: [Double](repeating: 0, count: withInformation ? p * p : 0),
                     eta: [Double](repeating: 0, count: B),
                     scaled: [Double](repeating: 0, count: withInformation ? B * k : 0),
-                    cross: [Double](repeating: 0, count: withInformation && ordered ? k * J : 0),
+                    cross: [Double](repeating: 0, count: withInformation && ordered ? k * (J - 1) : 0),
+                    cutWeights: [Double](repeating: 0, count: withInformation && ordered ? B * (J - 1) : 0),
                     dEta: [Double](repeating: 0, count: B),
                     hUp: [Double](repeating: 0, count: B), hLo: [Double](repeating: 0, count: B))
         }) { (part: inout Partial, range: Range<Int>) in
@@ -156,19 +176,21 @@ struct LikelihoodModel: Sendable {
                                     S.baseAddress!, Int32(m), 1, I.baseAddress!, Int32(p))
                     }
                 }
-                // β–cut cross terms, one contiguous column of X at a time.
-                if ordered {
-                    part.cross.withUnsafeMutableBufferPointer { acc in
-                        for c in 0..<k {
-                            let col = X.baseAddress! + c * n + r0
-                            let a = acc.baseAddress! + c * J
-                            for t in 0..<m {
-                                let j = Int(y[r0 + t])
-                                let v = col[t]
-                                // Slot J-1 is the dummy for the missing upper/lower neighbour.
-                                a[j < J - 1 ? j : J - 1] += v * part.hUp[t]
-                                a[j > 0 ? j - 1 : J - 1] += v * part.hLo[t]
-                            }
+                // β–cut cross terms: X_blockᵀ·C with C (m × (J−1)) holding each row's two
+                // cutpoint weights — one dgemm instead of scattered adds.
+                if ordered && J > 1 {
+                    let cuts = J - 1
+                    part.cutWeights.withUnsafeMutableBufferPointer { Cw in
+                        let c = Cw.baseAddress!
+                        c.update(repeating: 0, count: m * cuts)
+                        for t in 0..<m {
+                            let j = Int(y[r0 + t])
+                            if j < cuts { c[j * m + t] = part.hUp[t] }
+                            if j > 0 { c[(j - 1) * m + t] = part.hLo[t] }
+                        }
+                        part.cross.withUnsafeMutableBufferPointer { acc in
+                            cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(k), Int32(cuts), Int32(m), 1,
+                                        X.baseAddress! + r0, Int32(n), c, Int32(m), 1, acc.baseAddress!, Int32(k))
                         }
                     }
                 }
@@ -188,7 +210,7 @@ struct LikelihoodModel: Sendable {
         if withInformation {
             if ordered {
                 for c in 0..<k {
-                    for j in 0..<(J - 1) { info[(k + j) * p + c] = total.cross[c * J + j] }
+                    for j in 0..<(J - 1) { info[(k + j) * p + c] = total.cross[j * k + c] }
                 }
             }
             LinearAlgebra.symmetrizeFromUpper(&info, p)

@@ -82,3 +82,29 @@ public enum Link: Sendable, Equatable {
         }
     }
 }
+
+/// F(x), 1 − F(x) and f(x) computed together, each to full relative precision (the smaller tail is
+/// never obtained by subtraction).
+struct TailPair {
+    var lower: Double
+    var upper: Double
+    var density: Double
+
+    @inline(__always)
+    static func logistic(_ x: Double) -> TailPair {
+        if x >= 0 {
+            let e = exp(-x), d = 1 / (1 + e)
+            return TailPair(lower: d, upper: e * d, density: e * d * d)
+        }
+        let e = exp(x), d = 1 / (1 + e)
+        return TailPair(lower: e * d, upper: d, density: e * d * d)
+    }
+
+    @inline(__always)
+    static func normal(_ x: Double) -> TailPair {
+        let density = Distributions.normalPDF(x)
+        let tail = 0.5 * erfc(abs(x) / 2.0.squareRoot())
+        return x >= 0 ? TailPair(lower: 1 - tail, upper: tail, density: density)
+                      : TailPair(lower: tail, upper: 1 - tail, density: density)
+    }
+}

@@ -15,13 +15,14 @@ enum PerfectPrediction {
         var out = Outcome()
         let n = design.rowCount
         var remaining = candidates.filter { design.terms[$0].isBinary }
+        var excluded = [Bool](repeating: false, count: n)
         var changed = true
         while changed {
             changed = false
             for c in remaining {
                 let base = c * n
                 var successes = 0.0, failures = 0.0
-                for i in 0..<n where !out.rowsToDrop.contains(i) && design.x[base + i] != 0 {
+                for i in 0..<n where !excluded[i] && design.x[base + i] != 0 {
                     let w = isFrequency(design) ? (design.weights?[i] ?? 1) : 1
                     if y[i] == 1 { successes += w } else { failures += w }
                 }
@@ -33,7 +34,7 @@ enum PerfectPrediction {
                 out.omitted.append(OmittedTerm(term: name, reason: "predicts \(what) perfectly"))
                 out.dropped.append(DroppedRows(reason: "\(name) != 0 predicts \(what) perfectly", count: count))
                 out.droppedColumns.append(c)
-                for i in 0..<n where design.x[base + i] != 0 { out.rowsToDrop.insert(i) }
+                for i in 0..<n where design.x[base + i] != 0 { out.rowsToDrop.insert(i); excluded[i] = true }
                 remaining.removeAll { $0 == c }
                 changed = true
                 break
