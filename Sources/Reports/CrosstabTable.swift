@@ -18,9 +18,10 @@ public enum CrosstabTable {
         let columns = t.columnCodes.count
         var table = Table(title: title ?? (labeler.variableLabel(t.rowVariable) + " x "
                                             + labeler.variableLabel(t.columnVariable)),
-                          alignments: [.left] + Array(repeating: .decimal, count: columns + 1))
+                          alignments: [.left] + Array(repeating: .right, count: columns + 1))
+        // One header row (the column variable is named in the title): stacked headers merge
+        // badly in Markdown and CSV.
         table.headers = [
-            [.empty, Cell(labeler.variableLabel(t.columnVariable), alignment: .center)],
             [Cell(labeler.variableLabel(t.rowVariable))]
                 + t.columnCodes.map { Cell(labeler.valueLabel(t.columnVariable, $0), alignment: .center) }
                 + [Cell(totalLabel, alignment: .center)],

@@ -78,3 +78,42 @@ import SurveyData
         #expect(table.rows[1].cells.map(\.text) == ["", "(2.31)", "(0.37)", "(1.95)"])
     }
 }
+
+@Suite struct DescriptiveTableTests {
+    @Test func crosstabTableShowsCountsPercentagesAndStatistics() {
+        let t = CrossTabulation(rowVariable: "skill", columnVariable: "union", rowCodes: [1, 2],
+                                columnCodes: [0, 1], counts: [[30, 10], [10, 50]])
+        let table = CrosstabTable.build(t, codebook: Sample.codebook, percent: .col)
+        #expect(table.title == "Skill grade x Union member")
+        #expect(table.headers == [["Skill grade", Cell("no", alignment: .center), Cell("yes", alignment: .center),
+                                   Cell("Total", alignment: .center)]])
+        #expect(table.rows.map { $0.cells.map(\.text) } == [
+            ["none", "30", "10", "40"], ["", "75.00%", "16.67%", "40.00%"],
+            ["junior", "10", "50", "60"], ["", "25.00%", "83.33%", "60.00%"],
+            ["Total", "40", "60", "100"], ["", "100.00%", "100.00%", "100.00%"],
+        ])
+        // chi2 = 100 (30·50 − 10·10)² / (40·60·40·60) = 34.03; V signed for 2x2 (= phi).
+        #expect(table.notes.contains("Pearson chi2(1) = 34.03, p < 0.001"))
+        #expect(table.notes.contains("Cramer's V = 0.583"))
+        let rows = CrosstabTable.build(t, codebook: nil, percent: .row)
+        #expect(rows.rows[1].cells.map(\.text) == ["", "75.00%", "25.00%", "100.00%"])
+        #expect(CrosstabTable.build(t, codebook: nil, percent: .none).rows.count == 3)
+    }
+
+    @Test func describeTableListsCategoriesUnderTheirVariable() {
+        let descriptions = [
+            VariableDescription(variable: "union", type: .binary, n: 4, missing: 1, mean: 0.5, sd: 0.58,
+                                min: 0, max: 1, categories: [CategoryCount(code: 0, count: 2, percent: 50),
+                                                             CategoryCount(code: 1, count: 2, percent: 50)]),
+            VariableDescription(variable: "age", type: .continuous, n: 4, missing: 0, mean: 35.916, sd: 8.4512,
+                                min: 19, max: 61, categories: []),
+        ]
+        let table = DescribeTable.build(descriptions, codebook: Sample.codebook, language: .zh)
+        #expect(table.rows.map { table.normalized($0.cells).map(\.text) } == [
+            ["加入工会", "4", "", "", "", ""], ["否", "2", "50.00", "", "", ""], ["是", "2", "50.00", "", "", ""],
+            ["年龄", "4", "35.92", "8.45", "19", "61"],
+        ])
+        #expect(table.rows[1].cells[0].indent == 1)
+        #expect(table.notes == ["缺失值：加入工会 1"])
+    }
+}
