@@ -28,10 +28,7 @@ public enum MarginsTable {
             var bottom = [Cell.empty]
             for outcome in outcomes {
                 if let m = effects.first(where: { $0.term == term && $0.outcome == outcome }) {
-                    let number = NumberFormat.fixed(m.effect * scale, digits)
-                    let stars = NumberFormat.stars(m.p)
-                    top.append(Cell(number + stars,
-                                    latex: stars.isEmpty ? nil : LatexRenderer.escape(number) + "$^{\(stars)}$"))
+                    top.append(RegressionTable.starred(m.effect * scale, p: m.p, digits: digits))
                     bottom.append(Cell("(" + NumberFormat.fixed(m.se * scale, digits) + ")"))
                 } else {
                     top.append(.empty); bottom.append(.empty)

@@ -130,7 +130,8 @@ public enum RegressionTable {
                 var bottom = [Cell.empty]
                 for column in columns {
                     let cut = column.scale == .raw ? column.result.cutpoints.first { $0.term == term } : nil
-                    top.append(Cell(cut.map { NumberFormat.fixed($0.estimate, options.digits) } ?? ""))
+                    // Stars as on coefficients: the paper (and esttab) star cutpoints too.
+                    top.append(cut.map { starred($0.estimate, p: $0.p, digits: options.digits) } ?? .empty)
                     bottom.append(Cell(cut.map { parenText($0.se, z: $0.z, options: options, scaleFactor: 1) } ?? ""))
                 }
                 table.addRow(top, kind: first ? .ruleAbove : .data)
@@ -182,12 +183,16 @@ public enum RegressionTable {
         case .bStdXY: value = c.bStdXY
         }
         guard let value else { return (.empty, .empty) }
-        let number = NumberFormat.fixed(value, options.digits)
-        let stars = NumberFormat.stars(c.p)
-        let estimate = Cell(number + stars,
-                            latex: stars.isEmpty ? nil : LatexRenderer.escape(number) + "$^{\(stars)}$")
+        let estimate = starred(value, p: c.p, digits: options.digits)
         let factor = column.scale == .raw ? 1 : (c.estimate != 0 ? abs(value / c.estimate) : Double.nan)
         return (estimate, Cell(parenText(c.se, z: c.z, options: options, scaleFactor: factor)))
+    }
+
+    /// `0.262**`, with the stars as a LaTeX superscript.
+    static func starred(_ value: Double, p: Double, digits: Int) -> Cell {
+        let number = NumberFormat.fixed(value, digits)
+        let stars = NumberFormat.stars(p)
+        return Cell(number + stars, latex: stars.isEmpty ? nil : LatexRenderer.escape(number) + "$^{\(stars)}$")
     }
 
     private static func parenText(_ se: Double, z: Double, options: RegressionTableOptions,
