@@ -63,6 +63,14 @@ import SurveyData
         #expect(cons > labels.firstIndex(of: "tenure")!)
     }
 
+    @Test func omissionNotesAreNotRepeated() {
+        var r = Sample.ologit
+        r.notes = ["educ=3 omitted because of collinearity", "convergence achieved"]
+        let table = RegressionTable.build([RegressionColumn(result: r)], codebook: Sample.codebook)
+        #expect(table.notes.filter { $0.contains("omitted") } == ["Education: tertiary omitted (collinearity)"])
+        #expect(table.notes.contains("convergence achieved"))
+    }
+
     @Test func nonFiniteNumbersPrintAsDot() {
         var r = Sample.ols
         r.coefficients[0].se = .nan
