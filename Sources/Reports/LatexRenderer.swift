@@ -13,7 +13,11 @@ public enum LatexRenderer {
         }.joined()
         func line(_ cells: [Cell]) -> String {
             table.normalized(cells).map { cell in
-                let body = cell.latex ?? escape(cell.text)
+                var body = cell.latex ?? escape(cell.text)
+                // A typeset minus in numbers; a bare hyphen is too short next to the digits.
+                if TableLayout.isNumeric(cell.text) {
+                    body = body.split(separator: "-", omittingEmptySubsequences: false).joined(separator: "$-$")
+                }
                 return String(repeating: "\\quad ", count: cell.indent) + body
             }.joined(separator: " & ") + " \\\\"
         }

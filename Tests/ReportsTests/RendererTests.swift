@@ -132,7 +132,7 @@ import SurveyData
         Education (ref.: primary) &  &  \\
         \quad secondary & 0.113 & 0.201 \\
          & (0.169) & (0.391) \\
-        \quad tertiary & -0.516$^{***}$ & (omitted) \\
+        \quad tertiary & $-$0.516$^{***}$ & (omitted) \\
          & (0.185) &  \\
         Constant & 0.512$^{**}$ &  \\
          & (0.200) &  \\
