@@ -87,26 +87,36 @@ extension FitContext {
         result.coefficients = coefficients
 
         // Mean predicted probabilities; and Stata's "completely determined" note.
-        var meanProbabilities = [Double](repeating: 0, count: J)
-        var determined = (failures: 0, successes: 0)
+        struct Tally { var probabilities: [Double]; var failures = 0; var successes = 0 }
         let cuts = Array(theta[k..<p])
-        for i in 0..<n {
-            let w = weights?[i] ?? 1
-            if kind.isOrdered {
-                var previous = 0.0
-                for j in 0..<J {
-                    let F = j < J - 1 ? link.cdf(cuts[j] - eta[i]) : 1
-                    meanProbabilities[j] += w * (F - previous)
-                    previous = F
-                }
-            } else {
-                let p1 = link.cdf(eta[i])
-                meanProbabilities[1] += w * p1
-                meanProbabilities[0] += w * (1 - p1)
-                if p1 < 1e-10 || p1 > 1 - 1e-10 {
-                    if coded[i] == 1 { determined.successes += 1 } else { determined.failures += 1 }
+        let ordered = kind.isOrdered
+        let tallies = RowBlocks(rowCount: n).map({ Tally(probabilities: [Double](repeating: 0, count: J)) }) {
+            (tally: inout Tally, range: Range<Int>) in
+            for i in range {
+                let w = weights?[i] ?? 1
+                if ordered {
+                    var previous = 0.0
+                    for j in 0..<J {
+                        let F = j < J - 1 ? link.cdf(cuts[j] - eta[i]) : 1
+                        tally.probabilities[j] += w * (F - previous)
+                        previous = F
+                    }
+                } else {
+                    let p1 = link.cdf(eta[i])
+                    tally.probabilities[1] += w * p1
+                    tally.probabilities[0] += w * (1 - p1)
+                    if p1 < 1e-10 || p1 > 1 - 1e-10 {
+                        if coded[i] == 1 { tally.successes += 1 } else { tally.failures += 1 }
+                    }
                 }
             }
+        }
+        var meanProbabilities = [Double](repeating: 0, count: J)
+        var determined = (failures: 0, successes: 0)
+        for t in tallies {
+            for j in 0..<J { meanProbabilities[j] += t.probabilities[j] }
+            determined.failures += t.failures
+            determined.successes += t.successes
         }
         result.predicted = zip(outcomeLevels, meanProbabilities).map {
             PredictedProbability(outcome: formatCode($0), probability: $1 / W)

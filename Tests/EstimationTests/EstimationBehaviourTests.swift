@@ -40,6 +40,31 @@ struct EstimationBehaviourTests {
         }
     }
 
+    /// 10 copies of WVS (53,810 rows: the multi-core path) equal frequency weight 10 (one core).
+    @Test func parallelPathMatchesSerialPath() throws {
+        let wvs = try Fixtures.dataset("wvs.csv")
+        let n = wvs.rowCount
+        var weighted = wvs
+        weighted.setColumn(Column(name: "w", values: [Double](repeating: 10, count: n)),
+                           info: VariableInfo(name: "w", type: .continuous))
+        let copies = Dataset(name: "x10", columns: wvs.columns.map { c in
+            Column(name: c.name, values: Array([[Double]](repeating: c.values, count: 10).joined()))
+        }, codebook: wvs.codebook)
+        #expect(copies.rowCount > RowBlocks.parallelThreshold)
+        for kind in [ModelKind.ologit, .probit, .ols] {
+            let formula = kind == .probit ? "religion ~ age + male + i.country" : "poverty ~ age + male + i.country"
+            let a = try fitModel(ModelSpec(kind: kind, formula: formula, vce: .cluster("country"), weights: .frequency("w")),
+                                 data: weighted, options: FitOptions(margins: true))
+            let b = try fitModel(ModelSpec(kind: kind, formula: formula, vce: .cluster("country")), data: copies,
+                                 options: FitOptions(margins: true))
+            for (x, y) in zip(a.coefficients + a.cutpoints, b.coefficients + b.cutpoints) {
+                #expect(close(x.estimate, y.estimate, 1e-9) && close(x.se, y.se, 1e-8), "\(kind) \(x.term)")
+            }
+            for (x, y) in zip(a.margins, b.margins) { #expect(close(x.effect, y.effect, 1e-9), "\(kind) margin") }
+            for (x, y) in zip(a.predicted, b.predicted) { #expect(close(x.probability, y.probability, 1e-12)) }
+        }
+    }
+
     @Test func nonConvergenceIsReportedNotThrown() throws {
         let wvs = try Fixtures.dataset("wvs.csv")
         let r = try fitModel(ModelSpec(kind: .ologit, formula: "poverty ~ age + male + i.country"), data: wvs,
