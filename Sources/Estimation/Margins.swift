@@ -92,7 +92,7 @@ struct Margins {
                 var jac = [Double](repeating: 0, count: p)
                 var effect = 0.0
                 var s = [Double](repeating: 0, count: rows)
-                if term.isBinary {
+                if term.isBinary && (term.level != nil || context.options.discreteChangeForBinary) {
                     var sum1 = 0.0, cutUp = 0.0, cutLo = 0.0
                     for i in 0..<rows {
                         let w = weights?[i] ?? 1

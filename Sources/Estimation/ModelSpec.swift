@@ -91,9 +91,15 @@ public struct FitOptions: Sendable, Equatable {
     /// Convergence when the scaled gradient g'H⁻¹g falls below this (Stata's nrtolerance).
     public var tolerance: Double
 
+    /// Margins of 0/1 variables entered without `i.`: discrete change 0→1 (true, the default) or
+    /// the derivative (false) — what Stata's `margins, dydx()` does for variables not declared as
+    /// factors. Factor indicators always get the discrete change.
+    public var discreteChangeForBinary: Bool
+
     public init(margins: Bool = false, atMeans: Bool = false, maxIterations: Int = 100,
-                tolerance: Double = 1e-12) {
+                tolerance: Double = 1e-12, discreteChangeForBinary: Bool = true) {
         self.margins = margins; self.atMeans = atMeans
         self.maxIterations = maxIterations; self.tolerance = tolerance
+        self.discreteChangeForBinary = discreteChangeForBinary
     }
 }

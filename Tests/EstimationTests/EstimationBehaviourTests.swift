@@ -65,6 +65,23 @@ struct EstimationBehaviourTests {
         }
     }
 
+    /// Stata's `margins, dydx(x)` on a 0/1 variable not declared `i.` is the derivative b·mean f(xb).
+    @Test func binaryTermsCanUseTheDerivative() throws {
+        let wvs = try Fixtures.dataset("wvs.csv")
+        let r = try fitModel(ModelSpec(kind: .logit, formula: "religion ~ male + age + i.country"), data: wvs,
+                             options: FitOptions(margins: true, discreteChangeForBinary: false))
+        let b = try #require(r.coefficient("male")).estimate
+        let beta = r.coefficients.map(\.estimate)
+        let design = try DesignMatrix(spec: r.spec, data: wvs)
+        let eta = Prediction.linearPredictor(x: design.x, rows: design.rowCount, columns: beta.count, beta: beta)
+        let expected = b * eta.reduce(0) { $0 + Link.logistic.pdf($1) } / Double(eta.count)
+        let got = try #require(r.margins.first { $0.term == "male" })
+        #expect(close(got.effect, expected, 1e-12))
+        let indicator = try #require(r.margins.first { $0.term == "country=2" })
+        let discrete = try fitModel(r.spec, data: wvs, options: FitOptions(margins: true))
+        #expect(indicator == discrete.margins.first { $0.term == "country=2" })
+    }
+
     @Test func nonConvergenceIsReportedNotThrown() throws {
         let wvs = try Fixtures.dataset("wvs.csv")
         let r = try fitModel(ModelSpec(kind: .ologit, formula: "poverty ~ age + male + i.country"), data: wvs,
