@@ -52,7 +52,10 @@ struct FilterResolver {
         case let .number(v):
             return .constant(v)
         case let .variable(name, column):
-            guard dataset.column(name) != nil else { throw fail(column, "unknown variable '\(name)'") }
+            guard dataset.column(name) != nil else {
+                let hint = closestName(to: name, among: dataset.variableNames).map { "; did you mean '\($0)'?" } ?? ""
+                throw fail(column, "unknown variable '\(name)'\(hint)")
+            }
             return .column(name)
         case let .string(label, column):
             return .constant(try code(of: label, for: labels, column: column))
@@ -125,4 +128,25 @@ struct FilterResolver {
         let valid = info.values.map { $0.name ?? $0.labelEN ?? $0.labelZH ?? formatCode($0.code) }
         throw fail(column, "\"\(label)\" is not a value label of '\(variable)' (valid: \(valid.joined(separator: ", ")))")
     }
+}
+
+/// The name within two edits of `name` (ignoring case), for "did you mean" hints; nil when none is close.
+func closestName(to name: String, among names: [String]) -> String? {
+    let target = Array(name.lowercased())
+    var best: (name: String, distance: Int)?
+    for candidate in names {
+        let other = Array(candidate.lowercased())
+        guard abs(other.count - target.count) <= 2 else { continue }
+        var previous = Array(0...other.count)
+        for (i, a) in target.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: other.count)
+            for (j, b) in other.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (a == b ? 0 : 1))
+            }
+            previous = current
+        }
+        let distance = previous[other.count]
+        if distance <= 2, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+    }
+    return best?.name
 }

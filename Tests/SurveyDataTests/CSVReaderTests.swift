@@ -141,4 +141,30 @@ import Testing
         let d = try DatasetLoader.load(path: path)
         #expect(d.name == "survey" && d.source == path && d.rowCount == 2)
     }
+
+    @Test func invalidUTF8InTheHeader() {
+        let bytes = Array("a,".utf8) + [0xFF, 0x0A] + Array("1,2\n".utf8)
+        #expect(throws: SurveyDataError.csv(file: "t.csv", line: 1, message: "invalid UTF-8 in the name of column 2")) {
+            try CSVLoader.load(bytes: bytes, name: "t.csv")
+        }
+    }
+
+    @Test func lineNumbersCountLineBreaksInsideQuotes() {
+        #expect(throws: SurveyDataError.csv(file: "t.csv", line: 5, message: "expected 2 fields, got 1")) {
+            try loadCSV("a,b\n1,\"x\ny\nz\"\n7\n")
+        }
+    }
+
+    @Test func writerQuotesAwkwardNames() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let d = Dataset(name: "q", columns: [Column(name: "a,b", values: [1.5, .nan]), Column(name: "say \"x\"", values: [-2, 1e-7])],
+                        codebook: Codebook(dataset: "q", variables: []))
+        try CSVWriter.write(d, to: dir + "/q.csv", withCodebook: false)
+        let text = try String(contentsOfFile: dir + "/q.csv", encoding: .utf8)
+        #expect(text == "\"a,b\",\"say \"\"x\"\"\"\n1.5,-2\n,1e-07\n")
+        let back = try DatasetLoader.load(path: dir + "/q.csv")
+        #expect(back.variableNames == ["a,b", "say \"x\""])
+        #expect(sameValues(back.column("say \"x\"")!.values, [-2, 1e-7]))
+    }
 }

@@ -94,7 +94,7 @@ import Testing
     @Test func errorsNameTheColumn() {
         expectError("", column: 1, "empty expression")
         expectError("   ", column: 1, "empty expression")
-        expectError("agee > 3", column: 1, "unknown variable 'agee'")
+        expectError("agee > 3", column: 1, "unknown variable 'agee'; did you mean 'age'?")
         expectError("age > 3 & foo", column: 11, "unknown variable 'foo'")
         expectError("age = 3", column: 5, "'=' assigns; use '==' to compare")
         expectError("age > > 3", column: 7, "unexpected '>'")
