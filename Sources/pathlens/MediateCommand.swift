@@ -1,9 +1,142 @@
 import ArgumentParser
+import Foundation
+import Estimation
+import Mediation
+import Reports
+import SurveyData
 
+/// `pathlens mediate`: Baron–Kenny, Sobel, bootstrap, KHB and causal mediation in one run.
 struct Mediate: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "mediate", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "mediate",
+        abstract: "Mediation analysis: Baron–Kenny, Sobel, bootstrap, KHB, causal mediation.",
+        discussion: """
+        Examples:
+          pathlens mediate --x union --m training --y skill \\
+              --controls "male + age + i.educ + married + party + i.occ + i.industry"
+          pathlens mediate --x union --m training --y skill --method bootstrap --reps 2000 --ci bca
+          pathlens mediate --x union --m training --y skill --if "industry == 2" --format json
+        """)
+
+    @Option(help: ArgumentHelp("Key regressor (treatment). Default: the codebook's key regressor.", valueName: "var"))
+    var x: String?
+
+    @Option(help: ArgumentHelp("Mediator(s), comma-separated. Default: the codebook's mediator.", valueName: "m[,m2…]"))
+    var m: String?
+
+    @Option(help: ArgumentHelp("Outcome. Default: the codebook's outcome.", valueName: "var"))
+    var y: String?
+
+    @Option(help: ArgumentHelp("Control terms, e.g. 'age + i.educ + married'.", valueName: "terms"))
+    var controls: String?
+
+    @Option(name: .customLong("m-model"), help: ArgumentHelp("Mediator model: ols, logit or probit (default from the codebook).", valueName: "model"))
+    var mModel: String?
+
+    @Option(name: .customLong("y-model"), help: ArgumentHelp("Outcome model: ols, logit, probit, ologit or oprobit (default from the codebook).", valueName: "model"))
+    var yModel: String?
+
+    @Option(help: ArgumentHelp("all, bk, sobel, bootstrap, khb or causal (comma-separated).", valueName: "method"))
+    var method: String = "all"
+
+    @Option(help: ArgumentHelp("Bootstrap replications and causal-mediation simulations.", valueName: "n"))
+    var reps: Int = 1000
+
+    @Option(help: ArgumentHelp("Random seed (results do not depend on the number of threads).", valueName: "n"))
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Headline bootstrap interval: percentile, bc or bca.", valueName: "type"))
+    var ci: String = "percentile"
+
+    @Option(name: .customLong("causal-ci"), help: ArgumentHelp("Causal-mediation intervals: quasi-bayesian or bootstrap.", valueName: "type"))
+    var causalCI: String = "quasi-bayesian"
+
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(help: ArgumentHelp("text, md or json.", valueName: "format"))
+    var format: String = "text"
 
     func run() throws {
-        throw CLIError("'mediate' is not built yet")
+        try reportingErrors { try execute() }
+    }
+
+    private func execute() throws {
+        let format: OutputFormat = try parseChoice(self.format, option: "--format")
+        guard [.text, .md, .json].contains(format) else {
+            throw CLIError("invalid value '\(self.format)' for --format (expected one of: text, md, json)")
+        }
+        if dataOptions.fweight != nil { throw CLIError("mediate does not take --fweight") }
+        let interval: BootstrapInterval = try parseChoice(ci, option: "--ci")
+        let causalInterval: CausalInterval = try parseChoice(causalCI, option: "--causal-ci")
+        var methods = Set<MediationMethod>()
+        for part in method.split(separator: ",") {
+            methods.insert(try parseChoice(part.trimmingCharacters(in: .whitespaces), option: "--method"))
+        }
+        if methods.isEmpty { throw CLIError("--method is empty (expected all, bk, sobel, bootstrap, khb or causal)") }
+        let mKind = try modelKind(mModel, option: "--m-model", allowed: [.ols, .logit, .probit])
+        let yKind = try modelKind(yModel, option: "--y-model", allowed: ModelKind.allCases)
+        guard reps >= 0, reps <= 1_000_000 else { throw CLIError("--reps must be between 0 and 1000000 (got \(reps))") }
+        _ = try dataOptions.language
+
+        let dataset = try dataOptions.load()
+        let roles = dataset.codebook.roles
+        guard let xName = x ?? roles?.keyRegressor else { throw CLIError("no key regressor: pass --x VAR") }
+        guard let yName = y ?? roles?.outcome else { throw CLIError("no outcome: pass --y VAR") }
+        guard let mText = m ?? roles?.mediator else { throw CLIError("no mediator: pass --m VAR") }
+        let mediators = mText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for v in [xName, yName] + mediators where dataset.column(v) == nil {
+            throw CLIError("unknown variable '\(v)' (dataset \(dataset.name))")
+        }
+        if let controls {
+            // Checked as written so a syntax error points at the user's own text.
+            do { _ = try Formula.parse("\(yName) ~ \(controls)") } catch {
+                throw CLIError("--controls: \(error)")
+            }
+        }
+        let spec = MediationSpec(x: xName, mediators: mediators, y: yName,
+                                 controls: controls.map(MediationSpec.controlTerms) ?? [],
+                                 mediatorModel: mKind, outcomeModel: yKind, condition: dataOptions.condition)
+        let options = MediationOptions(methods: methods, reps: reps, seed: seed, interval: interval,
+                                       causalInterval: causalInterval)
+        let meter = ProgressMeter()
+        var progress: (@Sendable (MediationProgress) -> Void)?
+        if meter.isActive { progress = { meter.update($0) } }
+        let result = try Mediation.analyze(spec: spec, data: dataset, options: options, progress: progress)
+        meter.finish()
+        let notice = try dataOptions.notice(dataset)
+        if format == .json, let notice { printError("note: \(notice)") }
+        emit(try MediateReport.render(result, format: format, interval: interval,
+                                      notice: format == .json ? nil : notice))
+    }
+
+    private func modelKind(_ text: String?, option: String, allowed: [ModelKind]) throws -> ModelKind? {
+        guard let text else { return nil }
+        let kind: ModelKind = try parseChoice(text, option: option)
+        guard allowed.contains(kind) else {
+            throw CLIError("invalid value '\(text)' for \(option) (expected one of: \(allowed.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return kind
+    }
+}
+
+/// A one-line progress display on stderr when it is a terminal (replications take seconds).
+final class ProgressMeter: @unchecked Sendable {
+    let isActive = isatty(2) != 0
+    private let lock = NSLock()
+    private var last = Date.distantPast
+    private var shown = false
+
+    func update(_ p: MediationProgress) {
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        guard p.completed == p.total || now.timeIntervalSince(last) > 0.1 else { return }
+        last = now
+        shown = true
+        FileHandle.standardError.write(Data("\r\(p.stage.rawValue) \(p.completed)/\(p.total)   ".utf8))
+    }
+
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
