@@ -23,7 +23,7 @@ public enum CrosstabTable {
         // badly in Markdown and CSV.
         table.headers = [
             [Cell(labeler.variableLabel(t.rowVariable))]
-                + t.columnCodes.map { Cell(labeler.valueLabel(t.columnVariable, $0), alignment: .center) }
+                + t.columnCodes.map { Cell(labeler.shortValueLabel(t.columnVariable, $0), alignment: .center) }
                 + [Cell(totalLabel, alignment: .center)],
         ]
         func percentCell(_ value: Double) -> Cell { Cell(NumberFormat.fixed(value, 2) + "%") }

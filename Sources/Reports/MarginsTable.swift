@@ -48,7 +48,7 @@ public enum MarginsTable {
     static func outcomeLabel(_ outcome: String, result: ModelResult, labeler: TermLabeler) -> String {
         if result.model == .ols || outcome == "E(y)" { return "E(y)" }
         if let code = Double(outcome) {
-            let label = labeler.valueLabel(result.outcome, code)
+            let label = labeler.shortValueLabel(result.outcome, code)
             if result.model.isBinary { return "Pr(\(label))" }
             return label
         }

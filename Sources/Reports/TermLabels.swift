@@ -31,6 +31,18 @@ public struct TermLabeler: Sendable {
         codebook?.variable(variable)?.valueLabel(for: code)?.label(language) ?? formatCode(code)
     }
 
+    /// A value label fit for a column heading: the label when it is at most `cells` wide,
+    /// else the value's short name (`junior` for "junior worker (national vocational
+    /// qualification level 5)"), else the label clipped.
+    public func shortValueLabel(_ variable: String, _ code: Double, cells: Int = 16) -> String {
+        let full = valueLabel(variable, code)
+        if TextWidth.width(full) <= cells { return full }
+        if let name = codebook?.variable(variable)?.valueLabel(for: code)?.name, TextWidth.width(name) <= cells {
+            return name
+        }
+        return TextWidth.clip(full, to: cells, ellipsis: true)
+    }
+
     /// Splits a term into (variable, level): uses the coefficient's own fields when present,
     /// otherwise parses `var=code` and strips Stata prefixes (`c.age`, `i.educ`).
     public func parse(term: String, variable: String? = nil, level: Double? = nil) -> (variable: String?, level: Double?) {

@@ -79,6 +79,19 @@ import SurveyData
         #expect(table.rows[1].cells.map(\.text) == ["", "(.)"])
     }
 
+    @Test func longValueLabelsGiveWayToNamesInHeadings() {
+        var codebook = Sample.codebook
+        codebook.variables[0].values[1] = ValueLabel(code: 2, name: "junior",
+                                                     labelEN: "junior worker (national vocational qualification level 5)")
+        codebook.variables[0].values[2] = ValueLabel(code: 3, labelEN: "intermediate worker (level 4) and more")
+        let labeler = TermLabeler(codebook: codebook, language: .en)
+        #expect(labeler.shortValueLabel("skill", 1) == "none")
+        #expect(labeler.shortValueLabel("skill", 2) == "junior")
+        #expect(labeler.shortValueLabel("skill", 3) == "intermediate ...")
+        let table = MarginsTable.build(Sample.ologit, codebook: codebook)
+        #expect(table.headers[0].map(\.text) == ["", "none", "junior", "intermediate ..."])
+    }
+
     @Test func marginsTableUsesOutcomeValueLabels() {
         let table = MarginsTable.build(Sample.ologit, codebook: Sample.codebook, percent: true)
         #expect(table.headers[0].map(\.text) == ["", "none", "junior", "intermediate"])
