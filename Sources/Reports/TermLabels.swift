@@ -31,10 +31,10 @@ public struct TermLabeler: Sendable {
         codebook?.variable(variable)?.valueLabel(for: code)?.label(language) ?? formatCode(code)
     }
 
-    /// A value label fit for a column heading: the label when it is at most `cells` wide,
+    /// A value label fit for a column heading: the label when it is at most `cells` (18) wide,
     /// else the value's short name (`junior` for "junior worker (national vocational
     /// qualification level 5)"), else the label clipped.
-    public func shortValueLabel(_ variable: String, _ code: Double, cells: Int = 16) -> String {
+    public func shortValueLabel(_ variable: String, _ code: Double, cells: Int = 18) -> String {
         let full = valueLabel(variable, code)
         if TextWidth.width(full) <= cells { return full }
         if let name = codebook?.variable(variable)?.valueLabel(for: code)?.name, TextWidth.width(name) <= cells {

@@ -87,9 +87,9 @@ import SurveyData
         let labeler = TermLabeler(codebook: codebook, language: .en)
         #expect(labeler.shortValueLabel("skill", 1) == "none")
         #expect(labeler.shortValueLabel("skill", 2) == "junior")
-        #expect(labeler.shortValueLabel("skill", 3) == "intermediate ...")
+        #expect(labeler.shortValueLabel("skill", 3) == "intermediate wo...")
         let table = MarginsTable.build(Sample.ologit, codebook: codebook)
-        #expect(table.headers[0].map(\.text) == ["", "none", "junior", "intermediate ..."])
+        #expect(table.headers[0].map(\.text) == ["", "none", "junior", "intermediate wo..."])
     }
 
     @Test func marginsTableUsesOutcomeValueLabels() {
