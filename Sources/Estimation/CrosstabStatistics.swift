@@ -65,9 +65,15 @@ public struct CrossTabulation: Sendable, Equatable {
     public init(rowVariable: String = "row", columnVariable: String = "column", rowCodes: [Double],
                 columnCodes: [Double], counts: [[Double]], missing: Double = 0) {
         self.rowVariable = rowVariable; self.columnVariable = columnVariable
+        // Rows shorter or longer than the column codes are padded with zeros or cut, and
+        // negative or NaN counts read as zero, so a malformed table can never trap.
+        let cols = columnCodes.count
+        let counts = counts.prefix(rowCodes.count).map { row in
+            (0..<cols).map { j in j < row.count && row[j] > 0 ? row[j] : 0 }
+        } + Array(repeating: Array(repeating: 0.0, count: cols), count: max(0, rowCodes.count - counts.count))
         self.rowCodes = rowCodes; self.columnCodes = columnCodes; self.counts = counts
         self.missing = missing
-        let rows = counts.count, cols = columnCodes.count
+        let rows = counts.count
         rowTotals = counts.map { $0.reduce(0, +) }
         columnTotals = (0..<cols).map { j in counts.reduce(0) { $0 + $1[j] } }
         total = rowTotals.reduce(0, +)

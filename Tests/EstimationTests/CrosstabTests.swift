@@ -82,6 +82,8 @@ import SurveyData
         // A single row: χ² and the ordinal measures are undefined, not a crash.
         let one = try CrossTabulation(dataset, row: "b", column: "b")
         #expect(one.df == 1)
+        let ragged = CrossTabulation(rowCodes: [1, 2, 3], columnCodes: [1, 2], counts: [[3], [1, 2, 9]])
+        #expect(ragged.counts == [[3, 0], [1, 2], [0, 0]])
         let constant = CrossTabulation(rowCodes: [1], columnCodes: [1, 2], counts: [[3, 4]])
         #expect(constant.df == 0 && constant.p.isNaN && constant.gamma.isNaN)
     }
