@@ -34,6 +34,8 @@ import Testing
         #expect(d.info("score")?.valueLabel(for: 3)?.labelEN == "high")
         #expect(d.info("income")?.labelZH == "月收入")
         #expect(sameValues(d.column("income")!.values, [1000, 2000, 3000, 4000, 5000, 6000]))
+        #expect(d.info("city")?.values.map(\.name) == ["Anshan", "Dalian", "沈阳"])
+        #expect(sameValues(d.column("city")!.values, [2, 1, .nan, 2, 3, 1]))
     }
 
     @Test func readStatErrorsAreOneLine() throws {
