@@ -3,7 +3,7 @@ import PackageDescription
 
 // One module per stage of the data flow:
 // load (SurveyData) → design matrix + estimators (Estimation) → Mediation → renderers (Reports)
-// → terminal explorer (Explorer) → the `pathlens` executable. StudyReplica holds the embedded
+// → guided lessons (Teaching) → terminal explorer (Explorer) → the `pathlens` executable. StudyReplica holds the embedded
 // reference study (synthetic replica generator and `replicate`).
 let package = Package(
     name: "PathLens",
@@ -25,9 +25,10 @@ let package = Package(
         .target(name: "Mediation", dependencies: ["SurveyData", "Estimation"]),
         .target(name: "Reports", dependencies: ["SurveyData", "Estimation", "Mediation", "CTextWidth"]),
         .target(name: "StudyReplica", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports"]),
-        .target(name: "Explorer", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica", "CNcursesw", "CTextWidth"]),
+        .target(name: "Teaching", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica"]),
+        .target(name: "Explorer", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica", "Teaching", "CNcursesw", "CTextWidth"]),
         .executableTarget(name: "pathlens", dependencies: [
-            "SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica", "Explorer",
+            "SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica", "Teaching", "Explorer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -36,6 +37,7 @@ let package = Package(
         .testTarget(name: "MediationTests", dependencies: ["SurveyData", "Estimation", "Mediation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyReplicaTests", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica"]),
+        .testTarget(name: "TeachingTests", dependencies: ["Teaching", "StudyReplica", "Estimation", "Mediation"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Reports", "StudyReplica"], resources: [.copy("Snapshots")]),
     ]
 )

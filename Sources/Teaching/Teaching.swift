@@ -1,0 +1,1 @@
+// Teaching module: guided lessons (Markdown steps with a spec header) over a dataset.

@@ -1,0 +1,6 @@
+import Testing
+@testable import Teaching
+
+@Test func teachingModuleLoads() {
+    #expect(Bool(true))
+}
