@@ -114,6 +114,7 @@ struct MediationRun {
 
         var analyses: [MediatorAnalysis] = []
         var mediatorFits: [FittedModel] = []
+        var singleFull: FittedModel?
         for (j, m) in spec.mediators.enumerated() {
             try checkCancelled()
             let mk = mediatorKinds[j]
@@ -121,6 +122,7 @@ struct MediationRun {
             let fullFit = try FittedModel(label: "outcome model", kind: outcomeKind,
                                           formula: formula(spec.y, [spec.x, m]), data: data)
             mediatorFits.append(aFit)
+            if spec.mediators.count == 1 { singleFull = fullFit }
             let a = try aFit.path(spec.x), b = try fullFit.path(m), cp = try fullFit.path(spec.x)
             let paths = BaronKenny.result(a: a, b: b, c: c, cPrime: cp, mediatorModel: mk,
                                           outcomeModel: outcomeKind, alpha: options.alpha)
@@ -147,7 +149,7 @@ struct MediationRun {
             if outcomeKind == .ols {
                 notes.append("KHB is for logit, probit, ologit and oprobit outcomes; with an ols outcome c − c′ already equals the indirect effect")
             } else {
-                khb = try karlsonHolmBreen(total: total, mediatorFits: mediatorFits)
+                khb = try karlsonHolmBreen(total: total, mediatorFits: mediatorFits, joint: singleFull)
             }
         }
         return MediationResult(n: n, x: spec.x, y: spec.y, controls: spec.controls,
@@ -215,10 +217,14 @@ struct MediationRun {
 
     // MARK: KHB
 
-    private mutating func karlsonHolmBreen(total: FittedModel, mediatorFits: [FittedModel]) throws(MediationError) -> KHBResult {
-        let data = sample.data
-        let joint = try FittedModel(label: "KHB full model", kind: outcomeKind,
-                                    formula: formula(spec.y, [spec.x] + spec.mediators), data: data)
+    /// `joint`: the outcome model with every mediator, when already fitted (one mediator).
+    private mutating func karlsonHolmBreen(total: FittedModel, mediatorFits: [FittedModel],
+                                           joint fitted: FittedModel?) throws(MediationError) -> KHBResult {
+        let joint: FittedModel
+        if let fitted { joint = fitted } else {
+            joint = try FittedModel(label: "KHB full model", kind: outcomeKind,
+                                    formula: formula(spec.y, [spec.x] + spec.mediators), data: sample.data)
+        }
         let full = try joint.predictive()
         guard let xIndex = full.column(of: spec.x) else { throw .estimation("KHB: '\(spec.x)' omitted from the full model") }
         var mIndices: [Int] = []
