@@ -330,8 +330,10 @@ struct MediationRun {
             let a = try aFit.path(spec.x).estimate
             sensitivity = MediationSensitivity.linear(beta2: a, totalResiduals: try total.predictive().residuals(),
                                                       mediatorResiduals: try aFit.predictive().residuals())
+        } else if mediatorKind == .ols, outcomeKind == .probit || outcomeKind == .oprobit {
+            sensitivity = MediationSensitivity.latentOutcome(engine: engine, mediatorName: m, quadrature: fine)
         } else if !notes.contains(where: { $0.hasPrefix("sensitivity analysis") }) {
-            notes.append("sensitivity analysis (ρ) is implemented for an ols mediator with an ols outcome only")
+            notes.append("sensitivity analysis (ρ) is implemented for an ols mediator with an ols, probit or oprobit outcome; not for a \(mediatorKind.rawValue) mediator with a \(outcomeKind.rawValue) outcome")
         }
         let scaleName: String
         switch outcomeKind {

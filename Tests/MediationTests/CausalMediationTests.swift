@@ -105,3 +105,21 @@ import Estimation
         #expect(abs(zip(q.points, q.weights).reduce(0) { $0 + pow($1.0, 4) * $1.1 } - 3) < 1e-11)
     }
 }
+
+/// ols mediator, probit outcome: the ACME under ρ against R's closed form (Φ of a normal mixture)
+/// with the same reparametrization, and the crossing against `uniroot`.
+@Test func probitOutcomeSensitivity() throws {
+    let spec = MediationSpec(x: "wc", mediators: ["lwg"], y: "lfp", controls: ["age", "k5", "k618"],
+                             mediatorModel: .ols, outcomeModel: .probit)
+    let r = try Mediation.analyze(spec: spec, data: try Fixtures.mroz(),
+                                  options: MediationOptions(methods: [.causal], reps: 0))
+    let s = try #require(r.mediators.first?.causal?.sensitivity)
+    let key = "sensitivity_mroz_ols_probit"
+    #expect(abs((s.rhoAtZero ?? .nan) - Fixtures.number(key, "rho_at_zero")) < 1e-7)
+    let rhos = (Fixtures.value(key, "rho") as? [NSNumber])?.map(\.doubleValue) ?? []
+    #expect(rhos.count == 5)
+    for (j, rho) in rhos.enumerated() {
+        let i = try #require(s.rho.firstIndex { abs($0 - rho) < 1e-9 })
+        #expect(abs(s.acme[i] - Fixtures.number(key, "acme", j)) < 1e-7, "ρ = \(rho)")
+    }
+}
