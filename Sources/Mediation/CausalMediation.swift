@@ -40,8 +40,10 @@ struct CausalEngine: Sendable {
     var scaleCount: Int { outcome.kind.isOrdered ? outcome.cutCount + 2 : 1 }
 
     /// μ(t, t′) for every scale, as [scale][0: μ(0,0), 1: μ(0,1), 2: μ(1,0), 3: μ(1,1)].
+    /// `crossWorldShift` s adds s·(t − t′) to the outcome's linear predictor: how a correlation
+    /// between the mediator and outcome errors moves the cross-world means (sensitivity analysis).
     func means(mediatorParams mp: [Double], outcomeParams op: [Double],
-               quadrature: (points: [Double], weights: [Double])) -> [[Double]] {
+               quadrature: (points: [Double], weights: [Double]), crossWorldShift: Double = 0) -> [[Double]] {
         let n = outcome.rows
         let baseM = mediator.partialPredictor(mp, excluding: [mediatorX])
         let baseY = outcome.partialPredictor(op, excluding: [outcomeX, outcomeM])
@@ -71,7 +73,7 @@ struct CausalEngine: Sendable {
                     let slot = tIndex * 2 + tmIndex
                     for k in 0..<s { values[k] = 0 }
                     for (m, w) in zip(points, weights) where w != 0 {
-                        let eta = baseY[i] + betaX * t + betaM * m
+                        let eta = baseY[i] + betaX * t + betaM * m + crossWorldShift * (t - tm)
                         accumulate(eta: eta, weight: w, cuts: cuts, link: yLink, into: &values)
                     }
                     for k in 0..<s { sums[k][slot] += values[k] }
@@ -126,9 +128,9 @@ struct CausalEngine: Sendable {
 
     /// All effects of all scales flattened: [scale0 effects…, scale1 effects…].
     func allEffects(mediatorParams: [Double], outcomeParams: [Double],
-                    quadrature: (points: [Double], weights: [Double])) -> [[Double]] {
-        means(mediatorParams: mediatorParams, outcomeParams: outcomeParams, quadrature: quadrature)
-            .map(CausalEngine.effects)
+                    quadrature: (points: [Double], weights: [Double]), crossWorldShift: Double = 0) -> [[Double]] {
+        means(mediatorParams: mediatorParams, outcomeParams: outcomeParams, quadrature: quadrature,
+              crossWorldShift: crossWorldShift).map(CausalEngine.effects)
     }
 
     /// Scale names: category codes then "E(y)" for ordered, "Pr(y = 1)" binary, "E(y)" ols.

@@ -331,7 +331,7 @@ struct MediationRun {
             sensitivity = MediationSensitivity.linear(beta2: a, totalResiduals: try total.predictive().residuals(),
                                                       mediatorResiduals: try aFit.predictive().residuals())
         } else if mediatorKind == .ols, outcomeKind == .probit || outcomeKind == .oprobit {
-            sensitivity = MediationSensitivity.latentOutcome(engine: engine, mediatorName: m, quadrature: fine)
+            sensitivity = MediationSensitivity.latentOutcome(engine: engine, quadrature: fine)
         } else if !notes.contains(where: { $0.hasPrefix("sensitivity analysis") }) {
             notes.append("sensitivity analysis (ρ) is implemented for an ols mediator with an ols, probit or oprobit outcome; not for a \(mediatorKind.rawValue) mediator with a \(outcomeKind.rawValue) outcome")
         }

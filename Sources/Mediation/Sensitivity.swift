@@ -31,20 +31,22 @@ extension MediationSensitivity {
     /// The coarser grid of the latent-outcome method (each point integrates the whole sample).
     public static let latentGrid: [Double] = (-19...19).map { Double($0) / 20 }
 
-    /// ols mediator with a probit or ordered-probit outcome (Imai, Keele & Tingley 2010): with
-    /// corr(ε_M, ε_Y*) = ρ the fitted probit mixes the outcome and mediator equations; inverting
-    /// that mix gives the outcome parameters under ρ,
-    ///   θ₃ = θ̃₃ √(1 − ρ²) + ρ θ₂/σ,  γ = γ̃ √(1 − ρ²) − ρ/σ,  cutⱼ = c̃utⱼ √(1 − ρ²) − ρ α₂/σ
-    /// (θ₂, α₂: mediator coefficients and intercept, σ its residual sd), and the ACME (average,
-    /// headline scale) follows by the same exact integration as the point estimates.
-    static func latentOutcome(engine: CausalEngine, mediatorName m: String,
-                              quadrature: (points: [Double], weights: [Double]),
+    /// ols mediator with a probit or ordered-probit outcome (Imai, Keele & Tingley 2010). With
+    /// M = θ₂′Z + ε₂ (sd σ), Y* = θ₃′Z + γM + ε₃ and corr(ε₂, ε₃) = ρ, given ε₂ the outcome error
+    /// is ρε₂/σ + √(1 − ρ²)η, so the fitted model (θ̃₃, γ̃) is that mix rescaled. Worlds where the
+    /// mediator is set by t′ while the outcome equation has t then differ from the fitted model's
+    /// prediction only by ρ/(σ√(1 − ρ²))·β₂·(t − t′) on the linear predictor (β₂: X's
+    /// coefficient in the mediator model); the observed worlds (t = t′) are unchanged. The ACME
+    /// (average, headline scale) follows by the same exact integration as the point estimates.
+    static func latentOutcome(engine: CausalEngine, quadrature: (points: [Double], weights: [Double]),
                               rho: [Double] = latentGrid) -> SensitivityResult {
         let headline = engine.scaleCount - 1
+        let beta2 = engine.mediator.parameters[engine.mediatorX]
         func acme(_ r: Double) -> Double {
-            let params = adjustedOutcome(engine: engine, mediatorName: m, rho: r)
-            return engine.allEffects(mediatorParams: engine.mediator.parameters, outcomeParams: params,
-                                     quadrature: quadrature)[headline][2]
+            let shift = r / (engine.sigma * (1 - r * r).squareRoot()) * beta2
+            return engine.allEffects(mediatorParams: engine.mediator.parameters,
+                                     outcomeParams: engine.outcome.parameters,
+                                     quadrature: quadrature, crossWorldShift: shift)[headline][2]
         }
         let values = rho.map(acme)
         // The crossing: bracket on the grid, then bisection to 1e-10.
@@ -58,27 +60,6 @@ extension MediationSensitivity {
             root = (lo + hi) / 2
             break
         }
-        return SensitivityResult(method: "analytic (latent-normal reparametrization)", rho: rho,
-                                 acme: values, rhoAtZero: root)
-    }
-
-    static func adjustedOutcome(engine: CausalEngine, mediatorName m: String, rho: Double) -> [Double] {
-        let s = (1 - rho * rho).squareRoot()
-        let sigma = engine.sigma
-        let med = engine.mediator, out = engine.outcome
-        var p = out.parameters
-        for (j, term) in out.terms.enumerated() {
-            if j == engine.outcomeM {
-                p[j] = p[j] * s - rho / sigma
-            } else {
-                let theta2 = med.column(of: term).map { med.parameters[$0] } ?? 0
-                p[j] = p[j] * s + rho * theta2 / sigma
-            }
-        }
-        if out.kind.isOrdered {
-            let alpha2 = med.column(of: "_cons").map { med.parameters[$0] } ?? 0
-            for j in out.coefficientCount..<p.count { p[j] = p[j] * s - rho * alpha2 / sigma }
-        }
-        return p
+        return SensitivityResult(method: "analytic (latent normal errors)", rho: rho, acme: values, rhoAtZero: root)
     }
 }
