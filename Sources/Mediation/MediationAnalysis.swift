@@ -332,8 +332,10 @@ struct MediationRun {
                                                       mediatorResiduals: try aFit.predictive().residuals())
         } else if mediatorKind == .ols, outcomeKind == .probit || outcomeKind == .oprobit {
             sensitivity = MediationSensitivity.latentOutcome(engine: engine, quadrature: fine)
+        } else if mediatorKind == .probit, outcomeKind == .ols {
+            sensitivity = try MediationSensitivity.binaryMediator(engine: engine, outcomeDesign: fullFit.design)
         } else if !notes.contains(where: { $0.hasPrefix("sensitivity analysis") }) {
-            notes.append("sensitivity analysis (ρ) is implemented for an ols mediator with an ols, probit or oprobit outcome; not for a \(mediatorKind.rawValue) mediator with a \(outcomeKind.rawValue) outcome")
+            notes.append("sensitivity analysis (ρ) covers ols/ols, ols/probit, ols/oprobit and probit/ols mediator/outcome models; not a \(mediatorKind.rawValue) mediator with a \(outcomeKind.rawValue) outcome")
         }
         let scaleName: String
         switch outcomeKind {

@@ -123,3 +123,22 @@ import Estimation
         #expect(abs(s.acme[i] - Fixtures.number(key, "acme", j)) < 1e-7, "ρ = \(rho)")
     }
 }
+
+/// Probit mediator, ols outcome: ACME(ρ) from iterated FGLS against the same procedure run with
+/// R's weighted `lm`, and the crossing against `uniroot`.
+@Test func binaryMediatorSensitivity() throws {
+    let spec = MediationSpec(x: "wc", mediators: ["lfp"], y: "inc", controls: ["age", "k5", "k618"],
+                             mediatorModel: .probit, outcomeModel: .ols)
+    let r = try Mediation.analyze(spec: spec, data: try Fixtures.mroz(),
+                                  options: MediationOptions(methods: [.causal], reps: 0))
+    let c = try #require(r.mediators.first?.causal)
+    let key = "sensitivity_mroz_probit_ols"
+    #expect(close(c.effects.acmeAverage.estimate, Fixtures.number(key, "acme_point")))
+    let s = try #require(c.sensitivity)
+    #expect(abs((s.rhoAtZero ?? .nan) - Fixtures.number(key, "rho_at_zero")) < 1e-7)
+    let rhos = (Fixtures.value(key, "rho") as? [NSNumber])?.map(\.doubleValue) ?? []
+    for (j, rho) in rhos.enumerated() {
+        let i = try #require(s.rho.firstIndex { abs($0 - rho) < 1e-9 })
+        #expect(close(s.acme[i], Fixtures.number(key, "acme", j)), "ρ = \(rho)")
+    }
+}
