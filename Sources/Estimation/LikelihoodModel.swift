@@ -111,16 +111,19 @@ struct LikelihoodModel: Sendable {
         let p = parameterCount, k = self.k, n = self.n, J = categories
         let beta = Array(theta[0..<k])
         let cuts = ordered ? Array(theta[k..<p]) : []
-        let B = RowBlocks.blockSize
+        let B = min(RowBlocks.blockSize, n)
+        // Scratch buffers are fully written before they are read in each block: no zero-filling.
+        func scratch(_ count: Int) -> [Double] {
+            [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        }
         let partials = RowBlocks(rowCount: n).map({
             Partial(gradient: [Double](repeating: 0, count: p),
                     information: [Double](repeating: 0, count: withInformation ? p * p : 0),
-                    eta: [Double](repeating: 0, count: B),
-                    scaled: [Double](repeating: 0, count: withInformation ? B * k : 0),
+                    eta: scratch(B),
+                    scaled: scratch(withInformation ? B * k : 0),
                     cross: [Double](repeating: 0, count: withInformation && ordered ? k * (J - 1) : 0),
-                    cutWeights: [Double](repeating: 0, count: withInformation && ordered ? B * (J - 1) : 0),
-                    dEta: [Double](repeating: 0, count: B),
-                    hUp: [Double](repeating: 0, count: B), hLo: [Double](repeating: 0, count: B))
+                    cutWeights: scratch(withInformation && ordered ? B * (J - 1) : 0),
+                    dEta: scratch(B), hUp: scratch(B), hLo: scratch(B))
         }) { (part: inout Partial, range: Range<Int>) in
             let m = range.count, r0 = range.lowerBound
             x.withUnsafeBufferPointer { X in
