@@ -1,9 +1,54 @@
 import ArgumentParser
+import Foundation
+import Reports
+import StudyReplica
+import SurveyData
 
+/// `pathlens replicate`: re-runs the reference study's whole analysis (Tables 1–5, the marginal
+/// effects and the indirect-effect share quoted in its text) on the embedded replica and prints
+/// each published number beside the replicated one.
 struct Replicate: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "replicate", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "replicate",
+        abstract: "Re-run the Dalian 2022 study on the embedded replica and compare with the published numbers.",
+        discussion: """
+        The published numbers are read from ../shared/reference/dalian2022_published.json beside the
+        repository, or from the file named by $PATHLENS_REFERENCE.
+
+        Examples:
+          pathlens replicate
+          pathlens replicate --lang zh --format md
+          pathlens replicate --format json
+        """)
+
+    @Option(help: ArgumentHelp("text, md or json.", valueName: "format"))
+    var format: String = "text"
+
+    @Option(help: ArgumentHelp("Label language: en or zh.", valueName: "en|zh"))
+    var lang: String = "en"
+
+    @Option(help: ArgumentHelp("Dataset to replicate on (default: the embedded replica).", valueName: "file"))
+    var data: String?
 
     func run() throws {
-        throw CLIError("'replicate' is not built yet")
+        try reportingErrors {
+            let format: OutputFormat = try parseChoice(self.format, option: "--format")
+            guard [.text, .md, .json].contains(format) else {
+                throw CLIError("invalid value '\(self.format)' for --format (expected one of: text, md, json)")
+            }
+            let language: Language = try parseChoice(lang, option: "--lang")
+            let published = try PublishedStudy.load()
+            let path = data ?? EmbeddedData.csvPath
+            if data == nil && !FileManager.default.fileExists(atPath: path) {
+                throw CLIError("the embedded dataset is not generated yet (\(path) is missing); run 'pathlens synth'")
+            }
+            let dataset = try DatasetLoader.load(path: path)
+            let replication = try Replication.run(data: dataset, published: published)
+            if format == .json {
+                emit(ReplicationReport.json(replication, language: language).serialized() + "\n")
+            } else {
+                emit(ReplicationReport.render(replication, format: format, language: language))
+            }
+        }
     }
 }
