@@ -142,9 +142,9 @@ public struct DesignMatrix: Sendable {
         for i in 0..<n where keep[i] { rows.append(i) }
         let m = rows.count
         guard !rows.isEmpty else {
-            throw .invalidModel(spec.condition != nil
-                ? "no observations: the if condition and missing values leave an empty sample"
-                : "no observations: every row has a missing value in a variable of the model")
+            // Say which step emptied the sample (e.g. a text column read as all missing).
+            let reasons = dropped.map { "\($0.reason) \($0.count)" }.joined(separator: ", ")
+            throw .invalidModel("no observations for '\(spec.formula)' in \(n) rows (\(reasons.isEmpty ? "empty dataset" : reasons))")
         }
         self.rows = rows
         let yAll = columns[formula.outcome] ?? []

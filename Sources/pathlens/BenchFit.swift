@@ -1,9 +1,200 @@
 import ArgumentParser
+import Estimation
+import Foundation
+import StudyReplica
+import SurveyData
 
+/// `pathlens bench fit`: median fit times of every estimator on the embedded replica (when it has
+/// been generated) and on synthetic data with 20 regressors; for 10^5 and 10^6 rows also the whole
+/// `pathlens fit` process on a generated CSV (load included), its peak memory, and ratios against
+/// the peer timings recorded in BENCHMARKS.md (ordinal::clm ordered logit).
 struct BenchFit: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "fit", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Time the estimators (in-process and whole `pathlens fit` runs) against peers.")
+
+    @Option(help: ArgumentHelp("Generated data sizes, comma-separated.", valueName: "n,n"))
+    var rows: String = "100000,1000000"
+
+    @Option(help: "In-process repetitions per estimator (median reported).")
+    var repeats: Int = 7
+
+    @Option(help: "Whole-process repetitions per size (median reported).")
+    var processRepeats: Int = 3
+
+    @Flag(help: "Skip the whole-process timings.")
+    var skipProcess = false
+
+    @Option(help: ArgumentHelp("Only write the generated data with this many rows to --out and exit (for scripts/bench-peers).", valueName: "n"))
+    var generate: Int?
+
+    @Option(help: ArgumentHelp("CSV path for --generate.", valueName: "file"))
+    var out: String?
+
+    /// ordinal::clm, ordered logit, 20 regressors (seconds), as measured by scripts/bench-peers;
+    /// the brief's figures, kept in step with BENCHMARKS.md.
+    static let clmSeconds: [Int: Double] = [3_067: 0.023, 100_000: 1.0, 1_000_000: 13.5]
 
     func run() throws {
-        throw CLIError("'bench fit' is not built yet")
+        if let generate {
+            guard generate > 0, let out else { throw CLIError("--generate needs a positive row count and --out FILE") }
+            try BenchFitData.write(BenchFitData.dataset(rows: generate), to: out)
+            print("wrote \(out) (\(generate) rows) and its codebook")
+            return
+        }
+        let sizes = try rows.split(separator: ",").map { text -> Int in
+            guard let n = Int(text.trimmingCharacters(in: .whitespaces)), n > 10 else {
+                throw CLIError("invalid --rows '\(rows)' (expected comma-separated row counts)")
+            }
+            return n
+        }
+        guard repeats > 0, processRepeats > 0 else { throw CLIError("--repeats and --process-repeats must be positive") }
+        print("pathlens bench fit — medians; \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(loadAverage())")
+        try benchEmbedded()
+        for n in sizes { try benchGenerated(rows: n) }
+    }
+
+    // MARK: Embedded replica
+
+    private func benchEmbedded() throws {
+        let path = EmbeddedData.csvPath
+        guard FileManager.default.fileExists(atPath: path) else {
+            print("\nembedded data: \(path) not generated yet — skipped (run 'pathlens synth')")
+            return
+        }
+        let data = try DatasetLoader.load(path: path)
+        print("\nembedded replica (\(data.rowCount) rows), Dalian Models 1/2/4 formulas:")
+        let ordered = DalianStudy.model("model2")?.spec.formula ?? "skill ~ union"
+        let binary = DalianStudy.model("model4")?.spec.formula ?? "training ~ union"
+        let cases: [(ModelKind, String)] = [(.ols, ordered), (.logit, binary), (.probit, binary),
+                                            (.ologit, ordered), (.oprobit, ordered)]
+        for (kind, formula) in cases {
+            let spec = ModelSpec(kind: kind, formula: formula)
+            let (time, result) = try medianFit(spec, data: data)
+            var line = "  \(pad(kind.rawValue, 8)) \(time.text)  \(result.coefficients.count) terms, N = \(result.n)"
+            if kind == .ologit, let peer = Self.clmSeconds[3_067] {
+                line += String(format: "   clm %.0f ms → %.1f× (wall), %.1f× (CPU)", peer * 1000, peer / time.wall, peer / time.cpu)
+            }
+            print(line)
+        }
+    }
+
+    // MARK: Generated data
+
+    private func benchGenerated(rows n: Int) throws {
+        let data = BenchFitData.dataset(rows: n)
+        print("\ngenerated \(n) rows × 20 regressors (12 continuous, 8 binary), 6 outcome categories:")
+        print("  fit only, in process (design matrix + estimation):")
+        for kind in ModelKind.allCases {
+            let formula = kind.isBinary ? BenchFitData.binaryFormula : BenchFitData.formula
+            let (time, result) = try medianFit(ModelSpec(kind: kind, formula: formula), data: data,
+                                               repeats: n >= 1_000_000 ? max(1, min(repeats, 3)) : repeats)
+            var line = "    \(pad(kind.rawValue, 8)) \(time.text)  \(result.iterations) iterations"
+            if kind == .ologit, let peer = Self.clmSeconds[n] {
+                line += String(format: "   clm %.2f s → %.1f× (wall), %.1f× (CPU)", peer, peer / time.wall, peer / time.cpu)
+            }
+            print(line)
+        }
+        guard !skipProcess else { return }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pathlens-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = directory.appendingPathComponent("bench\(n).csv").path
+        try BenchFitData.write(data, to: csv)
+        let csvBytes = (try? FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0
+        let rawBytes = data.rowCount * data.columns.count * MemoryLayout<Double>.size
+        let storeBytes = data.columns.reduce(0) { $0 + $1.values.capacity * MemoryLayout<Double>.size }
+
+        var times: [Double] = [], cpus: [Double] = []
+        for _ in 0..<processRepeats {
+            let cpu0 = childCPUSeconds()
+            times.append(try runFitProcess(csv: csv))
+            cpus.append(childCPUSeconds() - cpu0)
+        }
+        let time = median(times), cpu = median(cpus)
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        let peakMB = Double(usage.ru_maxrss) / 1024
+        var line = String(format: "  whole `pathlens fit ologit` process (CSV load included): %.3f s wall, %.3f s CPU", time, cpu)
+        if let peer = Self.clmSeconds[n] {
+            line += String(format: "   clm fit alone %.1f s → %.1f× (wall), %.1f× (CPU)", peer, peer / time, peer / cpu)
+        }
+        print(line)
+        print(String(format: "    peak RSS (largest child so far) %.0f MB; CSV %.1f MB; column store %.1f MB vs raw columns %.1f MB (%.2f×)",
+                     peakMB, Double(csvBytes) / 1e6, Double(storeBytes) / 1e6, Double(rawBytes) / 1e6,
+                     Double(storeBytes) / Double(max(1, rawBytes))))
+    }
+
+    /// Runs this very binary as `pathlens fit ologit FORMULA --data CSV --format json`; wall seconds.
+    private func runFitProcess(csv: String) throws -> Double {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = ["fit", "ologit", BenchFitData.formula, "--data", csv, "--format", "json"]
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        let start = DispatchTime.now().uptimeNanoseconds
+        try process.run()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        guard process.terminationStatus == 0 else {
+            throw CLIError("'pathlens fit' failed on \(csv): \(String(decoding: message, as: UTF8.self).prefix(300))")
+        }
+        return seconds
+    }
+
+    // MARK: Helpers
+
+    /// Median wall and CPU seconds of `fitModel` (CPU: all threads of this process — the fairer
+    /// number on a shared machine).
+    private func medianFit(_ spec: ModelSpec, data: Dataset, repeats: Int? = nil) throws -> (Timing, ModelResult) {
+        var walls: [Double] = [], cpus: [Double] = []
+        var last: ModelResult?
+        for _ in 0..<(repeats ?? self.repeats) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let cpu0 = processCPUSeconds()
+            last = try fitModel(spec, data: data)
+            cpus.append(processCPUSeconds() - cpu0)
+            walls.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        guard let result = last else { throw CLIError("no repetitions") }
+        return (Timing(wall: median(walls), cpu: median(cpus)), result)
+    }
+
+    struct Timing {
+        var wall: Double
+        var cpu: Double
+        var text: String { String(format: "%8.2f ms wall %8.2f ms CPU", wall * 1000, cpu * 1000) }
+    }
+
+    private func processCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    private func childCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return .nan }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2]
+            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    private func loadAverage() -> String {
+        var loads = [Double](repeating: 0, count: 3)
+        guard getloadavg(&loads, 3) == 3 else { return "unknown" }
+        return String(format: "%.2f", loads[0])
     }
 }

@@ -1,0 +1,83 @@
+import Foundation
+import SurveyData
+
+/// Deterministic synthetic data for `bench fit` and `scripts/bench-peers`: N rows, 20 regressors
+/// (12 continuous, 8 binary) and a 6-category ordinal outcome drawn from an ordered-logit model,
+/// plus `yb` (outcome > 2) for the binary models. Same seed → same file, so peers time the very
+/// same numbers.
+enum BenchFitData {
+    static let regressors = (1...20).map { "x\($0)" }
+    static var formula: String { "y ~ " + regressors.joined(separator: " + ") }
+    static var binaryFormula: String { "yb ~ " + regressors.joined(separator: " + ") }
+
+    /// SplitMix64: tiny, seedable, good enough for benchmark data.
+    struct Generator {
+        var state: UInt64
+        mutating func uniform() -> Double {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            return (Double(z >> 11) + 0.5) / 9_007_199_254_740_992
+        }
+    }
+
+    static func dataset(rows n: Int, seed: UInt64 = 2022) -> Dataset {
+        var g = Generator(state: seed)
+        var latent = [Double](repeating: 0, count: n)
+        var columns: [Column] = []
+        for (j, name) in regressors.enumerated() {
+            var values = [Double](repeating: 0, count: n)
+            let beta = Double((j % 5) - 2) * 0.15
+            for i in 0..<n {
+                // Continuous: rounded to 3 decimals so the CSV holds exactly these numbers.
+                let v = j < 12 ? ((g.uniform() + g.uniform() + g.uniform() - 1.5) * 2000).rounded() / 1000
+                               : (g.uniform() < 0.3 + 0.02 * Double(j - 12) ? 1 : 0)
+                values[i] = v
+                latent[i] += beta * v
+            }
+            columns.append(Column(name: name, values: values))
+        }
+        var y = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            let u = g.uniform()
+            let l = latent[i] + log(u / (1 - u))
+            y[i] = l < -0.5 ? 1 : l < 0.5 ? 2 : l < 1.2 ? 3 : l < 2 ? 4 : l < 3 ? 5 : 6
+        }
+        columns.insert(Column(name: "yb", values: y.map { $0 > 2 ? 1 : 0 }), at: 0)
+        columns.insert(Column(name: "y", values: y), at: 0)
+        let infos = columns.map { c -> VariableInfo in
+            let type: VariableType = c.name == "y" ? .ordinal
+                : (c.name == "yb" || c.values.allSatisfy { $0 == 0 || $0 == 1 }) ? .binary : .continuous
+            return VariableInfo(name: c.name, type: type)
+        }
+        return Dataset(name: "bench\(n)", columns: columns, codebook: Codebook(dataset: "bench\(n)", variables: infos))
+    }
+
+    /// Writes `path` (CSV) and `path`'s `.codebook.json` beside it, atomically.
+    static func write(_ data: Dataset, to path: String) throws {
+        var text = data.variableNames.joined(separator: ",") + "\n"
+        text.reserveCapacity(data.rowCount * data.columns.count * 7)
+        for i in 0..<data.rowCount {
+            var first = true
+            for c in data.columns {
+                if !first { text += "," }
+                first = false
+                text += formatCode(c.values[i])
+            }
+            text += "\n"
+        }
+        try atomicWrite(Data(text.utf8), to: path)
+        let stem = (path as NSString).deletingPathExtension
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try atomicWrite(try encoder.encode(data.codebook), to: stem + ".codebook.json")
+    }
+
+    private static func atomicWrite(_ data: Data, to path: String) throws {
+        let tmp = path + ".tmp\(getpid())"
+        try data.write(to: URL(fileURLWithPath: tmp))
+        guard rename(tmp, path) == 0 else { throw CLIError("\(path): cannot write (rename failed)") }
+    }
+}
