@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// `pathlens replicate` end to end: runs the built binary (beside the test bundle after
+/// `swift build --build-tests`, or `$PATHLENS_BIN`).
+@Suite(.enabled(if: ReplicateCLI.binary != nil && PublishedReference.exists,
+                "the pathlens binary is not built, or the published reference is not beside the repository"))
+struct ReplicationCLITests {
+    @Test func jsonOutputParses() throws {
+        let run = try ReplicateCLI.run(["replicate", "--format", "json"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stderr.isEmpty)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        for key in ["notice", "summary", "table1", "table2", "table3", "table4", "table5", "marginal_effects", "indirect_share"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        let models = try #require((object["table4"] as? [String: Any])?["models"] as? [[String: Any]])
+        #expect(models.map { $0["id"] as? String } == ["model4", "model5", "model6", "model7"])
+        #expect(models[1]["standardization"] as? String == "bStdXY")
+    }
+
+    @Test func chineseMarkdownRuns() throws {
+        let run = try ReplicateCLI.run(["replicate", "--format", "md", "--lang", "zh"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.hasPrefix("> 根据"))
+        #expect(run.stdout.contains("## 表 3"))
+    }
+
+    @Test(arguments: [
+        (["replicate", "--format", "latex"], [String: String](), "--format"),
+        (["replicate", "--lang", "fr"], [:], "--lang"),
+        (["replicate"], ["PATHLENS_REFERENCE": "/nonexistent/dalian2022_published.json"], "PATHLENS_REFERENCE"),
+        (["replicate", "--data", "/nonexistent/data.csv"], [:], "/nonexistent/data.csv"),
+    ])
+    func badInputIsOneLineError(arguments: [String], environment: [String: String], message: String) throws {
+        let run = try ReplicateCLI.run(arguments, environment: environment)
+        #expect(run.status != 0)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines.first?.hasPrefix("Error: ") == true, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains(message), "stderr: \(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+}
+
+/// Finds and runs the `pathlens` binary.
+enum ReplicateCLI {
+    static let binary: URL? = {
+        var candidates: [URL] = []
+        if let env = ProcessInfo.processInfo.environment["PATHLENS_BIN"] { candidates.append(URL(fileURLWithPath: env)) }
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        candidates.append(runner.deletingLastPathComponent().appendingPathComponent("pathlens"))
+        candidates.append(runner.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("pathlens"))
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("pathlens"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    struct NotBuilt: Error {}
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        guard let binary else { throw NotBuilt() }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Drain both pipes before waiting: the report is larger than a pipe buffer.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
