@@ -1,0 +1,52 @@
+import Reports
+import SurveyData
+
+/// `pathlens teach --print`: the whole lesson as a Markdown handout — each step's explanation
+/// with its live numbers, the numbers to look at, the tables its screen shows, and the question.
+public enum LessonHandout {
+    public static func markdown(_ runner: LessonRunner, language: Language) throws -> String {
+        let zh = language == .zh
+        var out = "# " + runner.lesson.title(language) + "\n\n"
+        if let notice = runner.dataset.codebook.notice(language) { out += "> " + notice + "\n\n" }
+        for number in 1...runner.stepCount {
+            let step = try runner.render(step: number, language: language)
+            out += "## " + (zh ? "第 \(number) 步（共 \(step.count) 步）：" : "Step \(number) of \(step.count): ") + step.title + "\n\n"
+            out += "*" + specSummary(step.spec, baseline: step.baselineSpec, language: language) + "*\n\n"
+            out += step.lines.joined(separator: "\n") + "\n\n"
+            if !step.highlights.isEmpty {
+                out += "**" + (zh ? "请看：" : "Look at: ") + "** "
+                    + step.highlights.map { label($0, runner.dataset.codebook, language) }.joined(separator: zh ? "、" : ", ") + "\n\n"
+            }
+            for table in step.tables {
+                out += OutputFormat.md.render(table) + "\n"
+            }
+            out += "**" + (zh ? "课堂问题：" : "Question for the class: ") + "** " + step.question + "\n\n"
+        }
+        return out
+    }
+
+    /// One line saying what the step sets: view, models, subsample, mediator, pinned baseline.
+    static func specSummary(_ s: LessonSpecification, baseline: LessonSpecification?, language: Language) -> String {
+        let zh = language == .zh
+        var parts = [(zh ? "视图 " : "view ") + s.view.rawValue,
+                     "\(s.outcome) ~ \(s.keyRegressor)" + (s.activeMediator.map { " + " + $0 } ?? "")
+                        + (s.controls.isEmpty ? "" : " + " + s.controls.joined(separator: " + ")),
+                     (zh ? "估计量 " : "estimators ") + s.estimators.rawValue]
+        if let c = s.condition { parts.append("if " + c) }
+        if let b = baseline {
+            parts.append((zh ? "基准固定为 " : "baseline pinned: ") + (b.condition.map { "if " + $0 } ?? (zh ? "全样本" : "full sample")))
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    static func label(_ item: String, _ codebook: Codebook, _ language: Language) -> String {
+        let parts = item.split(separator: "=").map(String.init)
+        if let info = codebook.variable(parts[0]) {
+            if parts.count == 2, let code = Double(parts[1]), let v = info.valueLabel(for: code) {
+                return info.label(language) + " = " + v.label(language)
+            }
+            return info.label(language) + " (`\(item)`)"
+        }
+        return "`\(item)`"
+    }
+}

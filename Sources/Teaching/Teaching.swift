@@ -1,1 +1,0 @@
-// Teaching module: guided lessons (Markdown steps with a spec header) over a dataset.

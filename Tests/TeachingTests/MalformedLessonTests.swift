@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import SurveyData
+@testable import Teaching
+
+/// Lesson files with mistakes are rejected with one line naming the file and the line at fault.
+@Suite struct MalformedLessonTests {
+    static let header = """
+    ---
+    title: Test lesson
+    dataset: embedded
+    languages: en
+    ---
+
+    """
+
+    static func step(spec: String = "view: models", text: String = "Union is {{coef ologit union}}.",
+                     question: String = "Q: Why?") -> String {
+        """
+        ## A step
+        ```spec
+        \(spec)
+        ```
+        ### en A title
+        \(text)
+        \(question)
+
+        """
+    }
+
+    /// Parses `text`; returns the error (nil when it parsed).
+    static func error(_ text: String) throws -> LessonError? {
+        let data = try embeddedData.get()
+        do {
+            _ = try LessonParser.parse(text, file: "test.md", dataset: data)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Line number (1-based) of the first line of `text` containing `needle`.
+    static func line(of needle: String, in text: String) -> Int? {
+        LessonParser.splitLines(text).firstIndex { $0.contains(needle) }.map { $0 + 1 }
+    }
+
+    @Test func aWellFormedLessonParses() throws {
+        #expect(try Self.error(Self.header + Self.step()) == nil)
+    }
+
+    @Test(arguments: [
+        ("unknown variable in the spec", step(spec: "view: models\noutcome: skil"), "outcome: skil", "unknown variable 'skil'"),
+        ("unknown variable in controls", step(spec: "controls: male + i.educaton"), "controls:", "unknown variable 'educaton'"),
+        ("unknown variable in a condition", step(spec: "if: indstry == 2"), "if:", "indstry"),
+        ("unknown spec key", step(spec: "view: models\nestimator: ologit"), "estimator:", "unknown spec key 'estimator'"),
+        ("bad spec value", step(spec: "view: graphs"), "view: graphs", "invalid value 'graphs' for 'view:'"),
+        ("unknown placeholder", step(text: "Union is {{coeff ologit union}}."), "{{coeff", "unknown placeholder 'coeff'"),
+        ("placeholder arity", step(text: "Union is {{coef ologit}}."), "{{coef ologit}}", "takes 2 arguments"),
+        ("unclosed placeholder", step(text: "Union is {{coef ologit union."), "{{coef ologit union.", "unclosed placeholder"),
+        ("model not fitted", step(text: "Training is {{coef m union}}."), "{{coef m union}}", "model 'm' is not fitted"),
+        ("placeholder variable", step(text: "It is {{pct unoin=1}} %."), "unoin", "unknown variable 'unoin'"),
+        ("baseline without pin", step(text: "It was {{coef base:ologit union}}."), "base:ologit", "needs a pinned baseline"),
+        ("mediation not run", step(text: "ACME {{acme}}."), "ACME", "runs no mediation analysis"),
+        ("missing question", step(question: "No question here."), "No question here.", "must end with a question"),
+        ("unknown language block", step().replacingOccurrences(of: "### en", with: "### fr"), "### fr", "unknown language 'fr'"),
+    ] as [(String, String, String, String)])
+    func rejectsWithTheLine(_ what: String, _ body: String, _ needle: String, _ message: String) throws {
+        let text = Self.header + body
+        let error = try #require(try Self.error(text), "\(what): accepted")
+        #expect(error.file == "test.md")
+        #expect(error.line == Self.line(of: needle, in: text), "\(what): \(error)")
+        #expect(error.message.contains(message), "\(what): \(error)")
+        #expect(!error.description.contains("\n"))
+    }
+
+    @Test func unclosedSpecBlockNamesItsLine() throws {
+        let text = Self.header + "## A step\n```spec\nview: models\n### en Title\nText.\nQ: Why?\n"
+        let error = try #require(try Self.error(text))
+        #expect(error.line == Self.line(of: "```spec", in: text))
+        #expect(error.message.contains("unclosed"))
+    }
+
+    @Test(arguments: [
+        ("no header", "## A step\n", 1, "bad header"),
+        ("unclosed header", "---\ntitle: T\ndataset: embedded\nlanguages: en\n", 1, "not closed"),
+        ("unknown header key", "---\ntitle: T\ndata: embedded\nlanguages: en\n---\n", 3, "unknown header key 'data'"),
+        ("unknown language", "---\ntitle: T\ndataset: embedded\nlanguages: en, fr\n---\n", 4, "unknown language 'fr'"),
+        ("no languages", "---\ntitle: T\ndataset: embedded\n---\n", 1, "'languages:' is missing"),
+    ] as [(String, String, Int, String)])
+    func rejectsBadHeaders(_ what: String, _ text: String, _ line: Int, _ message: String) throws {
+        let error = try #require(try Self.error(text), "\(what): accepted")
+        #expect(error.line == line, "\(what): \(error)")
+        #expect(error.message.contains(message), "\(what): \(error)")
+    }
+
+    @Test func missingLanguageBlockIsNamed() throws {
+        let text = Self.header.replacingOccurrences(of: "languages: en", with: "languages: en, zh") + Self.step()
+        let error = try #require(try Self.error(text))
+        #expect(error.message.contains("no '### zh' block"))
+        #expect(error.line == Self.line(of: "## A step", in: text))
+    }
+
+    @Test func pinMustNameAnEarlierStep() throws {
+        let text = Self.header + Self.step(spec: "pin: 3")
+        let error = try #require(try Self.error(text))
+        #expect(error.line == Self.line(of: "pin: 3", in: text))
+        #expect(error.message.contains("not an earlier step"))
+    }
+
+    /// The runner reports a missing lesson file as one line naming it.
+    @Test func missingFileIsNamed() {
+        #expect(throws: LessonError.self) { try LessonRunner.load(path: "/nonexistent/lesson.md") }
+    }
+}

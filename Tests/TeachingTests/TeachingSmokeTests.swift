@@ -1,6 +1,0 @@
-import Testing
-@testable import Teaching
-
-@Test func teachingModuleLoads() {
-    #expect(Bool(true))
-}
