@@ -142,3 +142,21 @@ import Estimation
         #expect(close(s.acme[i], Fixtures.number(key, "acme", j)), "ρ = \(rho)")
     }
 }
+
+/// Nonparametric-bootstrap intervals: seeded, thread-independent, and around the point estimate
+/// (which does not depend on the interval method).
+@Test func bootstrapIntervalsForCausalEffects() throws {
+    let spec = MediationSpec(x: "wc", mediators: ["lwg"], y: "lfp", controls: ["age", "k5", "k618"],
+                             mediatorModel: .ols, outcomeModel: .logit)
+    let data = try Fixtures.mroz()
+    let options = { (threads: Int) in
+        MediationOptions(methods: [.causal], reps: 40, seed: 3, causalInterval: .bootstrap, threads: threads)
+    }
+    let a = try #require(try Mediation.analyze(spec: spec, data: data, options: options(1)).mediators.first?.causal)
+    let b = try #require(try Mediation.analyze(spec: spec, data: data, options: options(2)).mediators.first?.causal)
+    #expect(a == b)
+    #expect(a.interval == .bootstrap && a.failed == 0)
+    #expect(abs(a.effects.acmeAverage.estimate - Fixtures.number("causal_mroz_ols_logit", "acme_average")) < 1e-7)
+    let ci = try #require(a.effects.total.ci)
+    #expect(ci.low < a.effects.total.estimate && a.effects.total.estimate < ci.high)
+}
