@@ -89,14 +89,14 @@ public enum CSVLoader {
                     if let code = declared.code(forLabel: strings[k]) ?? parseNumber(strings[k]) { return code }
                     let valid = declared.values.map { $0.name ?? $0.labelEN ?? $0.labelZH ?? formatCode($0.code) }
                     throw SurveyDataError.csv(file: file, line: firstLines[k],
-                        message: "variable '\(column.name)': '\(strings[k])' is not one of its value labels (\(valid.joined(separator: ", ")))")
+                        message: "variable '\(column.name)': \(MessageText.quote(strings[k])) is not one of its value labels (\(MessageText.list(valid)))")
                 }
                 return (indices.map { $0 < 0 ? .nan : codes[Int($0)] }, declared)
             }
             if let declared, declared.type == .continuous || declared.type == .binary {
                 let k = strings.indices.first { parseNumber(strings[$0]) == nil } ?? 0
                 throw SurveyDataError.csv(file: file, line: firstLines.isEmpty ? 0 : firstLines[k],
-                    message: "variable '\(column.name)' is \(declared.type.rawValue) in the codebook but holds text '\(strings.isEmpty ? "" : strings[k])'")
+                    message: "variable '\(column.name)' is \(declared.type.rawValue) in the codebook but holds text \(MessageText.quote(strings.isEmpty ? "" : strings[k]))")
             }
             let (values, labels) = TextEncoding.encode(indices: indices, strings: strings)
             var info = declared ?? VariableInfo(name: column.name, type: .categorical)

@@ -96,7 +96,7 @@ enum CSVReader {
                 throw SurveyDataError.csv(file: file, line: line, message: "column \(k + 1) has an empty name")
             }
             if !seen.insert(name).inserted {
-                throw SurveyDataError.csv(file: file, line: line, message: "duplicate column name '\(name)'")
+                throw SurveyDataError.csv(file: file, line: line, message: "duplicate column name \(MessageText.quote(name))")
             }
         }
     }

@@ -130,7 +130,7 @@ struct ColumnSink: CSVFieldSink {
         }
         guard let text = decodeField(bytes, escaped: escaped) else {
             throw SurveyDataError.csv(file: file, line: line,
-                                      message: "invalid UTF-8 in column '\(names[column])'")
+                                      message: "invalid UTF-8 in column \(MessageText.quote(names[column]))")
         }
         texts[column].append(text, line: line)
     }
@@ -154,7 +154,7 @@ struct PrefixTextSink: CSVFieldSink {
         } else if let text = decodeField(bytes, escaped: escaped) {
             builder.append(text, line: line)
         } else {
-            throw SurveyDataError.csv(file: file, line: line, message: "invalid UTF-8 in column '\(names[column])'")
+            throw SurveyDataError.csv(file: file, line: line, message: "invalid UTF-8 in column \(MessageText.quote(names[column]))")
         }
         prefixes[column] = builder
     }

@@ -93,7 +93,7 @@ enum FilterLexer {
                 i += 1
                 continue
             }
-            throw fail(column, "unexpected character '\(c)'")
+            throw fail(column, "unexpected character \(MessageText.character(c))")
         }
         tokens.append(FilterToken(kind: .end, column: chars.count + 1))
         return tokens

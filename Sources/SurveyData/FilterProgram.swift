@@ -126,7 +126,7 @@ struct FilterResolver {
         }
         if let code = info.code(forLabel: label) { return code }
         let valid = info.values.map { $0.name ?? $0.labelEN ?? $0.labelZH ?? formatCode($0.code) }
-        throw fail(column, "\"\(label)\" is not a value label of '\(variable)' (valid: \(valid.joined(separator: ", ")))")
+        throw fail(column, "\"\(label)\" is not a value label of '\(variable)' (valid: \(MessageText.list(valid)))")
     }
 }
 
