@@ -21,6 +21,9 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
         design = design.subset(rows: w.indices.filter { w[$0] > 0 })
     }
     guard design.rowCount > 0 else { throw .invalidModel("no observations") }
+    if let w = design.weights, w.reduce(0, +) >= 9e15 {
+        throw .invalidModel("the weights of '\(design.weighting.variable ?? "?")' sum to more than 9e15; rescale them")
+    }
     if case .cluster(let v) = spec.vce, design.clusters == nil {
         throw .invalidModel("cluster variable '\(v)' is not in the design; build the design with vce cluster:\(v)")
     }
