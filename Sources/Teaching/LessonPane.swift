@@ -32,6 +32,7 @@ public enum LessonPane {
         if !step.highlights.isEmpty {
             let labels = step.highlights.map { item -> String in
                 let name = item.split(separator: "=").first.map(String.init) ?? item
+                if let words = LessonHandout.mediationNames[item] { return zh ? words.zh : words.en }
                 return codebook?.variable(name)?.label(language) ?? item
             }
             let text = (zh ? "请看：" : "Look at: ") + labels.joined(separator: zh ? "、" : ", ")

@@ -116,7 +116,9 @@ public final class LessonRunner: @unchecked Sendable {
         }
         let lines = try text.lines.map(fill)
         let question = try fill(text.question)
-        let tables = StepScreen.tables(results, baseline: baseline, codebook: dataset.codebook, language: language)
+        let tables = StepHighlights.mark(
+            StepScreen.tables(results, baseline: baseline, codebook: dataset.codebook, language: language),
+            highlights: step.spec.highlights, codebook: dataset.codebook, language: language)
         return RenderedStep(number: number, count: lesson.steps.count, title: text.title, lines: lines,
                             question: question, highlights: step.spec.highlights, spec: step.spec,
                             baselineSpec: baselineSpec, filled: filled, tables: tables)

@@ -27,6 +27,9 @@ struct Teach: ParsableCommand {
     @Option(help: ArgumentHelp("Language of the handout: en or zh.", valueName: "en|zh"))
     var lang: String = "en"
 
+    @Option(help: ArgumentHelp("With --print: only this step (1-based).", valueName: "n"))
+    var step: Int?
+
     @Flag(help: "Only check the lesson file (parse, variables, placeholders) and say so.")
     var check = false
 
@@ -39,8 +42,11 @@ struct Teach: ParsableCommand {
                      + runner.lesson.languages.map(\.rawValue).joined(separator: ", ") + ": OK\n")
                 return
             }
+            if let step, !(1...runner.stepCount).contains(step) {
+                throw CLIError("invalid value '\(step)' for --step (the lesson has \(runner.stepCount) steps)")
+            }
             if printHandout {
-                emit(try LessonHandout.markdown(runner, language: language))
+                emit(try LessonHandout.markdown(runner, language: language, steps: step.map { [$0] }))
                 return
             }
             emit("The interactive lesson '\(runner.lesson.title(language))' (\(runner.stepCount) steps) opens in the explorer; "

@@ -99,6 +99,14 @@ import SurveyData
         }
     }
 
+    /// Each step's screen marks the rows it tells the class to look at.
+    @Test func everyStepMarksItsHighlightedRows() throws {
+        for (step, language, r) in try renderedSteps.get() {
+            let marked = r.tables.flatMap(\.rows).filter { $0.cells.first?.text.hasPrefix(">> ") == true }
+            #expect(!marked.isEmpty, "step \(step) \(language): no highlighted row")
+        }
+    }
+
     @Test func handoutContainsEveryStepInBothLanguages() throws {
         let runner = try shippedRunner()
         for language in [Language.en, .zh] {
