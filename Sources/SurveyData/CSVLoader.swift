@@ -34,7 +34,6 @@ public enum CSVLoader {
             if !info.missingCodes.isEmpty {
                 let missing = Set(info.missingCodes)
                 for r in values.indices where missing.contains(values[r]) { values[r] = .nan }
-                if declared == nil { info.missingCodes = [] }
             }
             columns.append(Column(name: column.name, values: values))
             infos[column.name] = info
