@@ -59,6 +59,9 @@ public struct LessonSpecification: Sendable, Equatable, Hashable {
     public var margins: LessonMargins
     /// Term whose margins are shown beside the key regressor's.
     public var marginsTerm: String?
+    /// Models whose marginal effects the step shows (`ologit`, `m`, `ym`…); empty = every
+    /// non-OLS model.
+    public var marginsModels: [String] = []
     public var mediation: [LessonMediationMethod]
     /// Mediator and outcome model families for the mediation analysis (nil = from the codebook).
     public var mediatorModel: ModelKind?

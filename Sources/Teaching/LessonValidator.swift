@@ -12,6 +12,10 @@ enum LessonValidator {
             let baseFits = step.spec.pinStep.map { pin in
                 Set(StepPlan.fits(lesson.steps[pin - 1].spec, dataset: dataset).map(\.id))
             }
+            for id in step.spec.marginsModels where !fits.contains(id) {
+                throw LessonError(file: lesson.file, line: step.keyLines["margins_of"] ?? step.line,
+                                  "margins_of: model '\(id)' is not fitted in this step (fitted: \(fits.sorted().joined(separator: ", ")))")
+            }
             for language in lesson.languages {
                 guard let text = step.texts[language] else { continue }
                 for source in text.lines + [text.question] {
@@ -58,6 +62,9 @@ enum LessonValidator {
                 let wanted: LessonMargins = p.kind == .ame ? .average : .means
                 if spec.margins != wanted && spec.margins != .both {
                     return "the step computes no \(p.kind == .ame ? "average marginal effects" : "effects at the means") (set 'margins: \(wanted.rawValue)' or 'both')"
+                }
+                if !spec.marginsModels.isEmpty && !spec.marginsModels.contains(args[0]) {
+                    return "the step does not show the margins of '\(args[0])' (add it to 'margins_of:')"
                 }
                 return termProblem(args[1])
             default:

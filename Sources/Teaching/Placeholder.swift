@@ -83,7 +83,7 @@ public struct Placeholder: Sendable, Equatable, Hashable {
             case .pct, .colpct, .share, .propmed, .paper: return 1
             case .ame, .mem: return 2
             case .mean, .sd: return 2
-            case .khb: return 3
+            case .n, .count, .nmodel: return 0
             default: return 3
             }
         }

@@ -38,7 +38,7 @@ enum StepScreen {
         }
         // Marginal effects: the Margins view, or beside the models when the step computes them.
         if spec.view == .margins || spec.margins != .none {
-            for fit in r.plan where fit.spec.kind != .ols {
+            for fit in r.plan where spec.marginsModels.isEmpty ? fit.spec.kind != .ols : spec.marginsModels.contains(fit.id) {
                 guard let result = r.fits[fit.id] else { continue }
                 var filtered = result
                 let terms = Set([spec.keyRegressor, spec.marginsTerm].compactMap { $0 })

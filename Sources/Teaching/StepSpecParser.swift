@@ -8,7 +8,7 @@ import SurveyData
 /// the dataset, each error naming the key's line.
 enum StepSpecParser {
     static let keys = ["view", "outcome", "x", "mediator", "controls", "drop", "if", "subsample",
-                       "estimators", "std", "crosstab", "describe", "margins", "margins_term",
+                       "estimators", "std", "crosstab", "describe", "margins", "margins_term", "margins_of",
                        "mediation", "mediator_model", "outcome_model", "sims", "highlight", "pin"]
 
     /// Mediation quantities a step may highlight besides model terms.
@@ -118,6 +118,8 @@ enum StepSpecParser {
             case "margins": spec.margins = try choice(value, line, key)
             case "margins_term":
                 spec.marginsTerm = value == "none" ? nil : try variable(termVariable(value), line, key)
+            case "margins_of":
+                spec.marginsModels = value == "all" ? [] : LessonParser.splitList(value)
             case "mediation":
                 var methods: [LessonMediationMethod] = []
                 if value != "none" {

@@ -61,6 +61,8 @@ import SurveyData
         ("placeholder variable", step(text: "It is {{pct unoin=1}} %."), "unoin", "unknown variable 'unoin'"),
         ("baseline without pin", step(text: "It was {{coef base:ologit union}}."), "base:ologit", "needs a pinned baseline"),
         ("mediation not run", step(text: "ACME {{acme}}."), "ACME", "runs no mediation analysis"),
+        ("margins of a model not fitted", step(spec: "margins: average\nmargins_of: m"), "margins_of: m", "model 'm' is not fitted"),
+        ("drop a control not in the model", step(spec: "controls: male\ndrop: i.educ"), "drop: i.educ", "not among the controls"),
         ("missing question", step(question: "No question here."), "No question here.", "must end with a question"),
         ("unknown language block", step().replacingOccurrences(of: "### en", with: "### fr"), "### fr", "unknown language 'fr'"),
     ] as [(String, String, String, String)])

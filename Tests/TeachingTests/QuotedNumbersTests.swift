@@ -119,6 +119,9 @@ import SurveyData
                         Issue.record("step \(step): no independent check for \(p.source)"); expected = nil
                     }
                 }
+                if [.n, .count, .nmodel].contains(p.kind) && p.digits == nil {
+                    #expect(!f.text.contains("."), "step \(step): a count shown with decimals: \(f.text)")
+                }
                 guard let expected else { continue }
                 let value = try #require(f.value)
                 #expect(abs(value - expected) <= 1e-6 * max(1, abs(expected)),
