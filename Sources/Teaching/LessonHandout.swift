@@ -44,6 +44,9 @@ public enum LessonHandout {
                         + (s.controls.isEmpty ? "" : " + " + s.controls.joined(separator: " + ")),
                      (zh ? "估计量 " : "estimators ") + s.estimators.rawValue]
         if let c = s.condition { parts.append("if " + c) }
+        if s.mediatorModel != nil || s.outcomeModel != nil {
+            parts.append((zh ? "中介分析模型 " : "mediation models ") + (s.mediatorModel?.rawValue ?? "default") + "/" + (s.outcomeModel?.rawValue ?? "default"))
+        }
         if let b = baseline {
             parts.append((zh ? "基准固定为 " : "baseline pinned: ") + (b.condition.map { "if " + $0 } ?? (zh ? "全样本" : "full sample")))
         }
