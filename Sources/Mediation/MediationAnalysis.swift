@@ -332,10 +332,12 @@ struct MediationRun {
                                                       mediatorResiduals: try aFit.predictive().residuals())
         } else if mediatorKind == .ols, outcomeKind == .probit || outcomeKind == .oprobit {
             sensitivity = MediationSensitivity.latentOutcome(engine: engine, quadrature: fine)
+        } else if mediatorKind == .probit, outcomeKind == .oprobit {
+            sensitivity = MediationSensitivity.orderedProbit(engine: engine)
         } else if mediatorKind == .probit, outcomeKind == .ols {
             sensitivity = try MediationSensitivity.binaryMediator(engine: engine, outcomeDesign: fullFit.design)
         } else if !notes.contains(where: { $0.hasPrefix("sensitivity analysis") }) {
-            notes.append("sensitivity analysis (ρ) covers ols/ols, ols/probit, ols/oprobit and probit/ols mediator/outcome models; not a \(mediatorKind.rawValue) mediator with a \(outcomeKind.rawValue) outcome")
+            notes.append("sensitivity analysis (ρ) covers ols/ols, ols/probit, ols/oprobit, probit/ols and probit/oprobit mediator/outcome models (normal errors); not a \(mediatorKind.rawValue) mediator with a \(outcomeKind.rawValue) outcome")
         }
         let scaleName: String
         switch outcomeKind {

@@ -160,3 +160,23 @@ import Estimation
     let ci = try #require(a.effects.total.ci)
     #expect(ci.low < a.effects.total.estimate && a.effects.total.estimate < ci.high)
 }
+
+/// Probit mediator, ordered-probit outcome: the outcome model refitted under ρ by maximum
+/// likelihood with bivariate normal probabilities, against R (pbivnorm + optim + Newton steps).
+@Test func orderedProbitSensitivity() throws {
+    let spec = MediationSpec(x: "degree", mediators: ["religion"], y: "poverty",
+                             controls: ["male", "age", "i.country"], mediatorModel: .probit, outcomeModel: .oprobit)
+    let r = try Mediation.analyze(spec: spec, data: try Fixtures.wvs(),
+                                  options: MediationOptions(methods: [.causal], reps: 0))
+    let s = try #require(r.mediators.first?.causal?.sensitivity)
+    let key = "sensitivity_wvs_probit_oprobit"
+    let zero = try #require(s.rho.firstIndex { abs($0) < 1e-12 })
+    #expect(abs(s.acme[zero] - Fixtures.number(key, "acme_zero")) < 1e-8)
+    for (j, rho) in [-0.4, 0.3].enumerated() {
+        let i = try #require(s.rho.firstIndex { abs($0 - rho) < 1e-9 })
+        #expect(abs(s.acme[i] - Fixtures.number(key, "acme", j)) < 1e-6, "ρ = \(rho): \(s.acme[i])")
+    }
+    // ACME changes sign between −0.4 and 0.3 in R's curve: the crossing lies there.
+    let root = try #require(s.rhoAtZero)
+    #expect(root > -0.4 && root < 0.3)
+}
