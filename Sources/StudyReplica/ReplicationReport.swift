@@ -208,19 +208,19 @@ public enum ReplicationReport {
             guard let a, let b, let cp, let c else { return nil }
             return f(a, b, cp, c)
         }
-        table.addRow([Cell(text.shareFormula), Cell(NumberFormat.fixed(s.publishedPercent, 0) + "%"),
-                      Cell(fixed(s.replicatedPercent, 1) + "%")])
-        table.addRow([Cell(text.shareRecomputed, indent: 1), Cell(NumberFormat.fixed(s.publishedReconstructedPercent, 1) + "%"), .empty])
+        table.addRow([Cell(text.shareFormula), Cell(NumberFormat.fixed(s.publishedPercent, 0)),
+                      Cell(fixed(s.replicatedPercent, 1))])
+        table.addRow([Cell(text.shareRecomputed, indent: 1), Cell(NumberFormat.fixed(s.publishedReconstructedPercent, 1)), .empty])
         for (label, p, q) in [(text.aLabel, s.publishedA, s.a), (text.bLabel, s.publishedB, s.b),
                               (text.cPrimeLabel, s.publishedCPrime, s.cPrime), (text.cLabel, s.publishedC, s.c)] {
             table.addRow([Cell(label, indent: 1), Cell(fixed(p, 3)), Cell(fixed(q, 3))])
         }
         let abOverC = ratio({ a, b, _, c in 100 * a * b / c }, s.publishedA, s.publishedB, s.publishedCPrime, s.publishedC)
         let difference = ratio({ _, _, cp, c in 100 * (c - cp) / c }, s.publishedA, s.publishedB, s.publishedCPrime, s.publishedC)
-        table.addRow([Cell(text.abOverC), Cell(fixed(abOverC, 1) + "%"), Cell(fixed(s.replicatedABOverC, 1) + "%")],
+        table.addRow([Cell(text.abOverC), Cell(fixed(abOverC, 1)), Cell(fixed(s.replicatedABOverC, 1))],
                      kind: .ruleAbove)
-        table.addRow([Cell(text.differenceMethod), Cell(fixed(difference, 1) + "%"),
-                      Cell(fixed(s.replicatedDifferencePercent, 1) + "%")])
+        table.addRow([Cell(text.differenceMethod), Cell(fixed(difference, 1)),
+                      Cell(fixed(s.replicatedDifferencePercent, 1))])
         return table
     }
 

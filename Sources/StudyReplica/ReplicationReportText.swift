@@ -101,13 +101,13 @@ extension ReplicationReport {
         var trainingProbability: String { zh ? "Pr(参加培训)" : "Pr(training)" }
 
         var indirectHeaders: [String] { zh ? ["论文", "复制"] : ["Published", "Replica"] }
-        var shareFormula: String { zh ? "a*b/(a*b + c')（论文的算法）" : "a*b/(a*b + c') (the paper's formula)" }
-        var shareRecomputed: String { zh ? "由论文系数重算" : "recomputed from the printed coefficients" }
-        var aLabel: String { zh ? "a：工会 → 培训（模型 4，logit）" : "a: union -> training (Model 4, logit)" }
-        var bLabel: String { zh ? "b：培训 → 技能（模型 6，有序 logit）" : "b: training -> skill (Model 6, ordered logit)" }
-        var cPrimeLabel: String { zh ? "c'：工会 → 技能（模型 6）" : "c': union -> skill (Model 6)" }
-        var cLabel: String { zh ? "c：工会 → 技能（模型 2）" : "c: union -> skill (Model 2)" }
-        var abOverC: String { zh ? "a*b/c" : "a*b/c" }
-        var differenceMethod: String { zh ? "(c - c')/c（同一尺度）" : "(c - c')/c (one scale)" }
+        var shareFormula: String { zh ? "a*b/(a*b + c')（论文的算法，%）" : "a*b/(a*b + c'), % (the paper's formula)" }
+        var shareRecomputed: String { zh ? "由论文系数重算（%）" : "recomputed from the printed coefficients, %" }
+        var aLabel: String { zh ? "a：工会 -> 培训（模型 4，logit）" : "a: union -> training (Model 4, logit)" }
+        var bLabel: String { zh ? "b：培训 -> 技能（模型 6，有序 logit）" : "b: training -> skill (Model 6, ordered logit)" }
+        var cPrimeLabel: String { zh ? "c'：工会 -> 技能（模型 6）" : "c': union -> skill (Model 6)" }
+        var cLabel: String { zh ? "c：工会 -> 技能（模型 2）" : "c: union -> skill (Model 2)" }
+        var abOverC: String { zh ? "a*b/c（%）" : "a*b/c, %" }
+        var differenceMethod: String { zh ? "(c - c')/c（同一尺度，%）" : "(c - c')/c, % (one scale)" }
     }
 }
