@@ -326,14 +326,18 @@ struct MediationRun {
             ? (0..<names.count).map { (outcome: $0 == headlineIndex ? "expected" : names[$0], effects: scale($0)) }
             : []
         var sensitivity: SensitivityResult?
-        if mediatorKind == .ols, outcomeKind == .ols {
+        if !options.sensitivity {
+            // Not requested.
+        } else if mediatorKind == .ols, outcomeKind == .ols {
             let a = try aFit.path(spec.x).estimate
             sensitivity = MediationSensitivity.linear(beta2: a, totalResiduals: try total.predictive().residuals(),
                                                       mediatorResiduals: try aFit.predictive().residuals())
         } else if mediatorKind == .ols, outcomeKind == .probit || outcomeKind == .oprobit {
             sensitivity = MediationSensitivity.latentOutcome(engine: engine, quadrature: fine)
         } else if mediatorKind == .probit, outcomeKind == .oprobit {
-            sensitivity = MediationSensitivity.orderedProbit(engine: engine)
+            try checkCancelled()
+            sensitivity = MediationSensitivity.orderedProbit(engine: engine, isCancelled: isCancelled)
+            try checkCancelled()
         } else if mediatorKind == .probit, outcomeKind == .ols {
             sensitivity = try MediationSensitivity.binaryMediator(engine: engine, outcomeDesign: fullFit.design)
         } else if !notes.contains(where: { $0.hasPrefix("sensitivity analysis") }) {

@@ -64,6 +64,9 @@ public struct MediationOptions: Sendable, Equatable {
     public var jackknifeGroups: Int
     /// Worker threads for replications (nil = every core).
     public var threads: Int?
+    /// Compute the ρ-sensitivity curve with the causal effects (the probit/oprobit one refits the
+    /// outcome model at every ρ: seconds, not milliseconds).
+    public var sensitivity: Bool = true
 
     public init(methods: Set<MediationMethod> = [.all], reps: Int = 1000, seed: UInt64 = 1,
                 interval: BootstrapInterval = .percentile, alpha: Double = 0.05,

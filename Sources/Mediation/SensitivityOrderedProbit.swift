@@ -10,7 +10,9 @@ extension MediationSensitivity {
     /// (BHHH steps, warm-started from the neighbouring ρ); the potential outcomes then follow in
     /// closed form, Pr(Y(t, M(t′)) ≤ k) = Φ₂(c_k − η₀ − γ, μ′; −ρ) + Φ₂(c_k − η₀, −μ′; ρ) —
     /// bivariate normal integrals instead of simulation, so the curve has no Monte Carlo noise.
-    static func orderedProbit(engine: CausalEngine, rho: [Double] = latentGrid) -> SensitivityResult {
+    /// `isCancelled` is polled between ρ values (the caller then discards the partial curve).
+    static func orderedProbit(engine: CausalEngine, rho: [Double] = latentGrid,
+                              isCancelled: (@Sendable () -> Bool)? = nil) -> SensitivityResult {
         let med = engine.mediator, out = engine.outcome
         let n = out.rows, p = out.coefficientCount, cuts = out.cutCount
         let mu = med.partialPredictor(med.parameters, excluding: [])
@@ -104,6 +106,7 @@ extension MediationSensitivity {
         for order in [Array(zero..<rho.count), Array((0..<zero).reversed())] {
             var start = out.parameters
             for i in order {
+                if let isCancelled, isCancelled() { break }
                 if let psi = fit(start, rho[i]) {
                     fits[i] = psi; values[i] = acme(psi, rho[i]); start = psi
                 }
