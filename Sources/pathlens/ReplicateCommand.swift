@@ -43,7 +43,12 @@ struct Replicate: ParsableCommand {
                 throw CLIError("the embedded dataset is not generated yet (\(path) is missing); run 'pathlens synth'")
             }
             let dataset = try DatasetLoader.load(path: path)
-            let replication = try Replication.run(data: dataset, published: published)
+            let replication: Replication
+            do {
+                replication = try Replication.run(data: dataset, published: published)
+            } catch {
+                throw CLIError("\(path): cannot replicate the study on this dataset: \(error)")
+            }
             if format == .json {
                 emit(ReplicationReport.json(replication, language: language).serialized() + "\n")
             } else {
