@@ -114,3 +114,28 @@ import SurveyData
         #expect(throws: LessonError.self) { try LessonRunner.load(path: "/nonexistent/lesson.md") }
     }
 }
+
+/// Damaged copies of the shipped lesson (cut after any line, any line dropped) either parse or
+/// fail with a LessonError naming a line inside the file — never a trap or another error type.
+@Suite struct DamagedLessonTests {
+    @Test func truncatedOrMissingLinesFailCleanly() throws {
+        let data = try embeddedData.get()
+        let text = try String(contentsOfFile: LessonRunner.shippedLessonPath, encoding: .utf8)
+        let lines = LessonParser.splitLines(text)
+        var variants: [String] = []
+        for cut in stride(from: 0, to: lines.count, by: 3) { variants.append(lines[..<cut].joined(separator: "\n")) }
+        for drop in stride(from: 0, to: lines.count, by: 2) {
+            var copy = lines; copy.remove(at: drop); variants.append(copy.joined(separator: "\n"))
+        }
+        for variant in variants {
+            do {
+                _ = try LessonParser.parse(variant, file: "damaged.md", dataset: data)
+            } catch {
+                if let line = error.line {
+                    #expect(line >= 1 && line <= max(1, LessonParser.splitLines(variant).count), "\(error)")
+                }
+                #expect(!error.description.contains("\n"))
+            }
+        }
+    }
+}
