@@ -31,9 +31,18 @@ struct BenchFit: ParsableCommand {
     @Option(help: ArgumentHelp("CSV path for --generate.", valueName: "file"))
     var out: String?
 
-    /// ordinal::clm, ordered logit, 20 regressors (seconds), as measured by scripts/bench-peers;
-    /// the brief's figures, kept in step with BENCHMARKS.md.
-    static let clmSeconds: [Int: Double] = [3_067: 0.023, 100_000: 1.0, 1_000_000: 13.5]
+    /// ordinal::clm ordered logit with 20 regressors on the same generated data, median fit time
+    /// (data in memory) as measured by scripts/bench-peers on this 2-core machine (shared, load
+    /// average ~11) — kept in step with BENCHMARKS.md. Wall and CPU seconds.
+    static let clm: [Int: (wall: Double, cpu: Double)] = [
+        3_067: (0.080, 0.036), 100_000: (2.913, 1.179), 1_000_000: (30.83, 17.72),
+    ]
+
+    private func versusClm(_ n: Int, wall: Double, cpu: Double) -> String {
+        guard let peer = Self.clm[n] else { return "" }
+        return String(format: "   vs clm fit %.3f s wall / %.3f s CPU: %.1f× / %.1f×",
+                      peer.wall, peer.cpu, peer.wall / wall, peer.cpu / cpu)
+    }
 
     func run() throws {
         if let generate {
@@ -72,9 +81,7 @@ struct BenchFit: ParsableCommand {
             let spec = ModelSpec(kind: kind, formula: formula)
             let (time, result) = try medianFit(spec, data: data)
             var line = "  \(pad(kind.rawValue, 8)) \(time.text)  \(result.coefficients.count) terms, N = \(result.n)"
-            if kind == .ologit, let peer = Self.clmSeconds[3_067] {
-                line += String(format: "   clm %.0f ms → %.1f× (wall), %.1f× (CPU)", peer * 1000, peer / time.wall, peer / time.cpu)
-            }
+            if kind == .ologit { line += versusClm(3_067, wall: time.wall, cpu: time.cpu) }
             print(line)
         }
     }
@@ -90,9 +97,7 @@ struct BenchFit: ParsableCommand {
             let (time, result) = try medianFit(ModelSpec(kind: kind, formula: formula), data: data,
                                                repeats: n >= 1_000_000 ? max(1, min(repeats, 3)) : repeats)
             var line = "    \(pad(kind.rawValue, 8)) \(time.text)  \(result.iterations) iterations"
-            if kind == .ologit, let peer = Self.clmSeconds[n] {
-                line += String(format: "   clm %.2f s → %.1f× (wall), %.1f× (CPU)", peer, peer / time.wall, peer / time.cpu)
-            }
+            if kind == .ologit { line += versusClm(n, wall: time.wall, cpu: time.cpu) }
             print(line)
         }
         guard !skipProcess else { return }
@@ -116,9 +121,7 @@ struct BenchFit: ParsableCommand {
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
         let peakMB = Double(usage.ru_maxrss) / 1024
         var line = String(format: "  whole `pathlens fit ologit` process (CSV load included): %.3f s wall, %.3f s CPU", time, cpu)
-        if let peer = Self.clmSeconds[n] {
-            line += String(format: "   clm fit alone %.1f s → %.1f× (wall), %.1f× (CPU)", peer, peer / time, peer / cpu)
-        }
+        line += versusClm(n, wall: time, cpu: cpu)
         print(line)
         print(String(format: "    peak RSS (largest child so far) %.0f MB; CSV %.1f MB; column store %.1f MB vs raw columns %.1f MB (%.2f×)",
                      peakMB, Double(csvBytes) / 1e6, Double(storeBytes) / 1e6, Double(rawBytes) / 1e6,
