@@ -36,7 +36,8 @@ let package = Package(
         .testTarget(name: "EstimationTests", dependencies: ["SurveyData", "Estimation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MediationTests", dependencies: ["SurveyData", "Estimation", "Mediation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StudyReplicaTests", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica"]),
+        .testTarget(name: "StudyReplicaTests", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "TeachingTests", dependencies: ["Teaching", "StudyReplica", "Estimation", "Mediation"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Reports", "StudyReplica"], resources: [.copy("Snapshots")]),
     ]
