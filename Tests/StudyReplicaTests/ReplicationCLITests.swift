@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import StudyReplica
 
 /// `pathlens replicate` end to end: runs the built binary (beside the test bundle after
 /// `swift build --build-tests`, or `$PATHLENS_BIN`).
-@Suite(.enabled(if: ReplicateCLI.binary != nil && PublishedReference.exists,
+@Suite(.enabled(if: ReplicateCLI.binary != nil && FileManager.default.fileExists(atPath: PublishedStudy.defaultPath),
                 "the pathlens binary is not built, or the published reference is not beside the repository"))
 struct ReplicationCLITests {
     @Test func jsonOutputParses() throws {

@@ -8,13 +8,13 @@ import SurveyData
 /// `replicate` on the shipped data: every published number has a replicated counterpart, the
 /// summary agrees with the per-row flags, the reader's notes are there, and text, Markdown and
 /// JSON render. (Whether the replica meets its calibration targets is PublishedModelsTests'.)
-@Suite(.enabled(if: PublishedReference.exists,
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: PublishedStudy.defaultPath),
                 "skipped: ../shared/reference/dalian2022_published.json (the paper's numbers) is not beside the repository"))
 struct ReplicationTests {
     /// Run once: seven fits on 3067 rows.
     static let run: Result<(Replication, PublishedStudy), any Error> = Result {
-        let published = try PublishedStudy.load(path: PublishedReference.path)
-        let data = try DatasetLoader.load(path: ShippedDataTests.dataDirectory + "/dalian2022.csv")
+        let published = try PublishedStudy.load()
+        let data = try DatasetLoader.load(path: EmbeddedData.csvPath)
         return (try Replication.run(data: data, published: published), published)
     }
 
