@@ -6,9 +6,11 @@ import Foundation
 /// 1. industry × occupation from a fixed joint table whose margins are Table 1's;
 /// 2. male, age, education, married, party drawn in turn from scores on what came before, each
 ///    turned into categories by rank so every Table 1 count holds exactly;
-/// 3. union membership for the 2644 highest selection scores (training and skill propensity);
+/// 3. union membership for the 2644 highest selection scores (training and skill propensity,
+///    stretched per industry);
 /// 4. training by rank of a logit index within each union group (Table 2's 285 / 2191);
-/// 5. skill by rank of a latent ordered-logit index within each union group (Table 2's counts);
+/// 5. skill by rank of a latent ordered-logit index within each union group (Table 2's counts):
+///    "any grade" by the index plus per-covariate hurdle terms, the grades above by the index;
 /// 6. swaps within union groups so no small cell is all one value (estimates stay finite) and the
 ///    two secondary-industry self-employed are both trained (Model 9's N = 1795).
 public enum DalianGenerator {
@@ -59,13 +61,21 @@ public enum DalianGenerator {
 
         // 3. Union membership follows the training and skill propensities (built into unionScore).
         let unionIndex = try LinearIndex(p.unionScore, index: "unionScore")
-        score = all.map { unionIndex.value(row: $0, in: c) + rng.logistic() }
+        let unionRaw = all.map { unionIndex.value(row: $0, in: c) }
+        let unionCentre = unionRaw.reduce(0, +) / Double(n)
+        score = all.map {
+            unionCentre + p.unionScale[c.industry[$0] - 1] * (unionRaw[$0] - unionCentre) + rng.logistic()
+        }
         assignTop(DalianTargets.union, of: all, by: score, into: &c.union)
         let groups = [all.filter { c.union[$0] == 0 }, all.filter { c.union[$0] == 1 }]
 
         // 4. Training within each union group.
         let trainingIndex = try LinearIndex(p.training, index: "training")
-        let trainingPropensity = all.map { trainingIndex.value(row: $0, in: c) }
+        let trainingRaw = all.map { trainingIndex.value(row: $0, in: c) }
+        let trainingCentre = trainingRaw.reduce(0, +) / Double(n)
+        let trainingPropensity = all.map {
+            trainingCentre + p.trainingScale[c.industry[$0] - 1] * (trainingRaw[$0] - trainingCentre)
+        }
         let trainingScore = all.map { trainingPropensity[$0] + rng.logistic() }
         for g in 0...1 {
             assignTop(DalianTargets.trainedByUnion[g], of: groups[g], by: trainingScore, into: &c.training)
@@ -125,6 +135,12 @@ public enum DalianGenerator {
         }
         guard p.skillScale.count == 3, p.skillScale.allSatisfy({ $0.isFinite && $0 > 0 }) else {
             throw .invalidParameters("skillScale must hold 3 positive numbers (one per industry)")
+        }
+        guard p.trainingScale.count == 3, p.trainingScale.allSatisfy({ $0.isFinite && $0 > 0 }) else {
+            throw .invalidParameters("trainingScale must hold 3 positive numbers (one per industry)")
+        }
+        guard p.unionScale.count == 3, p.unionScale.allSatisfy({ $0.isFinite && $0 > 0 }) else {
+            throw .invalidParameters("unionScale must hold 3 positive numbers (one per industry)")
         }
         guard p.ageSigma > 0, p.ageMu.isFinite else {
             throw .invalidParameters("ageSigma must be positive")
