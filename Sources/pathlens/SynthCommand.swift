@@ -40,8 +40,10 @@ struct Synth: ParsableCommand {
                 }
                 do {
                     values = try JSONDecoder().decode(DalianParameters.self, from: data)
+                } catch let error as DecodingError {
+                    throw CLIError("\(path): not a valid parameters file: \(Self.describe(error))")
                 } catch {
-                    throw CLIError("\(path): not a valid parameters file (\(error.localizedDescription))")
+                    throw CLIError("\(path): not a valid parameters file: malformed JSON")
                 }
             }
             let paths = try DalianReplica.write(to: out, seed: seed, parameters: values)
@@ -49,6 +51,24 @@ struct Synth: ParsableCommand {
             if seed != DalianGenerator.defaultSeed || parameters != nil {
                 printError("note: calibrated for seed \(DalianGenerator.defaultSeed) with the built-in parameters; other seeds match Tables 1-2 exactly but the models only roughly")
             }
+        }
+    }
+
+    /// One line naming the JSON key at fault.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case let .keyNotFound(key, context):
+            let at = path(context.codingPath)
+            return "missing key '\(key.stringValue)'" + (at.isEmpty ? "" : " in \(at)")
+        case let .typeMismatch(_, context), let .valueNotFound(_, context):
+            return "wrong type at \(path(context.codingPath))"
+        case let .dataCorrupted(context):
+            return context.codingPath.isEmpty ? "malformed JSON" : "invalid value at \(path(context.codingPath))"
+        @unknown default:
+            return "malformed JSON"
         }
     }
 }
