@@ -9,9 +9,9 @@ import Darwin
 /// Hand-written rather than built on a CSV library because a benchmark showed the library was the
 /// bottleneck: loading 10^6 rows × 21 numeric columns (114 MB) in a release build on this 2-core
 /// machine took yaslab/CSV.swift 2.5.2 (rows of Strings, then `Double(_:)`) 9.4 s of CPU, and this
-/// reader 0.43 s (see BENCHMARKS.md, "CSV parsing"). It works on the memory-mapped bytes, parses
-/// numbers without making Strings, writes them straight into column buffers, and builds Strings only
-/// for text columns.
+/// reader 0.26 s (see BENCHMARKS.md, "CSV parsing"). It works on the memory-mapped bytes, parses
+/// numbers in the same pass that splits fields, without making Strings, writes them straight into
+/// column buffers, and builds Strings only for text columns.
 enum CSVReader {
     static func read(path: String) throws -> CSVTable {
         try MappedFile.withBytes(path: path) { try read(bytes: $0, file: path) }

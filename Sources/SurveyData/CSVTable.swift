@@ -108,6 +108,12 @@ struct ColumnSink: CSVFieldSink {
     }
 
     @inline(__always)
+    func takesNumbers(_ column: Int) -> Bool { !isText[column] }
+
+    @inline(__always)
+    mutating func number(_ column: Int, _ value: Double) { numbers.buffers[column][row] = value }
+
+    @inline(__always)
     mutating func field(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, line: Int) throws {
         if !isText[column] {
             if !escaped {

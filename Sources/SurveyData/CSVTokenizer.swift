@@ -2,6 +2,15 @@
 /// doubled quotes (`""`) that still need collapsing; plain quoted fields arrive without their quotes.
 protocol CSVFieldSink {
     mutating func field(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, line: Int) throws
+    /// Whether column `column` takes numbers through `number(_:_:)` (the tokenizer's fused fast path).
+    func takesNumbers(_ column: Int) -> Bool
+    /// A plain decimal the tokenizer already read; only called when `takesNumbers(column)`.
+    mutating func number(_ column: Int, _ value: Double)
+}
+
+extension CSVFieldSink {
+    func takesNumbers(_ column: Int) -> Bool { false }
+    mutating func number(_ column: Int, _ value: Double) {}
 }
 
 /// RFC 4180 record splitter over raw bytes: commas, quoted fields (with `""` escapes and line breaks
@@ -82,6 +91,21 @@ struct CSVTokenizer {
                                                   message: "unexpected text after the closing quote of field \(column + 1)")
                     }
                 }
+            } else if column < limit, sink.takesNumbers(column),
+                      let (value, next) = plainDecimal(base, from: i, to: n),
+                      next == n || base[next] == Self.comma || base[next] == Self.lf
+                          || (base[next] == Self.cr && (next + 1 == n || base[next + 1] == Self.lf)) {
+                // Fast path: the usual numeric field, read in the same pass that finds its end.
+                sink.number(column, value)
+                i = next
+                column += 1
+                if i < n, base[i] == Self.comma { i += 1; continue }
+                if i < n {
+                    if base[i] == Self.cr { i += 1 }
+                    if i < n { i += 1 } // the LF
+                    line += 1
+                }
+                break
             } else {
                 start = i
                 while i < n {
@@ -108,6 +132,44 @@ struct CSVTokenizer {
         position = i
         return (column, recordLine)
     }
+}
+
+/// Reads `-?digits[.digits]` starting at `start` when it converts exactly (at most 19 significant
+/// digits, mantissa ≤ 2^53, at most 22 decimals) — the same arithmetic as `parseNumericField`'s
+/// fast path, so both paths give identical values. Anything else returns nil and goes the general way.
+@inline(__always)
+func plainDecimal(_ base: UnsafePointer<UInt8>, from start: Int, to n: Int) -> (Double, Int)? {
+    var i = start
+    var negative = false
+    if i < n, base[i] == 0x2D { negative = true; i += 1 }
+    var mantissa: UInt64 = 0
+    var digits = 0
+    let integerStart = i
+    while i < n {
+        let d = base[i] &- 0x30
+        if d > 9 { break }
+        mantissa = mantissa &* 10 &+ UInt64(d)
+        i += 1
+    }
+    digits = i - integerStart
+    var decimals = 0
+    if i < n, base[i] == 0x2E {
+        i += 1
+        let fractionStart = i
+        while i < n {
+            let d = base[i] &- 0x30
+            if d > 9 { break }
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            i += 1
+        }
+        decimals = i - fractionStart
+        digits += decimals
+    }
+    guard digits > 0, digits <= 19, decimals <= 22, mantissa <= (UInt64(1) << 53) else { return nil }
+    if i < n, base[i] == 0x65 || base[i] == 0x45 { return nil } // exponents: the general path
+    var v = Double(mantissa)
+    if decimals > 0 { v /= exactPowersOfTen[decimals] }
+    return (negative ? -v : v, i)
 }
 
 /// Collapses the doubled quotes of an escaped quoted field.

@@ -41,4 +41,24 @@ import Testing
             guard case .text = parsed(text) else { Issue.record("\(text) should be text"); continue }
         }
     }
+
+    /// The tokenizer's fused fast path for plain decimals must give the same bits as `strtod`.
+    @Test func csvFastPathAgreesWithStrtod() throws {
+        var generator = SystemRandomNumberGenerator()
+        var fields: [String] = ["0", "-0", "1.", ".5", "-.25", "007", "9007199254740993", "12345678901234567890",
+                                "0.1234567890123456789012", "1.0000000000000000000001", "3e5", "-1.5E-3", "2.50"]
+        for _ in 0..<5_000 {
+            let digits = String(UInt64.random(in: 0...UInt64.max, using: &generator) >> UInt64.random(in: 0...63, using: &generator))
+            let cut = Int.random(in: 0...digits.count, using: &generator)
+            var text = cut == digits.count ? digits : String(digits.prefix(cut)) + "." + String(digits.dropFirst(cut))
+            if Bool.random(using: &generator) { text = "-" + text }
+            fields.append(text)
+        }
+        let csv = "x\n" + fields.joined(separator: "\r\n") + "\n"
+        let values = try loadCSV(csv).column("x")!.values
+        #expect(values.count == fields.count)
+        for (text, value) in zip(fields, values) {
+            #expect(value.bitPattern == strtod(text, nil).bitPattern, "\(text)")
+        }
+    }
 }
