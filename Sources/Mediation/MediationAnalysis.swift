@@ -326,20 +326,25 @@ struct MediationRun {
             ? (0..<names.count).map { (outcome: $0 == headlineIndex ? "expected" : names[$0], effects: scale($0)) }
             : []
         var sensitivity: SensitivityResult?
+        let grid = options.sensitivityGrid.map { $0.filter { $0 > -1 && $0 < 1 }.sorted() }
         if !options.sensitivity {
             // Not requested.
         } else if mediatorKind == .ols, outcomeKind == .ols {
             let a = try aFit.path(spec.x).estimate
             sensitivity = MediationSensitivity.linear(beta2: a, totalResiduals: try total.predictive().residuals(),
-                                                      mediatorResiduals: try aFit.predictive().residuals())
+                                                      mediatorResiduals: try aFit.predictive().residuals(),
+                                                      rho: grid ?? MediationSensitivity.grid)
         } else if mediatorKind == .ols, outcomeKind == .probit || outcomeKind == .oprobit {
-            sensitivity = MediationSensitivity.latentOutcome(engine: engine, quadrature: fine)
+            sensitivity = MediationSensitivity.latentOutcome(engine: engine, quadrature: fine,
+                                                             rho: grid ?? MediationSensitivity.latentGrid)
         } else if mediatorKind == .probit, outcomeKind == .oprobit {
             try checkCancelled()
-            sensitivity = MediationSensitivity.orderedProbit(engine: engine, isCancelled: isCancelled)
+            sensitivity = MediationSensitivity.orderedProbit(engine: engine, rho: grid ?? MediationSensitivity.latentGrid,
+                                                             isCancelled: isCancelled)
             try checkCancelled()
         } else if mediatorKind == .probit, outcomeKind == .ols {
-            sensitivity = try MediationSensitivity.binaryMediator(engine: engine, outcomeDesign: fullFit.design)
+            sensitivity = try MediationSensitivity.binaryMediator(engine: engine, outcomeDesign: fullFit.design,
+                                                                  rho: grid ?? MediationSensitivity.latentGrid)
         } else if !notes.contains(where: { $0.hasPrefix("sensitivity analysis") }) {
             notes.append("sensitivity analysis (ρ) covers ols/ols, ols/probit, ols/oprobit, probit/ols and probit/oprobit mediator/outcome models (normal errors); not a \(mediatorKind.rawValue) mediator with a \(outcomeKind.rawValue) outcome")
         }

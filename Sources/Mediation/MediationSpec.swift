@@ -67,6 +67,8 @@ public struct MediationOptions: Sendable, Equatable {
     /// Compute the ρ-sensitivity curve with the causal effects (the probit/oprobit one refits the
     /// outcome model at every ρ: seconds, not milliseconds).
     public var sensitivity: Bool = true
+    /// The ρ values of the curve (nil: −0.99…0.99 by 0.01 for ols/ols, −0.95…0.95 by 0.05 else).
+    public var sensitivityGrid: [Double]? = nil
 
     public init(methods: Set<MediationMethod> = [.all], reps: Int = 1000, seed: UInt64 = 1,
                 interval: BootstrapInterval = .percentile, alpha: Double = 0.05,
