@@ -71,6 +71,10 @@ struct MediationRun {
         guard options.alpha > 0, options.alpha < 1 else {
             throw .invalidSpec("alpha must be between 0 and 1 (got \(options.alpha))")
         }
+        for (role, v) in [("key regressor", spec.x)] + spec.mediators.map({ ("mediator", $0) })
+        where data.info(v)?.type == .categorical {
+            throw .invalidSpec("\(role) '\(v)' is categorical (unordered); mediation needs a binary or continuous \(role) (make a 0/1 indicator)")
+        }
         self.spec = spec; self.options = options; self.progress = progress; self.isCancelled = isCancelled
         sample = try CommonSample(spec: spec, data: data)
         if let k = spec.outcomeModel {

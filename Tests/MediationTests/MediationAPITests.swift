@@ -81,6 +81,8 @@ import SurveyData
         #expect(message(s)?.contains("must be different variables") == true)
         s = Self.spec; s.outcomeModel = nil; s.y = "country"; s.controls = ["male", "age"]
         #expect(message(s)?.contains("categorical") == true)
+        s = Self.spec; s.x = "country"; s.controls = ["male", "age"]
+        #expect(message(s)?.contains("key regressor 'country' is categorical") == true)
         s = Self.spec; s.controls = ["male +"]
         #expect(message(s)?.hasPrefix("controls:") == true)
         s = Self.spec; s.mediators = []
