@@ -37,7 +37,8 @@ extension Replication {
             noticeEN: data.codebook.notice(.en),
             noticeZH: data.codebook.notice(.zh),
             table1: try descriptives(published.table1, data: data),
-            age: try age(published.table1.age, data: data),
+            age: try age(published.table1.age, impliedSD: published.textFigures.age?.sdImpliedFromStandardizedCoefs,
+                         data: data),
             table2: try crosstabs(published.table2, data: data),
             modelTables: tables,
             effects: effects,
@@ -208,11 +209,11 @@ extension Replication {
         return out
     }
 
-    static func age(_ published: PublishedAge, data: Dataset) throws -> AgeComparison {
+    static func age(_ published: PublishedAge, impliedSD: Double?, data: Dataset) throws -> AgeComparison {
         let description = try DescriptiveStatistics.describe(data, variables: ["age"])[0]
         return AgeComparison(publishedMean: published.mean, publishedMin: published.min, publishedMax: published.max,
                              replicatedMean: description.mean, replicatedMin: description.min,
-                             replicatedMax: description.max, replicatedSD: description.sd)
+                             replicatedMax: description.max, impliedSD: impliedSD, replicatedSD: description.sd)
     }
 
     static func crosstabs(_ table: PublishedTable2, data: Dataset) throws -> [CrosstabComparison] {

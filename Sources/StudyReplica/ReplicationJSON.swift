@@ -35,6 +35,7 @@ extension ReplicationReport {
                 ("published_mean", .number(r.age.publishedMean)), ("replicated_mean", .number(r.age.replicatedMean)),
                 ("published_min", .number(r.age.publishedMin)), ("replicated_min", .number(r.age.replicatedMin)),
                 ("published_max", .number(r.age.publishedMax)), ("replicated_max", .number(r.age.replicatedMax)),
+                ("published_implied_sd", .number(r.age.impliedSD)),
                 ("replicated_sd", .number(r.age.replicatedSD)),
             ])),
             ("notes", notesJSON(r, "table1", language)),

@@ -121,12 +121,20 @@ public struct PublishedNumber: Decodable, Sendable {
 
 /// The marginal effects and the indirect-effect share quoted in the text (percentage points).
 public struct PublishedTextFigures: Decodable, Sendable {
+    public var age: Age?
     public var ameUnionOnSkillModel2Pct: PublishedEffects
     public var ameUnionOnTrainingModel4Pct: PublishedEffects
     public var ameTrainingOnSkillModel6Pct: PublishedEffects
     public var ameMaleOnSkillPct: PublishedEffects
     public var ameMarriedOnSkillPct: PublishedEffects
     public var indirectEffectSharePct: PublishedEffects
+}
+
+extension PublishedTextFigures {
+    /// The SD of age is not published; the JSON records the one the standardized coefficients imply.
+    public struct Age: Decodable, Sendable {
+        public var sdImpliedFromStandardizedCoefs: Double?
+    }
 }
 
 /// Effects on the skill grades by category name, or a single `value`. Categories the text only

@@ -97,7 +97,7 @@ public enum ReplicationReport {
         table.addRow([Cell(text.ageRange, indent: 1), .empty, .empty,
                       Cell("\(NumberFormat.count(age.publishedMin))-\(NumberFormat.count(age.publishedMax))"),
                       Cell("\(NumberFormat.count(age.replicatedMin))-\(NumberFormat.count(age.replicatedMax))"), .empty])
-        table.addRow([Cell(text.ageSD, indent: 1), .empty, .empty, Cell("(8.45)"),
+        table.addRow([Cell(text.ageSD, indent: 1), .empty, .empty, Cell(age.impliedSD.map { "(" + NumberFormat.fixed($0, 2) + ")" } ?? "."),
                       Cell(NumberFormat.fixed(age.replicatedSD, 2)), .empty])
         table.notes = [text.ageSDNote]
         return table

@@ -44,8 +44,8 @@ extension ReplicationReport {
         var ageRange: String { zh ? "范围" : "range" }
         var ageSD: String { zh ? "标准差" : "SD" }
         var ageSDNote: String {
-            zh ? "年龄标准差未发表；括号中 8.45 为由标准化系数推得的值。"
-               : "The SD of age is not published; (8.45) is the value implied by the standardized coefficients."
+            zh ? "年龄标准差未发表；括号中为由标准化系数推得的值。"
+               : "The SD of age is not published; the value in parentheses is the one the standardized coefficients imply."
         }
 
         var table2Headers: [String] {

@@ -80,6 +80,7 @@ public struct AgeComparison: Sendable, Equatable {
     public var publishedMean: Double, publishedMin: Double, publishedMax: Double
     public var replicatedMean: Double, replicatedMin: Double, replicatedMax: Double
     /// Not published; implied by the standardized age coefficients (about 8.45).
+    public var impliedSD: Double?
     public var replicatedSD: Double
 }
 
