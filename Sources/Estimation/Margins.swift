@@ -6,7 +6,7 @@ import SurveyData
 /// Binary (0/1) terms and factor indicators get the discrete change 0→1 (other indicators of the
 /// same factor at 0); continuous terms the analytic derivative. Standard errors by the delta
 /// method with the analytic Jacobian wrt (β, cutpoints). The Jacobian's β part is always a sum
-/// Σ wᵢ sᵢ xᵢ, so each (term, outcome) costs one `dgemv` over the rows.
+/// Σ wᵢ sᵢ xᵢ: one `dgemv` per (discrete term, outcome), one per outcome for all continuous terms.
 struct Margins {
     let context: FitContext
     let theta: [Double]
@@ -84,6 +84,28 @@ struct Margins {
         let names = outcomeNames
         var results: [MarginalEffect] = []
 
+        // Per outcome: Σ w·dP/dη, Xᵀ(w·d²P/dη²) and the cutpoint parts — one pass for all
+        // continuous terms (their effects differ only by the factor β_j).
+        let needSlopes = context.terms.contains { !$0.isConstant && !($0.isBinary && ($0.level != nil || context.options.discreteChangeForBinary)) }
+        var slopeSums: [(g: Double, xh: [Double], cutUp: Double, cutLo: Double)] = []
+        if needSlopes {
+            for m in 0..<J {
+                var g = 0.0, cutUp = 0.0, cutLo = 0.0
+                var h = [Double](repeating: 0, count: rows)
+                for i in 0..<rows {
+                    let w = weights?[i] ?? 1
+                    let o = outcomeSlope(m, eta: eta[i])
+                    g += w * o.g
+                    h[i] = w * o.h
+                    cutUp += w * o.cutUp
+                    cutLo += w * o.cutLo
+                }
+                var xh = [Double](repeating: 0, count: p)
+                accumulate(&xh, x: x, rows: rows, s: h)
+                slopeSums.append((g, Array(xh[0..<k]), cutUp, cutLo))
+            }
+        }
+
         for (j, term) in context.terms.enumerated() where !term.isConstant {
             let siblings = term.level == nil ? [] : context.terms.indices.filter {
                 $0 != j && context.terms[$0].formulaTerm == term.formulaTerm && context.terms[$0].level != nil
@@ -91,8 +113,9 @@ struct Margins {
             for m in 0..<J {
                 var jac = [Double](repeating: 0, count: p)
                 var effect = 0.0
-                var s = [Double](repeating: 0, count: rows)
                 if term.isBinary && (term.level != nil || context.options.discreteChangeForBinary) {
+                    // Discrete change 0→1: the Jacobian's β part is Xᵀs with s the row differences.
+                    var s = [Double](repeating: 0, count: rows)
                     var sum1 = 0.0, cutUp = 0.0, cutLo = 0.0
                     for i in 0..<rows {
                         let w = weights?[i] ?? 1
@@ -110,19 +133,12 @@ struct Margins {
                     for sIdx in siblings { jac[sIdx] = 0 }
                     addCuts(&jac, m: m, up: cutUp, lo: cutLo)
                 } else {
-                    var gSum = 0.0, cutUp = 0.0, cutLo = 0.0
-                    for i in 0..<rows {
-                        let w = weights?[i] ?? 1
-                        let o = outcomeSlope(m, eta: eta[i])
-                        gSum += w * o.g
-                        s[i] = w * o.h * beta[j]
-                        cutUp += w * o.cutUp * beta[j]
-                        cutLo += w * o.cutLo * beta[j]
-                    }
-                    effect = beta[j] * gSum
-                    accumulate(&jac, x: x, rows: rows, s: s)
-                    jac[j] += gSum
-                    addCuts(&jac, m: m, up: cutUp, lo: cutLo)
+                    // Derivative: every continuous term shares the per-outcome sums, scaled by β_j.
+                    let shared = slopeSums[m]
+                    effect = beta[j] * shared.g
+                    for c in 0..<k { jac[c] = beta[j] * shared.xh[c] }
+                    jac[j] += shared.g
+                    addCuts(&jac, m: m, up: beta[j] * shared.cutUp, lo: beta[j] * shared.cutLo)
                 }
                 effect /= W
                 for i in 0..<p { jac[i] /= W }
