@@ -101,16 +101,7 @@ struct PublishedModelsTests {
                 if distance <= 2 { within2 += 1 }
                 #expect(distance <= 2, "\(published.id) \(number.name): replica \(value), published \(number.coef) (SE \(number.se))")
                 if ["union", "training"].contains(number.name), let z {
-                    let check = {
-                        #expect(Self.stars(z) == number.stars, "\(published.id) \(number.name) stars: z = \(z), published '\(number.stars)'")
-                    }
-                    if published.id == "model8" && number.name == "union" {
-                        // Known shortfall of the current calibration (data/README.md): the
-                        // secondary-industry union coefficient comes out z ≈ 1.0, not 1.76*.
-                        withKnownIssue("Model 8 union is not significant at 10% in the replica", isIntermittent: true, check)
-                    } else {
-                        check()
-                    }
+                    #expect(Self.stars(z) == number.stars, "\(published.id) \(number.name) stars: z = \(z), published '\(number.stars)'")
                 }
             }
         }
