@@ -28,7 +28,8 @@ extension FitContext {
         }
 
         let solver = NewtonRaphson(model: model, maxIterations: options.maxIterations, tolerance: options.tolerance)
-        let fit = solver.run(start: start)
+        let warm = options.start.flatMap { $0.count == p && $0.allSatisfy(\.isFinite) ? $0 : nil }
+        let fit = solver.run(start: warm ?? start)
         let theta = fit.theta
         var notes = fit.notes
 

@@ -96,6 +96,11 @@ public struct FitOptions: Sendable, Equatable {
     /// factors. Factor indicators always get the discrete change.
     public var discreteChangeForBinary: Bool
 
+    /// Newton start values for logit/probit/ologit/oprobit (coefficients in the result's order,
+    /// then cutpoints), e.g. the full-sample estimates when refitting bootstrap resamples; ignored
+    /// unless it has one finite value per parameter of the pruned model.
+    public var start: [Double]? = nil
+
     public init(margins: Bool = false, atMeans: Bool = false, maxIterations: Int = 100,
                 tolerance: Double = 1e-12, discreteChangeForBinary: Bool = true) {
         self.margins = margins; self.atMeans = atMeans
