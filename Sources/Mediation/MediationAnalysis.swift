@@ -179,10 +179,12 @@ struct MediationRun {
         let aDesign = aFit.design, fullDesign = fullFit.design
         let n = aDesign.rowCount
         let seed = options.seed, reps = options.reps
+        // Refits start from the full-sample estimates: a resample's optimum is close by.
+        let aStart = FitOptions.warm(from: aFit.result), fullStart = FitOptions.warm(from: fullFit.result)
         @Sendable func statistic(_ rows: [Int]) -> (Double, Double)? {
             do {
-                let ra = try estimate(mk, design: aDesign.subset(rows: rows))
-                let rf = try estimate(yk, design: fullDesign.subset(rows: rows))
+                let ra = try estimate(mk, design: aDesign.subset(rows: rows), options: aStart)
+                let rf = try estimate(yk, design: fullDesign.subset(rows: rows), options: fullStart)
                 guard ra.converged, rf.converged, let a = ra.coefficient(x)?.estimate,
                       let b = rf.coefficient(m)?.estimate, let cp = rf.coefficient(x)?.estimate else { return nil }
                 let ab = a * b
@@ -299,6 +301,7 @@ struct MediationRun {
                 draws = results.compactMap { $0 }
             case .bootstrap:
                 let aDesign = aFit.design, fullDesign = fullFit.design, n = aDesign.rowCount
+                let aStart = FitOptions.warm(from: aFit.result), fullStart = FitOptions.warm(from: fullFit.result)
                 let mk = mediatorKind, yk = fullFit.result.model, x = spec.x
                 let results = try ReplicationRunner.run(count: sims, threads: options.threads,
                                                         isCancelled: isCancelled, progress: report) { s -> [[Double]]? in
@@ -306,7 +309,8 @@ struct MediationRun {
                     let rows = g.resample(n)
                     do {
                         let ad = aDesign.subset(rows: rows), fd = fullDesign.subset(rows: rows)
-                        let ra = try estimate(mk, design: ad), rf = try estimate(yk, design: fd)
+                        let ra = try estimate(mk, design: ad, options: aStart)
+                        let rf = try estimate(yk, design: fd, options: fullStart)
                         guard ra.converged, rf.converged else { return nil }
                         let e = try CausalEngine(mediator: PredictiveModel(result: ra, design: ad),
                                                  outcome: PredictiveModel(result: rf, design: fd),
@@ -362,6 +366,15 @@ struct MediationRun {
                             effects: scale(headlineIndex), byOutcome: byOutcome,
                             interval: options.causalInterval, sims: sims, failed: failed,
                             controlValue: control, treatValue: treat, sensitivity: sensitivity)
+    }
+}
+
+extension FitOptions {
+    /// Options whose Newton start is `result`'s estimates (coefficients, then cutpoints).
+    static func warm(from result: ModelResult) -> FitOptions {
+        var options = FitOptions()
+        options.start = result.coefficients.map(\.estimate) + result.cutpoints.map(\.estimate)
+        return options
     }
 }
 
