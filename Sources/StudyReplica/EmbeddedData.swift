@@ -13,4 +13,8 @@ public enum EmbeddedData {
     }
 
     public static var csvPath: String { directory + "/" + fileName }
+    /// The codebook beside the CSV (labels, notice, control groups, roles).
+    public static var codebookPath: String { directory + "/dalian2022.codebook.json" }
+    /// The same data as Stata 118 with English value labels.
+    public static var dtaPath: String { directory + "/dalian2022.dta" }
 }

@@ -141,6 +141,14 @@ import SurveyData
         }
     }
 
+    @Test func embeddedDataPointsAtTheShippedFiles() {
+        for path in [EmbeddedData.csvPath, EmbeddedData.codebookPath, EmbeddedData.dtaPath] {
+            #expect(FileManager.default.fileExists(atPath: path), "\(path)")
+        }
+        #expect(DalianReplica.fileNames.map { EmbeddedData.directory + "/" + $0 }
+                == [EmbeddedData.csvPath, EmbeddedData.codebookPath, EmbeddedData.dtaPath])
+    }
+
     @Test func badParametersAreReportedNotTrapped() {
         var p = DalianParameters.calibrated
         p.training["educ=9"] = 1
