@@ -17,6 +17,11 @@ public enum DalianReplica {
     }
 
     /// The files `write(to:)` produces, by path relative to the output directory.
+    /// The survey's fielding month (2022-03-01 00:00 UTC) as the .dta "saved on" time, so the
+    /// shipped file is reproducible byte for byte. ReadStat prints it in local time: regenerate
+    /// with TZ=UTC.
+    public static let dtaTimestamp = Date(timeIntervalSince1970: 1_646_092_800)
+
     public static let fileNames = ["\(name).csv", "\(name).codebook.json", "\(name).dta"]
 
     /// Writes the CSV, its codebook and the Stata file (value labels in English; Stata keeps one
@@ -37,7 +42,7 @@ public enum DalianReplica {
         let data = try dataset(seed: seed, parameters: parameters)
         let paths = fileNames.map { directory + "/" + $0 }
         try CSVWriter.write(data, to: paths[0], withCodebook: true)
-        try DTAWriter.write(data, to: paths[2], language: .en)
+        try DTAWriter.write(data, to: paths[2], language: .en, timestamp: dtaTimestamp)
         return paths
     }
 }

@@ -5,13 +5,15 @@ import Foundation
 /// variable labels and integer value labels; atomically. Stata keeps one label per variable, so the
 /// labels of `language` are written (falling back to the other language). Labels longer than the
 /// format holds (320 bytes for variable labels, 32,000 for value labels) are cut at a character
-/// boundary; the returned notes name each one.
+/// boundary; the returned notes name each one. `timestamp` fixes the header's "saved on" time
+/// (default: now), so generated files can be reproduced byte for byte.
 public enum DTAWriter {
     static let variableLabelBytes = 320
     static let valueLabelBytes = 32_000
 
     @discardableResult
-    public static func write(_ dataset: Dataset, to path: String, language: Language = .en) throws -> [String] {
+    public static func write(_ dataset: Dataset, to path: String, language: Language = .en,
+                             timestamp: Date? = nil) throws -> [String] {
         var notes: [String] = []
         try AtomicFile.write(to: path) { fd in
             let sink = DTAOutput(fd: fd)
@@ -31,6 +33,9 @@ public enum DTAWriter {
                 Unmanaged<DTAOutput>.fromOpaque(ctx!).takeUnretainedValue().write(data, length)
             })
             try check(readstat_writer_set_file_format_version(writer, 118))
+            if let timestamp {
+                try check(readstat_writer_set_file_timestamp(writer, time_t(timestamp.timeIntervalSince1970)))
+            }
             let title = language == .zh ? (dataset.codebook.titleZH ?? dataset.codebook.titleEN)
                                         : (dataset.codebook.titleEN ?? dataset.codebook.titleZH)
             if let title { try check(readstat_writer_set_file_label(writer, fit(title, bytes: 80, what: "dataset label", notes: &notes))) }
