@@ -13,10 +13,11 @@ build: deps
 run: build
 	@$$($(SWIFT) build -c release --show-bin-path)/pathlens $(ARGS)
 
+# The fuzz runs go first so that the test runner's summary is the last thing printed.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
 	scripts/fuzz-smoke
+	$(SWIFT) test --skip-build
 
 bench: build
 	@$$($(SWIFT) build -c release --show-bin-path)/pathlens bench $(ARGS)
