@@ -47,13 +47,14 @@ struct BenchMediate: ParsableCommand {
             // The target is 3 s per 1000 replications.
             let budget = 3.0 * Double(reps) / 1000
             print(line("bootstrap, \(reps) reps + jackknife", boot.seconds, target: budget,
-                       detail: "\(b?.failed ?? 0) failed; a·b SE \(fmt(b?.indirect.se ?? .nan))"))
+                       detail: "\(b?.failed ?? 0) failed; CPU \(fmt(boot.cpu, 2)) s = \(fmt(boot.cpu / Double(cores), 2)) s per core"))
             let noJack = try median(repeats) {
                 try Mediation.analyze(spec: spec, data: data, options: MediationOptions(
                     methods: [.bootstrap], reps: reps, seed: 1, jackknifeGroups: 2, threads: threads))
             }
             print(line("bootstrap, \(reps) reps only", noJack.seconds, target: budget,
-                       detail: String(format: "%.2f ms per replication (2 fits)", noJack.seconds / Double(reps) * 1000)))
+                       detail: String(format: "CPU %.2f s = %.2f s per core; %.2f ms CPU per replication (2 fits)",
+                                      noJack.cpu, noJack.cpu / Double(cores), noJack.cpu / Double(reps) * 1000)))
             let bk = try median(max(repeats, 5)) {
                 try Mediation.analyze(spec: spec, data: data, options: MediationOptions(methods: [.bk]))
             }
@@ -69,23 +70,34 @@ struct BenchMediate: ParsableCommand {
             print(line("causal point estimates (incl. fits)", causal.seconds, target: 0.020,
                        detail: String(format: "%.1f ms beyond the Baron–Kenny fits", (causal.seconds - bk.seconds) * 1000)))
             print("\nKHB and causal rows include the three model fits Baron–Kenny needs (that row alone).")
+            print("Wall times depend on the machine's load; CPU per core is what an idle \(cores)-core machine would take.")
         }
     }
 
-    private func median(_ n: Int, _ body: () throws -> MediationResult) throws -> (seconds: Double, result: MediationResult) {
-        var times: [Double] = []
+    /// Median wall time and median CPU time (user + system, all threads) of `n` runs.
+    private func median(_ n: Int, _ body: () throws -> MediationResult) throws -> (seconds: Double, cpu: Double, result: MediationResult) {
+        var times: [Double] = [], cpu: [Double] = []
         var last: MediationResult?
         for _ in 0..<n {
             let start = DispatchTime.now().uptimeNanoseconds
+            let c0 = cpuSeconds()
             last = try body()
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            cpu.append(cpuSeconds() - c0)
         }
-        times.sort()
+        times.sort(); cpu.sort()
         guard let result = last else { throw CLIError("no measurement") }
-        return (times[times.count / 2], result)
+        return (times[times.count / 2], cpu[cpu.count / 2], result)
     }
 
-    private func fmt(_ x: Double) -> String { String(format: "%.4f", x) }
+    private func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+
+    private func fmt(_ x: Double, _ digits: Int = 4) -> String { String(format: "%.\(digits)f", x) }
 
     private func line(_ label: String, _ seconds: Double, target: Double?, detail: String) -> String {
         let time = seconds < 1 ? String(format: "%8.1f ms", seconds * 1000) : String(format: "%8.2f s ", seconds)

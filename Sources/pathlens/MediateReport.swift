@@ -7,18 +7,6 @@ import SurveyData
 /// `pathlens mediate` output: report tables (text / Markdown through the Reports renderers) and
 /// the documented JSON.
 enum MediateReport {
-    static func json(_ result: MediationResult) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // NaN/∞ (an undefined ratio, a zero SE) become null rather than failing the encode.
-        let marker = "\u{1}nonfinite\u{1}"
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: marker, negativeInfinity: marker, nan: marker)
-        let data = try encoder.encode(result)
-        let text = String(decoding: data, as: UTF8.self)
-        return text.replacingOccurrences(of: "\"\(marker)\"", with: "null") + "\n"
-    }
-
     static func tables(_ r: MediationResult, interval: BootstrapInterval) -> [Table] {
         var tables: [Table] = []
         let header = "\(r.x) → \(r.mediators.map(\.mediator).joined(separator: ", ")) → \(r.y)"
@@ -154,7 +142,7 @@ enum MediateReport {
                        notice: String?) throws -> String {
         switch format {
         case .json:
-            return try json(r)
+            return try r.json()
         case .text, .md:
             var parts = tables(r, interval: interval).map { format.render($0) }
             if let notice { parts.insert(format == .md ? "> \(notice)\n" : notice + "\n", at: 0) }

@@ -10,10 +10,16 @@ import SurveyData
                                     controls: ["male", "age", "i.country"], outcomeModel: .ologit)
 
     static func json(_ r: MediationResult) throws -> [String: Any] {
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let data = try encoder.encode(r)
+        let data = Data(try r.json().utf8)
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func undefinedNumbersBecomeNull() throws {
+        // A mediator with a zero path: Goodman's radicand is negative (NaN SE).
+        var r = try Mediation.analyze(spec: Self.spec, data: try Fixtures.wvs(), options: MediationOptions(methods: [.bk]))
+        r.mediators[0].indirect.goodmanSE = .nan
+        let j = try Self.json(r)
+        #expect((j["indirect"] as? [String: Any])?["goodman_se"] is NSNull)
     }
 
     @Test func oneMediatorJSONHasTheDocumentedFields() throws {
