@@ -71,6 +71,9 @@ struct MediationRun {
         guard options.alpha > 0, options.alpha < 1 else {
             throw .invalidSpec("alpha must be between 0 and 1 (got \(options.alpha))")
         }
+        guard options.level > 0, options.level < 1 else {
+            throw .invalidSpec("the confidence level must be between 0 and 1 (got \(options.level))")
+        }
         for (role, v) in [("key regressor", spec.x)] + spec.mediators.map({ ("mediator", $0) })
         where data.info(v)?.type == .categorical {
             throw .invalidSpec("\(role) '\(v)' is categorical (unordered); mediation needs a binary or continuous \(role) (make a 0/1 indicator)")
@@ -110,7 +113,7 @@ struct MediationRun {
     mutating func run() throws(MediationError) -> MediationResult {
         let data = sample.data
         let n = data.rowCount
-        let level = 1 - options.alpha
+        let level = options.level
         progress?(MediationProgress(stage: .fitting, completed: 0, total: 1))
         let total = try FittedModel(label: "total-effect model", kind: outcomeKind,
                                     formula: formula(spec.y, [spec.x]), data: data)

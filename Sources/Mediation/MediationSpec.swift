@@ -53,8 +53,11 @@ public struct MediationOptions: Sendable, Equatable {
     public var reps: Int
     public var seed: UInt64
     public var interval: BootstrapInterval
-    /// Significance level of the Baron–Kenny verdict and of every interval (1 − level).
+    /// Significance level of the Baron–Kenny verdict. The reference paper counts p < .10 as
+    /// significant (its c′, z = 1.74, makes "partial" mediation): 0.10 reproduces its verdicts.
     public var alpha: Double
+    /// Confidence level of every interval (bootstrap, causal).
+    public var level: Double
     public var causalInterval: CausalInterval
     /// Gauss–Hermite nodes for integrating over a continuous (ols) mediator.
     public var quadratureNodes: Int
@@ -71,11 +74,11 @@ public struct MediationOptions: Sendable, Equatable {
     public var sensitivityGrid: [Double]? = nil
 
     public init(methods: Set<MediationMethod> = [.all], reps: Int = 1000, seed: UInt64 = 1,
-                interval: BootstrapInterval = .percentile, alpha: Double = 0.05,
+                interval: BootstrapInterval = .percentile, alpha: Double = 0.05, level: Double = 0.95,
                 causalInterval: CausalInterval = .quasiBayesian, quadratureNodes: Int = 48,
                 jackknifeGroups: Int = 50, threads: Int? = nil) {
         self.methods = methods; self.reps = reps; self.seed = seed; self.interval = interval
-        self.alpha = alpha; self.causalInterval = causalInterval
+        self.alpha = alpha; self.level = level; self.causalInterval = causalInterval
         self.quadratureNodes = quadratureNodes; self.jackknifeGroups = jackknifeGroups
         self.threads = threads
     }

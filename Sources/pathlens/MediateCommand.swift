@@ -48,6 +48,12 @@ struct Mediate: ParsableCommand {
     @Option(help: ArgumentHelp("Headline bootstrap interval: percentile, bc or bca.", valueName: "type"))
     var ci: String = "percentile"
 
+    @Option(help: ArgumentHelp("Significance level of the Baron–Kenny verdict (the paper's reading: 0.1).", valueName: "p"))
+    var alpha: Double = 0.05
+
+    @Option(help: ArgumentHelp("Confidence level of the intervals.", valueName: "level"))
+    var level: Double = 0.95
+
     @Option(name: .customLong("causal-ci"), help: ArgumentHelp("Causal-mediation intervals: quasi-bayesian or bootstrap.", valueName: "type"))
     var causalCI: String = "quasi-bayesian"
 
@@ -76,6 +82,8 @@ struct Mediate: ParsableCommand {
         let mKind = try modelKind(mModel, option: "--m-model", allowed: [.ols, .logit, .probit])
         let yKind = try modelKind(yModel, option: "--y-model", allowed: ModelKind.allCases)
         guard reps >= 0, reps <= 1_000_000 else { throw CLIError("--reps must be between 0 and 1000000 (got \(reps))") }
+        guard alpha > 0, alpha < 1 else { throw CLIError("--alpha must be between 0 and 1 (got \(alpha))") }
+        guard level > 0, level < 1 else { throw CLIError("--level must be between 0 and 1 (got \(level))") }
         _ = try dataOptions.language
 
         let dataset = try dataOptions.load()
@@ -97,7 +105,7 @@ struct Mediate: ParsableCommand {
                                  controls: controls.map(MediationSpec.controlTerms) ?? [],
                                  mediatorModel: mKind, outcomeModel: yKind, condition: dataOptions.condition)
         let options = MediationOptions(methods: methods, reps: reps, seed: seed, interval: interval,
-                                       causalInterval: causalInterval)
+                                       alpha: alpha, level: level, causalInterval: causalInterval)
         let meter = ProgressMeter()
         var progress: (@Sendable (MediationProgress) -> Void)?
         if meter.isActive { progress = { meter.update($0) } }
