@@ -13,11 +13,18 @@ struct CommonSample {
         var variables = [spec.x] + spec.mediators + [spec.y]
         if !spec.controls.isEmpty {
             let text = "\(spec.y) ~ \(spec.controls.joined(separator: " + "))"
+            let controls: [String]
             do {
-                variables += try Formula.parse(text).terms.map(\.variable)
+                controls = try Formula.parse(text).terms.map(\.variable)
             } catch {
                 throw .invalidSpec("controls: \(error)")
             }
+            let roles: [(String, String)] = [("key regressor", spec.x), ("outcome", spec.y)]
+                + spec.mediators.map { ("mediator", $0) }
+            for (role, name) in roles where controls.contains(name) {
+                throw .invalidSpec("'\(name)' is both the \(role) and a control; remove it from the controls")
+            }
+            variables += controls
         }
         var seen = Set<String>()
         variables = variables.filter { seen.insert($0).inserted }

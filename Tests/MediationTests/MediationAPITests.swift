@@ -89,6 +89,8 @@ import SurveyData
         #expect(message(s)?.contains("categorical") == true)
         s = Self.spec; s.x = "country"; s.controls = ["male", "age"]
         #expect(message(s)?.contains("key regressor 'country' is categorical") == true)
+        s = Self.spec; s.controls = ["male", "i.religion"]
+        #expect(message(s)?.contains("'religion' is both the mediator and a control") == true)
         s = Self.spec; s.controls = ["male +"]
         #expect(message(s)?.hasPrefix("controls:") == true)
         s = Self.spec; s.mediators = []
