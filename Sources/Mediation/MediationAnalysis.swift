@@ -71,6 +71,9 @@ struct MediationRun {
         guard options.alpha > 0, options.alpha < 1 else {
             throw .invalidSpec("alpha must be between 0 and 1 (got \(options.alpha))")
         }
+        guard (1...200).contains(options.quadratureNodes) else {
+            throw .invalidSpec("quadrature nodes must be between 1 and 200 (got \(options.quadratureNodes))")
+        }
         guard options.level > 0, options.level < 1 else {
             throw .invalidSpec("the confidence level must be between 0 and 1 (got \(options.level))")
         }
