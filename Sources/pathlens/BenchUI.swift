@@ -1,9 +1,62 @@
 import ArgumentParser
+import Explorer
+import Foundation
+import SurveyData
 
+/// `pathlens bench ui`: replays a scripted key sequence headless (reducer + compute + render into
+/// the cell grid, no terminal) and reports each redraw's latency against the 50 ms budget.
 struct BenchUI: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ui", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "ui", abstract: "Latency from key press to redraw, replayed headless.")
+
+    @Argument(help: "Dataset (default: the embedded replica).")
+    var file: String?
+
+    @Option(help: "Key script: space-separated keys (a, space, enter, down, ctrl-r, ...).")
+    var keys: String = KeyScript.benchDefault
+
+    @Option(help: "Latency budget per redraw in milliseconds.")
+    var budget: Double = 50
+
+    @Option(help: "Screen size WIDTHxHEIGHT.")
+    var size: String = "80x24"
+
+    @Flag(help: "Print every redraw, not only the summary.")
+    var verbose = false
 
     func run() throws {
-        throw CLIError("'bench ui' is not built yet")
+        TerminalLocale.configure()
+        let dataset = try Explore.loadDataset(file)
+        let parts = size.split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] > 0, parts[1] > 0 else { throw CLIError("--size: expected WIDTHxHEIGHT, got '\(size)'") }
+        let script: [(Key, String)]
+        do { script = try KeyScript.parse(keys) } catch { throw CLIError("\(error)") }
+        let env = ExplorerEnvironment(dataset: dataset)
+        var replay = HeadlessReplay(env: env, spec: env.defaultSpecification(), width: parts[0], height: parts[1])
+        var redraws = [replay.open()]
+        for (key, label) in script { redraws.append(replay.press(key, label: label)) }
+        if verbose {
+            for (i, r) in redraws.enumerated() {
+                print(String(format: "%3d  %-8@ models %8.2f ms   with margins %8.2f ms%@", i, r.key as NSString,
+                             r.milliseconds, r.completeMilliseconds, r.recomputed ? "  (new spec)" : ""))
+            }
+        }
+        let keyRedraws = Array(redraws.dropFirst())
+        let times = keyRedraws.map(\.milliseconds).sorted()
+        func quantile(_ q: Double) -> Double { times.isEmpty ? 0 : times[min(times.count - 1, Int((Double(times.count - 1) * q).rounded()))] }
+        let over = keyRedraws.filter { $0.milliseconds > budget }
+        print("dataset \(dataset.name): \(dataset.rowCount) rows; screen \(size); \(keyRedraws.count) key presses")
+        print(String(format: "open (first fits): %.1f ms, with margins %.1f ms", redraws[0].milliseconds, redraws[0].completeMilliseconds))
+        let complete = keyRedraws.map(\.completeMilliseconds).sorted()
+        print(String(format: "with all marginal effects: median %.2f ms, max %.2f ms (the Margins view fills in then)",
+                     complete.isEmpty ? 0 : complete[complete.count / 2], complete.last ?? 0))
+        print(String(format: "Models view redraw latency: median %.2f ms, p95 %.2f ms, max %.2f ms (budget %.0f ms)",
+                     quantile(0.5), quantile(0.95), times.last ?? 0, budget))
+        if over.isEmpty {
+            print("all \(keyRedraws.count) redraws within budget")
+        } else {
+            print("\(over.count) redraws over budget: " + over.map { String(format: "%@ %.1f ms", $0.key, $0.milliseconds) }.joined(separator: ", "))
+            throw ExitCode(1)
+        }
     }
 }

@@ -8,6 +8,8 @@ import Synchronization
 public final class BackgroundWorker: Sendable {
     private let mailbox = Mutex<[Event]>([])
     private let running = Mutex<[String: Task<Void, Never>]>([:])
+    /// Background tasks still running (shutdown waits for them).
+    private let active = Mutex(0)
     private let env: ExplorerEnvironment
     public let cache = FitCache()
 
@@ -27,10 +29,18 @@ public final class BackgroundWorker: Sendable {
     public func compute(_ spec: Specification, generation: Int) {
         let env = self.env, cache = self.cache
         let task = Task.detached(priority: .userInitiated) { [self] in
-            let output = ComputeEngine.run(spec, generation: generation, env: env, cache: cache,
-                                           isCancelled: { Task.isCancelled })
+            active.withLock { $0 += 1 }
+            defer { active.withLock { $0 -= 1 } }
+            // First the models without margins (the Models view redraws at once), then with.
+            let quick = ComputeEngine.run(spec, generation: generation, env: env, cache: cache, margins: false,
+                                          isCancelled: { Task.isCancelled })
             guard !Task.isCancelled else { return }
-            self.post(.computed(output))
+            self.post(.computed(quick))
+            guard !quick.marginsIncluded else { return }
+            let full = ComputeEngine.run(spec, generation: generation, env: env, cache: cache, margins: true,
+                                         isCancelled: { Task.isCancelled })
+            guard !Task.isCancelled else { return }
+            self.post(.computed(full))
         }
         replace("compute", with: task)
     }
@@ -39,8 +49,10 @@ public final class BackgroundWorker: Sendable {
     public func bootstrap(_ spec: Specification, generation: Int) {
         let env = self.env
         let task = Task.detached(priority: .utility) { [self] in
-            let finished = MediationRunner.run(spec, env: env, progress: { done, total in
-                self.post(.bootstrapProgress(generation: generation, done: done, total: total))
+            active.withLock { $0 += 1 }
+            defer { active.withLock { $0 -= 1 } }
+            let finished = MediationRunner.run(spec, env: env, progress: { stage, done, total in
+                self.post(.bootstrapProgress(generation: generation, done: done, total: total, stage: stage))
             }, isCancelled: { Task.isCancelled })
             guard !Task.isCancelled else { return }
             switch finished {
@@ -58,7 +70,17 @@ public final class BackgroundWorker: Sendable {
     public func cancelAll() {
         running.withLock { tasks in
             for t in tasks.values { t.cancel() }
-            tasks.removeAll()
+        }
+    }
+
+    /// Cancels everything and waits (up to `timeout`) for running work to stop, so the process
+    /// never exits while a fit is still using the linear-algebra library on another thread.
+    public func shutdown(timeout: Duration = .seconds(3)) {
+        cancelAll()
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while active.withLock({ $0 }) > 0 && clock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
         }
     }
 

@@ -6,15 +6,21 @@ import Synchronization
 /// Fits already made, keyed by model specification: undo, redo and switching a control back
 /// cost nothing, and the baseline's models are reused. Shared by the background tasks.
 public final class FitCache: Sendable {
-    private let storage = Mutex<[ModelSpec: Result<ModelResult, FitFailure>]>([:])
+    struct Key: Hashable { var spec: ModelSpec; var margins: Bool }
+    private let storage = Mutex<[Key: Result<ModelResult, FitFailure>]>([:])
     public init() {}
 
-    func result(for spec: ModelSpec, compute: () -> Result<ModelResult, FitFailure>) -> Result<ModelResult, FitFailure> {
-        if let hit = storage.withLock({ $0[spec] }) { return hit }
+    /// A cached fit; a fit with margins also answers a request without them.
+    func cached(_ spec: ModelSpec, margins: Bool) -> Result<ModelResult, FitFailure>? {
+        storage.withLock { $0[Key(spec: spec, margins: true)] ?? (margins ? nil : $0[Key(spec: spec, margins: false)]) }
+    }
+
+    func result(for spec: ModelSpec, margins: Bool, compute: () -> Result<ModelResult, FitFailure>) -> Result<ModelResult, FitFailure> {
+        if let hit = cached(spec, margins: margins) { return hit }
         let value = compute()
         storage.withLock { store in
             if store.count > 2000 { store.removeAll() }
-            store[spec] = value
+            store[Key(spec: spec, margins: margins)] = value
         }
         return value
     }
@@ -27,8 +33,11 @@ public struct FitFailure: Error, Sendable { public let message: String }
 /// crosstabs — synchronously. The background worker calls it off the input thread; `bench ui`
 /// and the tests call it directly.
 public enum ComputeEngine {
+    /// With `margins: false` the models come without marginal effects — fast enough to redraw
+    /// the Models view at once; the worker then runs again with margins for the Margins view.
     public static func run(_ spec: Specification, generation: Int, env: ExplorerEnvironment,
-                           cache: FitCache, isCancelled: @Sendable () -> Bool = { false }) -> ComputeOutput {
+                           cache: FitCache, margins: Bool = true,
+                           isCancelled: @Sendable () -> Bool = { false }) -> ComputeOutput {
         let clock = ContinuousClock()
         let start = clock.now
         var output = ComputeOutput(generation: generation, spec: spec)
@@ -49,23 +58,35 @@ public enum ComputeEngine {
             output.sampleN = data.rowCount
         }
 
-        // Models (a standardized column reuses its base fit through the cache).
-        let options = FitOptions(margins: true)
-        for planned in ModelPlanner.plan(spec, env: env) {
-            if isCancelled() { return output }
-            var fitted = FittedModel(plan: planned)
-            if output.sampleError != nil {
-                fitted.error = "not estimated: the subsample condition failed"
-            } else {
-                switch cache.result(for: planned.spec, compute: {
-                    do { return .success(try fitModel(planned.spec, data: data, options: options)) }
+        // Models: the distinct fits run in parallel (a standardized column shares its base fit).
+        let options = FitOptions(margins: margins)
+        let plan = ModelPlanner.plan(spec, env: env)
+        var distinct: [ModelSpec] = []
+        for p in plan where !distinct.contains(p.spec) { distinct.append(p.spec) }
+        let fits = Mutex<[ModelSpec: Result<ModelResult, FitFailure>]>([:])
+        if output.sampleError == nil {
+            let specs = distinct
+            DispatchQueue.concurrentPerform(iterations: specs.count) { i in
+                if isCancelled() { return }
+                let modelSpec = specs[i]
+                let result = cache.result(for: modelSpec, margins: margins) {
+                    do { return .success(try fitModel(modelSpec, data: data, options: options)) }
                     catch { return .failure(FitFailure(message: "\(error)")) }
-                }) {
-                case let .success(r): fitted.result = r
-                case let .failure(f): fitted.error = f.message
                 }
+                fits.withLock { $0[modelSpec] = result }
             }
-            output.models.append(fitted)
+            if isCancelled() { return output }
+        }
+        let results = fits.withLock { $0 }
+        output.marginsIncluded = margins || distinct.allSatisfy { cache.cached($0, margins: true) != nil }
+        output.models = plan.map { planned in
+            var fitted = FittedModel(plan: planned)
+            switch results[planned.spec] {
+            case let .success(r)?: fitted.result = r
+            case let .failure(f)?: fitted.error = f.message
+            case nil: fitted.error = "not estimated: the subsample condition failed"
+            }
+            return fitted
         }
 
         // Table 1 and crosstabs within the subsample.

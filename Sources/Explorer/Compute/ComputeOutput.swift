@@ -36,6 +36,8 @@ public struct ComputeOutput: Sendable {
     public var summaries: [VariableDescription]
     public var crosstabs: [CrosstabOutput]
     public var elapsedMilliseconds: Double
+    /// False for the quick first pass whose models have no marginal effects yet.
+    public var marginsIncluded: Bool = true
 
     public init(generation: Int, spec: Specification, models: [FittedModel] = [], sampleN: Int? = nil,
                 sampleError: String? = nil, mask: [Bool]? = nil, summaries: [VariableDescription] = [],
@@ -59,17 +61,22 @@ public struct CrosstabOutput: Sendable {
     }
 }
 
-/// The mediation estimates beyond the path coefficients: indirect effect, its bootstrap interval
-/// and the KHB / causal estimates, filled by the Mediation engine.
+/// The mediation engine's estimates beyond the path coefficients, as the Mediation view shows
+/// them: the indirect effect with its bootstrap interval, and naive beside adjusted (KHB,
+/// causal) estimates.
 public struct MediationOutput: Sendable {
     public var lines: [(label: String, naive: String, adjusted: String)]
     public var indirect: Double?
     public var ciLow: Double?
     public var ciHigh: Double?
     public var replications: Int
+    /// The engine's Baron–Kenny verdict on the common sample.
+    public var verdict: String?
+    public var notes: [String]
     public init(lines: [(label: String, naive: String, adjusted: String)] = [], indirect: Double? = nil,
-                ciLow: Double? = nil, ciHigh: Double? = nil, replications: Int = 0) {
+                ciLow: Double? = nil, ciHigh: Double? = nil, replications: Int = 0, verdict: String? = nil,
+                notes: [String] = []) {
         self.lines = lines; self.indirect = indirect; self.ciLow = ciLow; self.ciHigh = ciHigh
-        self.replications = replications
+        self.replications = replications; self.verdict = verdict; self.notes = notes
     }
 }

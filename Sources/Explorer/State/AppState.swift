@@ -74,6 +74,8 @@ public struct BootstrapProgress: Sendable {
     public var phase: Phase = .idle
     public var done: Int = 0
     public var total: Int = 0
+    /// The engine's current stage: fitting, bootstrap, jackknife, causal.
+    public var stage: String = ""
     public var output: MediationOutput?
 }
 
@@ -110,4 +112,6 @@ public struct AppState: Sendable {
 
     /// True while the latest posted specification has no results yet.
     public var computing: Bool { (results?.generation ?? -1) < generation }
+    /// The models are in but their marginal effects are still being computed.
+    public var marginsPending: Bool { !computing && results?.marginsIncluded == false }
 }

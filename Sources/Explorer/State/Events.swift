@@ -11,7 +11,7 @@ public enum Event: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     case computed(ComputeOutput)
-    case bootstrapProgress(generation: Int, done: Int, total: Int)
+    case bootstrapProgress(generation: Int, done: Int, total: Int, stage: String = "bootstrap")
     case bootstrapFinished(generation: Int, MediationOutput)
     case bootstrapFailed(generation: Int, message: String)
     /// A save/export finished: the message goes to the status line.

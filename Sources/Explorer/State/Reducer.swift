@@ -19,9 +19,9 @@ public enum Reducer {
                 state.status = StatusMessage(text: failure, isError: true)
             }
             return []
-        case let .bootstrapProgress(generation, done, total):
+        case let .bootstrapProgress(generation, done, total, stage):
             guard generation == state.bootstrap.generation, state.bootstrap.phase == .running else { return [] }
-            state.bootstrap.done = done; state.bootstrap.total = total
+            state.bootstrap.done = done; state.bootstrap.total = total; state.bootstrap.stage = stage
             return []
         case let .bootstrapFinished(generation, output):
             guard generation == state.bootstrap.generation, state.bootstrap.phase == .running else { return [] }

@@ -4,16 +4,19 @@ import Foundation
 /// Estimation runs on background tasks, so the screen never waits for a fit.
 public enum ExplorerApp {
     public static func run(env: ExplorerEnvironment, spec: Specification) throws {
+        // Deferred in reverse: the terminal is restored first, then background work is stopped.
+        let worker = BackgroundWorker(env: env)
+        defer { worker.shutdown() }
         let backend = try NcursesBackend()
         defer { backend.restore() }
         SignalFlag.install()
         let size = backend.size
         var state = AppState(spec: spec, width: size.width, height: size.height)
-        let worker = BackgroundWorker(env: env)
-        defer { worker.cancelAll() }
         state.generation = 1
         var effects: [Effect] = [.compute(state.spec, generation: 1)]
         var needsDraw = true
+        var instantTicks = 0
+        let clock = ContinuousClock()
         while true {
             perform(&effects, state: &state, env: env, worker: worker)
             if state.quitting || SignalFlag.pending != 0 { break }
@@ -22,7 +25,17 @@ public enum ExplorerApp {
                 needsDraw = false
             }
             var events: [Event] = []
-            if let event = backend.nextEvent() { events.append(event) }
+            let waitStart = clock.now
+            if let event = backend.nextEvent() {
+                events.append(event)
+                instantTicks = 0
+            } else if clock.now - waitStart < .milliseconds(5) {
+                // No input and no 50 ms wait: the terminal is gone (hang-up without SIGHUP).
+                instantTicks += 1
+                if instantTicks > 200 { break }
+            } else {
+                instantTicks = 0
+            }
             events += worker.drain()
             for event in events {
                 effects += Reducer.reduce(&state, event, env: env)

@@ -57,6 +57,8 @@ enum Chrome {
             if status.isError { style = [.reverse, .negative] }
         } else if state.computing {
             text = "computing generation \(state.generation)..."
+        } else if state.marginsPending {
+            text = "computing marginal effects..."
         } else if let notice = env.codebook.notice(env.unicode ? state.spec.language : .en) {
             text = notice
         } else if let r = state.results {

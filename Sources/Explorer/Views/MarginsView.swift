@@ -9,6 +9,7 @@ enum MarginsView {
 
     static func content(_ state: AppState, env: ExplorerEnvironment, width: Int) -> ViewContent {
         guard let results = state.results else { return .message("computing...") }
+        if !results.marginsIncluded { return .message("computing marginal effects...") }
         var lines: [StyledLine] = []
         var tables: [Table] = []
         let terms = [state.spec.keyRegressor] + [state.spec.marginsTerm].compactMap { $0 }

@@ -54,7 +54,7 @@ enum MediationView {
             lines.append(StyledLine("  a x b = \(NumberFormat.fixed(a.estimate * b.estimate, 3))   (naive product; scales differ across logit models)"))
         }
         lines.append(StyledLine())
-        var verdictLine = StyledLine("Baron-Kenny: ", style: .bold)
+        var verdictLine = StyledLine("Baron-Kenny (5%, these fits): ", style: .bold)
         verdictLine.append(verdict(p))
         lines.append(verdictLine)
         lines.append(StyledLine())
@@ -68,26 +68,27 @@ enum MediationView {
         var lines: [StyledLine] = []
         switch b.phase {
         case .idle:
-            lines.append(StyledLine("Bootstrap: not started (g starts it)", style: .dim))
+            lines.append(StyledLine("Bootstrap, KHB, causal: not started (g starts them)", style: .dim))
         case .running:
             let width = 30
             let filled = b.total > 0 ? min(width, b.done * width / b.total) : 0
-            var line = StyledLine("Bootstrap: [")
+            var line = StyledLine("Mediation engine (\(b.stage.isEmpty ? "starting" : b.stage)): [")
             line.append(Cells.repeated("#", filled), style: .accent)
-            line.append(Cells.repeated(".", width - filled) + "] \(b.done)/\(b.total)  (Esc cancels)")
+            line.append(Cells.repeated(".", width - filled) + "] \(b.done)/\(b.total)  Esc cancels")
             lines.append(line)
         case .cancelled:
             lines.append(StyledLine("Bootstrap: cancelled at \(b.done)/\(b.total) (g restarts it)", style: .dim))
         case let .failed(message):
             lines.append(StyledLine("Bootstrap: \(message)", style: .negative))
         case .finished:
-            lines.append(StyledLine("Bootstrap: done, \(b.output?.replications ?? b.total) replications", style: .bold))
+            lines.append(StyledLine("Bootstrap: \(b.output?.replications ?? b.total) replications", style: .bold))
         }
         if let output = b.output {
+            if let verdict = output.verdict { lines.append(StyledLine("  Baron-Kenny: " + verdict)) }
             if let ind = output.indirect {
                 var text = "  indirect effect = \(NumberFormat.fixed(ind, 4))"
                 if let lo = output.ciLow, let hi = output.ciHigh {
-                    text += "  95% CI [\(NumberFormat.fixed(lo, 4)), \(NumberFormat.fixed(hi, 4))]"
+                    text += "  95% percentile CI [\(NumberFormat.fixed(lo, 4)), \(NumberFormat.fixed(hi, 4))]"
                 }
                 lines.append(StyledLine(text))
             }

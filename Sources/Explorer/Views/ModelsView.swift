@@ -41,8 +41,18 @@ enum ModelsView {
         }
         let currentOffset = 1 + (showBase ? base.count : 0)
         let deltaOffset = currentOffset + current.count
+        var headingShown = Set<String>()
         for term in terms {
-            var top = [Cell(labeler.label(term: term.term, variable: term.variable, level: term.level))]
+            // Factor levels sit under a heading with the variable's label, so a narrow label
+            // column still shows which level a row is.
+            var label = labeler.label(term: term.term, variable: term.variable, level: term.level)
+            var indent = 0
+            if let level = term.level, let variable = term.variable, (env.dataset.info(variable)?.values.count ?? 0) > 2 {
+                if headingShown.insert(variable).inserted { table.addRow([Cell(labeler.variableLabel(variable))]) }
+                label = labeler.valueLabel(variable, level)
+                indent = 1
+            }
+            var top = [Cell(label, indent: indent)]
             var bottom = [Cell.empty]
             if showBase {
                 for m in base { let (a, b) = cells(term.term, m); top.append(a); bottom.append(b) }

@@ -1,0 +1,154 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A private tmux server running the real `pathlens` binary for end-to-end tests: `-L NAME -f
+/// /dev/null` so no user configuration or server is touched; the screen is polled with
+/// `capture-pane -p` instead of fixed sleeps; `kill()` (called from `defer`) ends the server.
+final class TmuxSession {
+    let name: String
+    let directory: URL
+
+    static var tmuxPath: String? {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// The `pathlens` binary beside the test bundle (same build), or `$PATHLENS_BIN`.
+    static var binary: String? {
+        if let env = ProcessInfo.processInfo.environment["PATHLENS_BIN"], FileManager.default.isExecutableFile(atPath: env) {
+            return env
+        }
+        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("pathlens").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    init(_ test: String, arguments: [String] = [], width: Int = 160, height: Int = 50) throws {
+        name = "pl-e2e-\(getpid())-\(test)"
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+        try? FileManager.default.removeItem(at: directory)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        guard let binary = TmuxSession.binary else { throw E2EError("pathlens binary not found") }
+        // A small shell records the exit status in a file: tmux 3.3 sometimes leaves the
+        // program unreaped, so `pane_dead_status` cannot be relied on. The shell ignores INT,
+        // TERM and HUP itself; pathlens installs its own handlers for them.
+        let program = (["env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", binary] + arguments).map(TmuxSession.quote).joined(separator: " ")
+        let script = "trap '' INT TERM HUP; \(program) 2>\(TmuxSession.quote(directory.appendingPathComponent("stderr.log").path)); "
+            + "echo $? > \(TmuxSession.quote(directory.appendingPathComponent("status").path))"
+        let command = "sh -c " + TmuxSession.quote(script)
+        // The server started here would inherit an output pipe and keep it open forever, so this
+        // one command writes to /dev/null instead.
+        _ = try tmux(["new-session", "-d", "-s", "main", "-c", directory.path, "-x", "\(width)", "-y", "\(height)", command],
+                     readOutput: false)
+        _ = try tmux(["set-option", "-t", "main", "remain-on-exit", "on"])
+    }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    /// What the program wrote to stderr (crash messages end up here).
+    var stderr: String { (try? String(contentsOf: directory.appendingPathComponent("stderr.log"), encoding: .utf8)) ?? "" }
+
+    @discardableResult
+    func tmux(_ args: [String], readOutput: Bool = true) throws -> String {
+        guard let path = TmuxSession.tmuxPath else { throw E2EError("tmux not installed") }
+        return try Spawn.run(path, ["-L", name, "-f", "/dev/null"] + args, output: readOutput).output
+    }
+
+    func screen() -> String { (try? tmux(["capture-pane", "-p", "-t", "main"])) ?? "" }
+
+    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "main"] + keys) }
+
+    /// Polls the screen until `predicate` holds; throws with the last screen after `timeout`.
+    @discardableResult
+    func waitFor(_ what: String, timeout: Double = 90, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = screen()
+            if predicate(last) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw E2EError("timed out waiting for \(what); screen was:\n\(last)")
+    }
+
+    @discardableResult
+    func waitFor(text: String, timeout: Double = 90) throws -> String {
+        try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// The program's exit status, once it has ended.
+    func exitStatus() -> Int? {
+        guard let text = try? String(contentsOf: directory.appendingPathComponent("status"), encoding: .utf8) else { return nil }
+        return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The pid of the program (the child of the pane's shell).
+    func programPID() -> Int32? {
+        guard let shell = Int32((try? tmux(["display-message", "-p", "-t", "main", "#{pane_pid}"]))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") else { return nil }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for entry in entries {
+            guard let pid = Int32(entry),
+                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, Int32(fields[1]) == shell { return pid }
+        }
+        return nil
+    }
+
+    func kill() {
+        _ = try? tmux(["kill-server"])
+        // tmux can leave its socket behind; it is ours alone.
+        let socketDirectory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(socketDirectory)/tmux-\(getuid())/\(name)")
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+struct E2EError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
+
+/// Runs a program with posix_spawn and waitpid, its output going to a temporary file. Foundation's
+/// `Process` hung in `waitUntilExit` once tmux had forked its server, and a pipe inherited by the
+/// server never reaches end-of-file; a file and a plain waitpid have neither problem.
+enum Spawn {
+    static func run(_ path: String, _ args: [String], output: Bool = true) throws -> (status: Int32, output: String) {
+        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("pl-spawn-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        defer { unlink(outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output ? outPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + args).map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        // Default dispositions and nothing blocked: the test runner's threads block signals, and
+        // tmux would pass that mask on to the program under test.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigemptyset(&all)
+        for sig in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGCHLD, SIGWINCH] { sigaddset(&all, sig) }
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+        guard rc == 0 else { throw E2EError("cannot run \(path): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let text = output ? ((try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "") : ""
+        return ((status >> 8) & 0xff, text)
+    }
+}
