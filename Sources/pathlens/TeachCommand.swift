@@ -1,17 +1,21 @@
 import ArgumentParser
+import Explorer
 import Foundation
 import SurveyData
 import Teaching
 
 /// `pathlens teach [FILE]`: a guided lesson over a dataset (the shipped Dalian 2022 mediation
-/// lesson by default). `--print` renders it as a Markdown handout with the live numbers; the
-/// interactive lesson opens in the explorer.
+/// lesson by default). `--print` renders it as a Markdown handout with the live numbers; without
+/// it the lesson opens in the explorer (n/p move, l language, Esc explores freely, T returns).
+/// The lesson is read and checked before the screen is taken over, so a malformed lesson fails
+/// with its one-line error on a normal terminal.
 struct Teach: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "teach",
         abstract: "Guided lesson: mediation analysis step by step, with live numbers.",
         discussion: """
         Examples:
+          pathlens teach                  (the interactive lesson in the explorer)
           pathlens teach --print > handout.md
           pathlens teach --print --lang zh
           pathlens teach my-lesson.md --print
@@ -24,7 +28,7 @@ struct Teach: ParsableCommand {
     @Flag(name: .customLong("print"), help: "Render the whole lesson as a Markdown handout on stdout.")
     var printHandout = false
 
-    @Option(help: ArgumentHelp("Language of the handout: en or zh.", valueName: "en|zh"))
+    @Option(help: ArgumentHelp("Language of the lesson or handout: en or zh (l switches in the lesson).", valueName: "en|zh"))
     var lang: String = "en"
 
     @Option(help: ArgumentHelp("With --print: only this step (1-based).", valueName: "n"))
@@ -49,8 +53,12 @@ struct Teach: ParsableCommand {
                 emit(try LessonHandout.markdown(runner, language: language, steps: step.map { [$0] }))
                 return
             }
-            emit("The interactive lesson '\(runner.lesson.title(language))' (\(runner.stepCount) steps) opens in the explorer; "
-                 + "for now use 'pathlens teach --print' for the handout.\n")
+            let unicode = TerminalLocale.configure()
+            let env = ExplorerEnvironment(dataset: runner.dataset, unicode: unicode)
+            do {
+                try ExplorerApp.run(env: env, spec: env.defaultSpecification(), lesson: runner,
+                                    language: unicode ? language : .en)
+            } catch { throw CLIError("\(error)") }
         }
     }
 }

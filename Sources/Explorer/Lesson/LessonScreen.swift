@@ -47,7 +47,7 @@ enum LessonScreen {
     static func tables(_ mode: LessonMode, width: Int, ascii: Bool) -> ViewContent? {
         guard let step = mode.currentRendered, !step.tables.isEmpty else { return nil }
         let zh = mode.session.language == .zh
-        var lines = [StyledLine(zh ? "本步的表格（Esc 返回实时视图）" : "This step's tables (Esc: live views)", style: .dim), StyledLine()]
+        var lines = [StyledLine(zh ? "本步的表格（Esc 返回实时视图，z 全宽）" : "This step's tables (Esc: live views, z: full width)", style: .dim), StyledLine()]
         for table in step.tables {
             var styles: [Int: [Int: CellStyle]] = [:]
             for (r, row) in table.rows.enumerated() where row.cells.first?.text.hasPrefix(">> ") == true {

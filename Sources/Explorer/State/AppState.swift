@@ -105,6 +105,8 @@ public struct AppState: Sendable {
     public var baseline: Baseline?
     public var bootstrap = BootstrapProgress()
     public var quitting = false
+    /// The lesson open in the explorer (`pathlens teach`), active or left for free exploration.
+    public var lesson: LessonMode?
 
     public init(spec: Specification, width: Int = 80, height: Int = 24) {
         self.spec = spec; self.width = width; self.height = height

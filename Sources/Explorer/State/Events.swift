@@ -1,3 +1,5 @@
+import SurveyData
+
 /// A key press, decoded by the backend (or scripted by tests and `bench ui`).
 public enum Key: Sendable, Equatable, Hashable {
     case char(Character)
@@ -16,6 +18,8 @@ public enum Event: Sendable {
     case bootstrapFailed(generation: Int, message: String)
     /// A save/export finished: the message goes to the status line.
     case effectFinished(message: String, isError: Bool)
+    /// A lesson step finished rendering on its background task.
+    case lessonRendered(LessonRenderResult)
 }
 
 /// Work the reducer asks for; the main loop (or a test) performs it and reports back as events.
@@ -25,6 +29,8 @@ public enum Effect: Sendable, Equatable {
     case cancelBootstrap
     case save(path: String, Specification)
     case export(path: String, format: ExportFormat, view: ViewKind)
+    /// Render a lesson step (its live numbers) off the input thread.
+    case renderLessonStep(step: Int, language: Language, generation: Int)
     case quit
 }
 

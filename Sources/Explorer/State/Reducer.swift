@@ -36,6 +36,8 @@ public enum Reducer {
         case let .effectFinished(message, isError):
             state.status = StatusMessage(text: message, isError: isError)
             return []
+        case let .lessonRendered(result):
+            return LessonKeys.rendered(&state, result)
         }
     }
 
@@ -81,6 +83,7 @@ public enum Reducer {
             }
         }
         state.status = nil
+        if let effects = LessonKeys.reduce(&state, key, env: env) { return effects }
         let page = max(1, state.height - 6)
         switch key {
         case .char("q"):

@@ -1,19 +1,31 @@
 import Foundation
+import SurveyData
+import Teaching
 
 /// The main loop: draw, wait up to 50 ms for a key, drain finished work, reduce, perform effects.
 /// Estimation runs on background tasks, so the screen never waits for a fit.
 public enum ExplorerApp {
-    public static func run(env: ExplorerEnvironment, spec: Specification) throws {
+    /// With `lesson`, the explorer opens on its first step in `language` (`pathlens teach`).
+    public static func run(env: ExplorerEnvironment, spec: Specification, lesson: LessonRunner? = nil,
+                           language: Language = .en) throws {
         // Deferred in reverse: the terminal is restored first, then background work is stopped.
         let worker = BackgroundWorker(env: env)
         defer { worker.shutdown() }
+        let lessonRenderer = LessonRenderer()
+        defer { lessonRenderer.shutdown() }
         let backend = try NcursesBackend()
         defer { backend.restore() }
         SignalFlag.install()
         let size = backend.size
         var state = AppState(spec: spec, width: size.width, height: size.height)
-        state.generation = 1
-        var effects: [Effect] = [.compute(state.spec, generation: 1)]
+        var effects: [Effect] = []
+        if let lesson {
+            effects = LessonKeys.open(&state, runner: lesson, renderer: lessonRenderer, language: language, env: env)
+        }
+        if state.generation == 0 {
+            state.generation = 1
+            effects.insert(.compute(state.spec, generation: 1), at: 0)
+        }
         var needsDraw = true
         var instantTicks = 0
         let clock = ContinuousClock()
@@ -66,6 +78,10 @@ public enum ExplorerApp {
                 } catch {
                     followUp = .effectFinished(message: "\(error)", isError: true)
                 }
+            case let .renderLessonStep(step, language, generation):
+                guard let mode = state.lesson else { break }
+                mode.renderer.render(mode.runner, step: step, language: language, generation: generation,
+                                     spec: state.spec, env: env, cache: worker.cache) { worker.post(.lessonRendered($0)) }
             case .quit: break
             }
             if let followUp { effects += Reducer.reduce(&state, followUp, env: env) }

@@ -22,15 +22,24 @@ public enum Screen {
         let top = 2
         let bodyHeight = state.height - 3
         var viewX = 0
+        let lesson = state.lesson.flatMap { $0.isActive ? $0 : nil }
         if !state.zoom {
-            let paneWidth = state.width >= 120 ? 40 : state.width >= 100 ? 34 : 28
-            VariablesPane.draw(state, env: env, into: &grid, x: 0, y: top, width: paneWidth, height: bodyHeight)
+            let paneWidth = lesson != nil ? LessonScreen.paneWidth(state.width)
+                : state.width >= 120 ? 40 : state.width >= 100 ? 34 : 28
+            if let lesson {
+                LessonScreen.drawPane(lesson, language: state.spec.language, env: env, into: &grid,
+                                      x: 0, y: top, width: paneWidth, height: bodyHeight)
+            } else {
+                VariablesPane.draw(state, env: env, into: &grid, x: 0, y: top, width: paneWidth, height: bodyHeight)
+            }
             for row in top..<(top + bodyHeight) { grid.put("|", x: paneWidth, y: row, style: .dim) }
             viewX = paneWidth + 2
         }
         let viewWidth = state.width - viewX
-        let content = viewContent(state, env: env, width: viewWidth, height: bodyHeight)
-        let scrollRow = state.view == .data ? 0 : state.scrollRow
+        // While a lesson is active its step's tables (every number the text quotes) fill the view.
+        let lessonTables = lesson.flatMap { LessonScreen.tables($0, width: viewWidth, ascii: !env.unicode) }
+        let content = lessonTables ?? viewContent(state, env: env, width: viewWidth, height: bodyHeight)
+        let scrollRow = state.view == .data && lessonTables == nil ? 0 : state.scrollRow
         grid.draw(content.lines, x: viewX, y: top, width: viewWidth, height: bodyHeight,
                   row: scrollRow, column: state.scrollColumn * 8)
         Chrome.statusLine(state, env: env, into: &grid)

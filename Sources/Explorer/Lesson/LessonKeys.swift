@@ -1,0 +1,130 @@
+import SurveyData
+import Teaching
+
+/// The lesson's keys and events, consulted by `Reducer` before the explorer's own bindings:
+/// `n`/`p` (PgDn/PgUp, as a presenter's remote sends) move through the steps, `l` switches the
+/// language of lesson and labels, `Esc` leaves for free exploration, `T` returns to the step.
+/// Every move applies the step's specification as one undoable change and asks for the step to
+/// be rendered on a background task.
+enum LessonKeys {
+    static let hint = "in the lesson: n next, p previous, l language, Esc explore freely"
+
+    /// Opens `runner`'s lesson at its first step (`pathlens teach`).
+    static func open(_ state: inout AppState, runner: LessonRunner, renderer: LessonRenderer, language: Language,
+                     env: ExplorerEnvironment) -> [Effect] {
+        state.lesson = LessonMode(runner: runner, renderer: renderer, language: env.unicode ? language : .en)
+        state.focus = .variables
+        return enterStep(&state, env: env)
+    }
+
+    /// The key's effects, or nil when the explorer's own binding should handle it.
+    static func reduce(_ state: inout AppState, _ key: Key, env: ExplorerEnvironment) -> [Effect]? {
+        guard var mode = state.lesson else {
+            guard key == .char("T") else { return nil }
+            state.status = StatusMessage(text: "no lesson open: start one with pathlens teach", isError: true)
+            return []
+        }
+        guard mode.isActive else {
+            guard key == .char("T") else { return nil }
+            mode.session.resume()
+            state.lesson = mode
+            return enterStep(&state, env: env)
+        }
+        switch key {
+        case .char("n"), .pageDown:
+            guard mode.session.next() else {
+                state.status = StatusMessage(text: "this is the last step (Esc explores freely)", isError: false); return []
+            }
+            state.lesson = mode
+            return enterStep(&state, env: env)
+        case .char("p"), .pageUp:
+            guard mode.session.previous() else {
+                state.status = StatusMessage(text: "this is the first step", isError: false); return []
+            }
+            state.lesson = mode
+            return enterStep(&state, env: env)
+        case .char("l"), .char("L"):
+            guard env.unicode else {
+                state.status = StatusMessage(text: "Chinese needs a UTF-8 locale; showing English", isError: true); return []
+            }
+            mode.session.toggleLanguage()
+            state.lesson = mode
+            let language = mode.session.language
+            var effects = Reducer.change(&state, env: env) { $0.language = language }
+            effects += requestRender(&state)
+            return effects
+        case .escape:
+            mode.session.leave()
+            state.lesson = mode
+            state.scrollRow = 0; state.scrollColumn = 0
+            state.status = StatusMessage(text: "exploring freely: T returns to step \(mode.session.step)", isError: false)
+            return []
+        case .char("T"):
+            state.status = StatusMessage(text: hint, isError: false)
+            return []
+        case .up, .char("k"), .down, .char("j"), .home:
+            guard state.focus == .variables, !state.zoom else { return nil }
+            switch key {
+            case .home: mode.paneScroll = 0
+            case .up, .char("k"): mode.paneScroll = max(0, mode.paneScroll - 1)
+            default:
+                let width = LessonScreen.paneWidth(state.width) - 1
+                let lines = LessonScreen.paneLines(mode, width: width, language: mode.session.language, env: env).count
+                mode.paneScroll = min(mode.paneScroll + 1, max(0, lines - (state.height - 3)))
+            }
+            state.lesson = mode
+            return []
+        case let .char(c) where ("1"..."6").contains(c):
+            // A view key starts free exploration in that view.
+            mode.session.leave()
+            state.lesson = mode
+            return nil
+        case .char("q"), .char("?"), .tab, .backTab, .left, .right, .char("h"), .char("z"), .end:
+            return nil
+        default:
+            state.status = StatusMessage(text: hint, isError: false)
+            return []
+        }
+    }
+
+    /// A background render finished: show it if it is still the step asked for.
+    static func rendered(_ state: inout AppState, _ result: LessonRenderResult) -> [Effect] {
+        guard var mode = state.lesson, result.generation == mode.generation else { return [] }
+        if let rendered = result.rendered {
+            mode.rendered = rendered
+            mode.error = nil
+        } else {
+            mode.error = result.error
+            state.status = StatusMessage(text: result.error ?? "the step could not be rendered", isError: true)
+        }
+        if let baseline = result.baseline { state.baseline = baseline }
+        state.lesson = mode
+        return []
+    }
+
+    /// Applies the current step: its view, its specification (undoable), the baseline cleared
+    /// until the step's own pinned one arrives with the render.
+    static func enterStep(_ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
+        guard var mode = state.lesson, let lessonSpec = mode.stepSpec(mode.session.step) else { return [] }
+        mode.paneScroll = 0
+        state.lesson = mode
+        let view = LessonSpecMapping.view(lessonSpec.view)
+        if view != state.view { state.view = view }
+        state.scrollRow = 0; state.scrollColumn = 0
+        state.baseline = nil
+        let language = mode.session.language
+        var effects = Reducer.change(&state, env: env) { spec in
+            spec = LessonSpecMapping.specification(lessonSpec, language: language, current: spec)
+        }
+        effects += Reducer.bootstrapIfNeeded(&state)
+        effects += requestRender(&state)
+        return effects
+    }
+
+    static func requestRender(_ state: inout AppState) -> [Effect] {
+        guard var mode = state.lesson else { return [] }
+        mode.generation += 1
+        state.lesson = mode
+        return [.renderLessonStep(step: mode.session.step, language: mode.session.language, generation: mode.generation)]
+    }
+}
