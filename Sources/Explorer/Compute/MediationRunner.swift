@@ -51,7 +51,8 @@ enum MediationRunner {
             func effect(_ e: EffectEstimate) -> String {
                 f(e.estimate) + (e.ci.map { " [" + f($0.low) + ", " + f($0.high) + "]" } ?? "")
             }
-            out.lines.append(("ACME (\(causal.scale))", "", effect(causal.effects.acmeAverage)))
+            out.notes.append("causal (Imai-Keele-Tingley) effects on \(causal.scale)")
+            out.lines.append(("ACME", "", effect(causal.effects.acmeAverage)))
             out.lines.append(("ADE", "", effect(causal.effects.adeAverage)))
             out.lines.append(("total effect", "", effect(causal.effects.total)))
             out.lines.append(("prop. mediated", "", effect(causal.effects.propMediatedAverage)))

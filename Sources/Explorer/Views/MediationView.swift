@@ -85,6 +85,7 @@ enum MediationView {
         }
         if let output = b.output {
             if let verdict = output.verdict { lines.append(StyledLine("  Baron-Kenny: " + verdict)) }
+            for note in output.notes { lines.append(StyledLine("  " + note, style: .dim)) }
             if let ind = output.indirect {
                 var text = "  indirect effect = \(NumberFormat.fixed(ind, 4))"
                 if let lo = output.ciLow, let hi = output.ciHigh {
@@ -93,9 +94,9 @@ enum MediationView {
                 lines.append(StyledLine(text))
             }
             if !output.lines.isEmpty {
-                lines.append(StyledLine(TextWidth.pad("", to: 26) + TextWidth.pad("naive", to: 14) + "adjusted (KHB / causal)", style: .bold))
+                lines.append(StyledLine(TextWidth.pad("", to: 26) + TextWidth.pad("naive", to: 18) + "adjusted (KHB / causal)", style: .bold))
                 for l in output.lines {
-                    lines.append(StyledLine(TextWidth.pad("  " + l.label, to: 26) + TextWidth.pad(l.naive, to: 14) + l.adjusted))
+                    lines.append(StyledLine(TextWidth.pad("  " + l.label, to: 26) + TextWidth.pad(l.naive, to: 18) + l.adjusted))
                 }
             }
         }
