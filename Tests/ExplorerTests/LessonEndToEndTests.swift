@@ -40,6 +40,20 @@ import Testing
     }
 
     @Test(.enabled(if: E2E.enabled, E2E.reason))
+    func tInThePlainExplorerOpensTheShippedLesson() throws {
+        let t = try TmuxSession("lessonT")
+        defer { t.kill() }
+        try t.waitFor("models computed", E2E.settled)
+        try t.send("T")
+        try t.waitFor(text: "Step 1/")
+        try t.send("Escape")
+        try t.waitFor("lesson left") { !$0.contains("Step 1/") }
+        try t.send("q")
+        try t.waitFor("exit status", timeout: 30) { _ in t.exitStatus() != nil }
+        #expect(t.exitStatus() == 0, "stderr: \(t.stderr)")
+    }
+
+    @Test(.enabled(if: E2E.enabled, E2E.reason))
     func aMalformedLessonFailsWithOneLineBeforeTheScreen() throws {
         let t = try TmuxSession("badlesson", arguments: ["teach", "/nonexistent/lesson.md"])
         defer { t.kill() }

@@ -125,10 +125,23 @@ import Teaching
         #expect(state.baseline != nil)
     }
 
-    @Test func withoutALessonTSaysHowToStartOne() {
-        var state = TestData.state()
-        _ = Reducer.reduce(&state, .key(.char("T")), env: TestData.env)
-        #expect(state.status?.text.contains("pathlens teach") == true)
+    @Test(.enabled(if: runner != nil, reason))
+    func withoutALessonTOpensTheShippedOneForItsDataset() throws {
+        let runner = try #require(Self.runner)
+        // Another dataset: the lesson is read in the background, then refused with a reason.
+        var other = TestData.state()
+        #expect(Reducer.reduce(&other, .key(.char("T")), env: TestData.env) == [.openShippedLesson])
+        let loaded = LessonLoadResult(runner: runner, error: nil, renderer: LessonRenderer())
+        _ = Reducer.reduce(&other, .lessonLoaded(loaded), env: TestData.env)
+        #expect(other.lesson == nil)
+        #expect(other.status?.isError == true)
+        #expect(other.status?.text.contains("pathlens teach FILE") == true)
+        // The embedded dataset: the lesson opens at its first step.
+        let env = ExplorerEnvironment(dataset: runner.dataset)
+        var state = AppState(spec: env.defaultSpecification())
+        let effects = Reducer.reduce(&state, .lessonLoaded(loaded), env: env)
+        #expect(state.lesson?.session.step == 1)
+        #expect(Self.renders(effects) == [1])
     }
 
     @Test func helpListsTheLessonKeys() {

@@ -5,7 +5,8 @@ import Teaching
 /// `n`/`p` (PgDn/PgUp, as a presenter's remote sends) move through the steps, `l` switches the
 /// language of lesson and labels, `Esc` leaves for free exploration, `T` returns to the step.
 /// Every move applies the step's specification as one undoable change and asks for the step to
-/// be rendered on a background task.
+/// be rendered on a background task. In a plain `pathlens` session `T` reads the shipped lesson
+/// (in the background) and opens it when it is written for the dataset on screen.
 enum LessonKeys {
     static let hint = "in the lesson: n next, p previous, l language, Esc explore freely"
 
@@ -21,8 +22,8 @@ enum LessonKeys {
     static func reduce(_ state: inout AppState, _ key: Key, env: ExplorerEnvironment) -> [Effect]? {
         guard var mode = state.lesson else {
             guard key == .char("T") else { return nil }
-            state.status = StatusMessage(text: "no lesson open: start one with pathlens teach", isError: true)
-            return []
+            state.status = StatusMessage(text: "opening the lesson...", isError: false)
+            return [.openShippedLesson]
         }
         guard mode.isActive else {
             guard key == .char("T") else { return nil }
@@ -85,6 +86,22 @@ enum LessonKeys {
             state.status = StatusMessage(text: hint, isError: false)
             return []
         }
+    }
+
+    /// The shipped lesson was read: open it if it is written for this dataset.
+    static func loaded(_ state: inout AppState, _ result: LessonLoadResult, env: ExplorerEnvironment) -> [Effect] {
+        guard state.lesson == nil else { return [] }
+        guard let runner = result.runner else {
+            state.status = StatusMessage(text: result.error ?? "the lesson cannot be read", isError: true)
+            return []
+        }
+        let names = runner.lesson.steps.flatMap { [$0.spec.outcome, $0.spec.keyRegressor] + ($0.spec.mediator.map { [$0] } ?? []) }
+        guard runner.dataset.name == env.dataset.name, names.allSatisfy({ env.dataset.info($0) != nil }) else {
+            state.status = StatusMessage(text: "the shipped lesson is written for the embedded \(runner.dataset.name) data; "
+                                         + "for other lessons use pathlens teach FILE", isError: true)
+            return []
+        }
+        return open(&state, runner: runner, renderer: result.renderer, language: state.spec.language, env: env)
     }
 
     /// A background render finished: show it if it is still the step asked for.

@@ -13,6 +13,14 @@ public struct LessonRenderResult: Sendable {
     public var baseline: Baseline?
 }
 
+/// The shipped lesson read on a background task (`T` in a plain `pathlens` session), with the
+/// renderer that will draw its steps.
+public struct LessonLoadResult: Sendable {
+    public var runner: LessonRunner?
+    public var error: String?
+    public var renderer: LessonRenderer
+}
+
 /// Renders lesson steps off the input thread: a step's live numbers can take seconds (causal
 /// mediation, sensitivity), and the screen must keep answering keys meanwhile. Like
 /// `BackgroundWorker`, work starts with `Task.detached` (a plain `Task {}` never runs inside the
@@ -34,6 +42,23 @@ public final class LessonRenderer: Sendable {
                                                   spec: spec, env: env, cache: cache)
             guard !Task.isCancelled else { return }
             deliver(result)
+        }
+        current.withLock { old in
+            old?.cancel()
+            old = task
+        }
+    }
+
+    /// Reads the shipped lesson (file and dataset) off the input thread.
+    public func loadShipped(deliver: @escaping @Sendable (LessonLoadResult) -> Void) {
+        let task = Task.detached(priority: .userInitiated) { [self] in
+            active.withLock { $0 += 1 }
+            defer { active.withLock { $0 -= 1 } }
+            do {
+                deliver(LessonLoadResult(runner: try LessonRunner.load(), error: nil, renderer: self))
+            } catch {
+                deliver(LessonLoadResult(runner: nil, error: "\(error)", renderer: self))
+            }
         }
         current.withLock { old in
             old?.cancel()

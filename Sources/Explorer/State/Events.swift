@@ -20,6 +20,8 @@ public enum Event: Sendable {
     case effectFinished(message: String, isError: Bool)
     /// A lesson step finished rendering on its background task.
     case lessonRendered(LessonRenderResult)
+    /// The shipped lesson was read (`T` without a lesson open).
+    case lessonLoaded(LessonLoadResult)
 }
 
 /// Work the reducer asks for; the main loop (or a test) performs it and reports back as events.
@@ -31,6 +33,8 @@ public enum Effect: Sendable, Equatable {
     case export(path: String, format: ExportFormat, view: ViewKind)
     /// Render a lesson step (its live numbers) off the input thread.
     case renderLessonStep(step: Int, language: Language, generation: Int)
+    /// Read the shipped lesson off the input thread.
+    case openShippedLesson
     case quit
 }
 

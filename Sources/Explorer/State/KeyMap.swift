@@ -27,7 +27,7 @@ public enum KeyMap {
         Binding(keys: "/", action: "find a variable"),
         Binding(keys: "w", action: "save the specification (JSON)"),
         Binding(keys: "x", action: "export the current view (Markdown, LaTeX, CSV)"),
-        Binding(keys: "T", action: "lesson (pathlens teach): return to its step"),
+        Binding(keys: "T", action: "lesson: open the shipped one / return to its step"),
         Binding(keys: "n p", action: "lesson: next / previous step (also PgDn PgUp)"),
         Binding(keys: "l  Esc", action: "lesson: English / Chinese; Esc explores freely"),
         Binding(keys: "?", action: "this help"),

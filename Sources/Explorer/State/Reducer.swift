@@ -38,6 +38,8 @@ public enum Reducer {
             return []
         case let .lessonRendered(result):
             return LessonKeys.rendered(&state, result)
+        case let .lessonLoaded(result):
+            return LessonKeys.loaded(&state, result, env: env)
         }
     }
 

@@ -30,7 +30,7 @@ public enum ExplorerApp {
         var instantTicks = 0
         let clock = ContinuousClock()
         while true {
-            perform(&effects, state: &state, env: env, worker: worker)
+            perform(&effects, state: &state, env: env, worker: worker, lessonRenderer: lessonRenderer)
             if state.quitting || SignalFlag.pending != 0 { break }
             if needsDraw {
                 backend.draw(Screen.render(state, env: env))
@@ -57,7 +57,8 @@ public enum ExplorerApp {
     }
 
     /// Performs effects; file writes report back through the reducer at once.
-    static func perform(_ effects: inout [Effect], state: inout AppState, env: ExplorerEnvironment, worker: BackgroundWorker) {
+    static func perform(_ effects: inout [Effect], state: inout AppState, env: ExplorerEnvironment, worker: BackgroundWorker,
+                        lessonRenderer: LessonRenderer) {
         while !effects.isEmpty {
             let effect = effects.removeFirst()
             var followUp: Event?
@@ -82,6 +83,8 @@ public enum ExplorerApp {
                 guard let mode = state.lesson else { break }
                 mode.renderer.render(mode.runner, step: step, language: language, generation: generation,
                                      spec: state.spec, env: env, cache: worker.cache) { worker.post(.lessonRendered($0)) }
+            case .openShippedLesson:
+                lessonRenderer.loadShipped { worker.post(.lessonLoaded($0)) }
             case .quit: break
             }
             if let followUp { effects += Reducer.reduce(&state, followUp, env: env) }
