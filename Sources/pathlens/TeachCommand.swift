@@ -31,7 +31,7 @@ struct Teach: ParsableCommand {
     @Option(help: ArgumentHelp("Language of the lesson or handout: en or zh (l switches in the lesson).", valueName: "en|zh"))
     var lang: String = "en"
 
-    @Option(help: ArgumentHelp("With --print: only this step (1-based).", valueName: "n"))
+    @Option(help: ArgumentHelp("With --print: only this step; otherwise the step the lesson opens at (1-based).", valueName: "n"))
     var step: Int?
 
     @Flag(help: "Only check the lesson file (parse, variables, placeholders) and say so.")
@@ -56,7 +56,7 @@ struct Teach: ParsableCommand {
             let unicode = TerminalLocale.configure()
             let env = ExplorerEnvironment(dataset: runner.dataset, unicode: unicode)
             do {
-                try ExplorerApp.run(env: env, spec: env.defaultSpecification(), lesson: runner,
+                try ExplorerApp.run(env: env, spec: env.defaultSpecification(), lesson: runner, lessonStep: step ?? 1,
                                     language: unicode ? language : .en)
             } catch { throw CLIError("\(error)") }
         }

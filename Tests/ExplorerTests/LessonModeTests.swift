@@ -92,6 +92,20 @@ import Teaching
     }
 
     @Test(.enabled(if: runner != nil, reason))
+    func openingAtAStepAppliesThatStep() throws {
+        let runner = try #require(Self.runner)
+        let env = ExplorerEnvironment(dataset: runner.dataset)
+        var state = AppState(spec: env.defaultSpecification())
+        let effects = LessonKeys.open(&state, runner: runner, renderer: LessonRenderer(), step: 6, language: .zh, env: env)
+        let sixth = runner.lesson.steps[5].spec
+        #expect(state.lesson?.session.step == 6)
+        #expect(state.view == LessonSpecMapping.view(sixth.view))
+        #expect(state.spec.mediatorOn == sixth.mediatorOn)
+        #expect(state.spec.language == .zh)
+        #expect(Self.renders(effects) == [6])
+    }
+
+    @Test(.enabled(if: runner != nil, reason))
     func aViewKeyStartsExploringInThatView() throws {
         let runner = try #require(Self.runner)
         var (state, env, _) = opened(runner)

@@ -10,10 +10,10 @@ import Teaching
 enum LessonKeys {
     static let hint = "in the lesson: n next, p previous, l language, Esc explore freely"
 
-    /// Opens `runner`'s lesson at its first step (`pathlens teach`).
-    static func open(_ state: inout AppState, runner: LessonRunner, renderer: LessonRenderer, language: Language,
-                     env: ExplorerEnvironment) -> [Effect] {
-        state.lesson = LessonMode(runner: runner, renderer: renderer, language: env.unicode ? language : .en)
+    /// Opens `runner`'s lesson at `step` (`pathlens teach [--step N]`).
+    static func open(_ state: inout AppState, runner: LessonRunner, renderer: LessonRenderer, step: Int = 1,
+                     language: Language, env: ExplorerEnvironment) -> [Effect] {
+        state.lesson = LessonMode(runner: runner, renderer: renderer, step: step, language: env.unicode ? language : .en)
         state.focus = .variables
         return enterStep(&state, env: env)
     }

@@ -18,10 +18,10 @@ public struct LessonMode: Sendable {
     /// Why the current step could not be rendered, if it failed.
     public var error: String?
 
-    public init(runner: LessonRunner, renderer: LessonRenderer = LessonRenderer(), language: Language = .en) {
+    public init(runner: LessonRunner, renderer: LessonRenderer = LessonRenderer(), step: Int = 1, language: Language = .en) {
         self.runner = runner
         self.renderer = renderer
-        self.session = LessonSession(stepCount: runner.stepCount, language: language)
+        self.session = LessonSession(stepCount: runner.stepCount, step: step, language: language)
     }
 
     public var isActive: Bool { session.isActive }

@@ -5,9 +5,9 @@ import Teaching
 /// The main loop: draw, wait up to 50 ms for a key, drain finished work, reduce, perform effects.
 /// Estimation runs on background tasks, so the screen never waits for a fit.
 public enum ExplorerApp {
-    /// With `lesson`, the explorer opens on its first step in `language` (`pathlens teach`).
+    /// With `lesson`, the explorer opens on its step `lessonStep` in `language` (`pathlens teach`).
     public static func run(env: ExplorerEnvironment, spec: Specification, lesson: LessonRunner? = nil,
-                           language: Language = .en) throws {
+                           lessonStep: Int = 1, language: Language = .en) throws {
         // Deferred in reverse: the terminal is restored first, then background work is stopped.
         let worker = BackgroundWorker(env: env)
         defer { worker.shutdown() }
@@ -20,7 +20,8 @@ public enum ExplorerApp {
         var state = AppState(spec: spec, width: size.width, height: size.height)
         var effects: [Effect] = []
         if let lesson {
-            effects = LessonKeys.open(&state, runner: lesson, renderer: lessonRenderer, language: language, env: env)
+            effects = LessonKeys.open(&state, runner: lesson, renderer: lessonRenderer, step: lessonStep,
+                                      language: language, env: env)
         }
         if state.generation == 0 {
             state.generation = 1
