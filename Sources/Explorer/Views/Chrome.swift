@@ -44,6 +44,10 @@ enum Chrome {
         ]
         if let m = spec.mediator { items.append("Med: \(m) \(spec.mediatorOn ? "on" : "off")") }
         if state.baseline != nil { items.append("baseline") }
+        if let lesson = state.lesson {
+            let step = "\(lesson.session.step)/\(lesson.session.stepCount)"
+            items.append(lesson.isActive ? "Lesson \(step)" : "T: lesson \(step)")
+        }
         if !env.unicode { items[3] = "Labels: EN" }
         grid.put(TextWidth.pad(" " + items.joined(separator: " | "), to: grid.width), x: 0, y: 1, style: .underline)
     }
