@@ -23,47 +23,65 @@ public struct LessonLoadResult: Sendable {
 
 /// Renders lesson steps off the input thread: a step's live numbers can take seconds (causal
 /// mediation, sensitivity), and the screen must keep answering keys meanwhile. Like
-/// `BackgroundWorker`, work starts with `Task.detached` (a plain `Task {}` never runs inside the
-/// blocking ncurses loop) and a newer request cancels the older one.
+/// `BackgroundWorker`, work runs on `Task.detached` (a plain `Task {}` never runs inside the
+/// blocking ncurses loop). One job runs at a time and only the latest request waits: a teacher
+/// pressing `n` five times renders the step shown, not four steps already left (each render
+/// fills the runner's cache, so walking back is immediate).
 public final class LessonRenderer: Sendable {
-    private let current = Mutex<Task<Void, Never>?>(nil)
+    private typealias Job = @Sendable () -> Void
+    private let pending = Mutex<Job?>(nil)
+    private let busy = Mutex(false)
+    private let stopped = Mutex(false)
     private let active = Mutex(0)
 
     public init() {}
 
-    /// Starts rendering `step`; `deliver` is called from the background task when done.
+    /// Renders `step` when the job under way (if any) is done; `deliver` is called from the
+    /// background task.
     public func render(_ runner: LessonRunner, step: Int, language: Language, generation: Int, spec: Specification,
                        env: ExplorerEnvironment, cache: FitCache,
                        deliver: @escaping @Sendable (LessonRenderResult) -> Void) {
-        let task = Task.detached(priority: .userInitiated) { [self] in
-            active.withLock { $0 += 1 }
-            defer { active.withLock { $0 -= 1 } }
-            let result = LessonRenderer.renderNow(runner, step: step, language: language, generation: generation,
-                                                  spec: spec, env: env, cache: cache)
-            guard !Task.isCancelled else { return }
-            deliver(result)
-        }
-        current.withLock { old in
-            old?.cancel()
-            old = task
+        submit {
+            deliver(LessonRenderer.renderNow(runner, step: step, language: language, generation: generation,
+                                             spec: spec, env: env, cache: cache))
         }
     }
 
     /// Reads the shipped lesson (file and dataset) off the input thread.
     public func loadShipped(deliver: @escaping @Sendable (LessonLoadResult) -> Void) {
-        let task = Task.detached(priority: .userInitiated) { [self] in
-            active.withLock { $0 += 1 }
-            defer { active.withLock { $0 -= 1 } }
+        submit { [self] in
             do {
                 deliver(LessonLoadResult(runner: try LessonRunner.load(), error: nil, renderer: self))
             } catch {
                 deliver(LessonLoadResult(runner: nil, error: "\(error)", renderer: self))
             }
         }
-        current.withLock { old in
-            old?.cancel()
-            old = task
+    }
+
+    /// Replaces the waiting job and starts a runner task unless one is running.
+    private func submit(_ job: @escaping Job) {
+        pending.withLock { $0 = job }
+        let start = busy.withLock { running -> Bool in
+            if running { return false }
+            running = true
+            return true
         }
+        guard start else { return }
+        active.withLock { $0 += 1 }
+        Task.detached(priority: .userInitiated) { [self] in
+            defer { active.withLock { $0 -= 1 } }
+            while !stopped.withLock({ $0 }), let next = pending.withLock({ job -> Job? in defer { job = nil }; return job }) {
+                next()
+            }
+            busy.withLock { $0 = false }
+            // A job submitted between the last look and clearing `busy` would wait forever.
+            if !stopped.withLock({ $0 }), pending.withLock({ $0 != nil }) { submitPending() }
+        }
+    }
+
+    private func submitPending() {
+        guard let job = pending.withLock({ job -> Job? in defer { job = nil }; return job }) else { return }
+        submit(job)
     }
 
     /// The same work, synchronously (tests, headless replays). The step's pinned baseline is
@@ -85,10 +103,11 @@ public final class LessonRenderer: Sendable {
         return result
     }
 
-    /// Cancels the render under way and waits (up to `timeout`) for it to stop, so the process
-    /// never exits while a fit is still running on another thread.
+    /// Drops waiting work and waits (up to `timeout`) for the job under way to finish, so the
+    /// process never exits while a fit is still running on another thread.
     public func shutdown(timeout: Duration = .seconds(3)) {
-        current.withLock { $0?.cancel() }
+        stopped.withLock { $0 = true }
+        pending.withLock { $0 = nil }
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while active.withLock({ $0 }) > 0 && clock.now < deadline {
