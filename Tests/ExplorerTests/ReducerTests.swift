@@ -1,3 +1,4 @@
+import Foundation
 import Estimation
 import Testing
 @testable import Explorer
@@ -243,5 +244,45 @@ import SurveyData
         var s = TestData.state()
         _ = Reducer.reduce(&s, .resize(width: 120, height: 40), env: env)
         #expect(s.width == 120 && s.height == 40)
+    }
+}
+
+/// Saved specifications: round trip, short hand-written files, variables checked against the data.
+@Suite struct SpecFileTests {
+    @Test func roundTripAndValidation() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pl-spec-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var spec = TestData.env.defaultSpecification()
+        spec.subsample = Subsample(name: "secondary", condition: "industry == 2")
+        spec.vce = .robust
+        let path = dir.appendingPathComponent("spec.json").path
+        try SpecFile.save(spec, to: path)
+        #expect(try SpecFile.load(path, for: TestData.dataset) == spec)
+
+        let short = dir.appendingPathComponent("short.json").path
+        try Data(#"{"outcome": "skill", "key_regressor": "union"}"#.utf8).write(to: URL(fileURLWithPath: short))
+        let loaded = try SpecFile.load(short, for: TestData.dataset)
+        #expect(loaded.controls.isEmpty && loaded.estimators == .paper)
+
+        let bad = dir.appendingPathComponent("bad.json").path
+        try Data(#"{"outcome": "nosuch", "key_regressor": "union"}"#.utf8).write(to: URL(fileURLWithPath: bad))
+        #expect(throws: ExplorerError.self) { try SpecFile.load(bad, for: TestData.dataset) }
+    }
+
+    @Test func exportWritesTheCurrentViewInEachFormat() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pl-export-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var state = TestData.state()
+        for view in [ViewKind.models, .crosstab, .describe, .data] {
+            state.view = view
+            for format in ExportFormat.allCases {
+                let path = dir.appendingPathComponent("\(view.title).\(format.fileExtension)").path
+                _ = try ViewExport.write(state, env: TestData.env, format: format, to: path)
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                #expect(!text.isEmpty)
+            }
+        }
     }
 }

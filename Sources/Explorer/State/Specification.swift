@@ -84,6 +84,23 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
              estimators, subsample, vce, language, crosstabs, marginsTerm = "margins_term"
     }
 
+    /// Only the outcome and key regressor are required; everything else has its default, so a
+    /// hand-written specification can be short.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        outcome = try c.decode(String.self, forKey: .outcome)
+        keyRegressor = try c.decode(String.self, forKey: .keyRegressor)
+        mediator = try c.decodeIfPresent(String.self, forKey: .mediator)
+        mediatorOn = try c.decodeIfPresent(Bool.self, forKey: .mediatorOn) ?? false
+        controls = try c.decodeIfPresent([String].self, forKey: .controls) ?? []
+        estimators = try c.decodeIfPresent(EstimatorSet.self, forKey: .estimators) ?? .paper
+        subsample = try c.decodeIfPresent(Subsample.self, forKey: .subsample)
+        vce = try c.decodeIfPresent(VarianceType.self, forKey: .vce) ?? .oim
+        language = try c.decodeIfPresent(Language.self, forKey: .language) ?? .en
+        crosstabs = try c.decodeIfPresent([CrosstabPair].self, forKey: .crosstabs) ?? []
+        marginsTerm = try c.decodeIfPresent(String.self, forKey: .marginsTerm)
+    }
+
     /// The same choices with the label language neutralised: results do not depend on it.
     var computeKey: Specification {
         var s = self

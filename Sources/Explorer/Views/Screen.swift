@@ -40,8 +40,14 @@ public enum Screen {
         let lessonTables = lesson.flatMap { LessonScreen.tables($0, width: viewWidth, ascii: !env.unicode) }
         let content = lessonTables ?? viewContent(state, env: env, width: viewWidth, height: bodyHeight)
         let scrollRow = state.view == .data && lessonTables == nil ? 0 : state.scrollRow
-        grid.draw(content.lines, x: viewX, y: top, width: viewWidth, height: bodyHeight,
-                  row: scrollRow, column: state.scrollColumn * 8)
+        let used = grid.draw(content.lines, x: viewX, y: top, width: viewWidth, height: bodyHeight,
+                             row: scrollRow, column: state.scrollColumn * 8)
+        // Tell the user when the view is wider than the screen (h/l scroll, z zooms).
+        let widest = content.lines.map(\.width).max() ?? 0
+        if widest > viewWidth {
+            let hint = used.column + viewWidth < widest ? " more: Right " : " Left "
+            grid.put(hint, x: state.width - TextWidth.width(hint), y: 1, style: .reverse)
+        }
         Chrome.statusLine(state, env: env, into: &grid)
         if let overlay = state.overlay { Overlays.draw(overlay, into: &grid) }
         if !env.unicode { grid.replaceNonASCII() }
