@@ -154,6 +154,13 @@ struct MediationRun {
                                              bootstrap: boot, causal: causal))
         }
 
+        // How a published "indirect share" (the reference paper's 65 %) arises, and what to read instead.
+        for m in analyses where m.mediatorModel != outcomeKind {
+            let instead = outcomeKind == .ols ? "the causal proportion mediated (ACME / total effect)"
+                : "KHB's confounding percentage (c and c′ on one scale) and the causal proportion mediated (ACME / total effect)"
+            notes.append("indirect share a·b / (a·b + c′) = \(String(format: "%.3f", m.paths.proportionOfSum)) for \(m.mediator): a is a \(m.mediatorModel.rawValue) coefficient, b and c′ are \(outcomeKind.rawValue) coefficients, so the share mixes two models' scales; \(instead) compare like with like")
+        }
+
         var khb: KHBResult?
         if options.runs(.khb) {
             if outcomeKind == .ols {
