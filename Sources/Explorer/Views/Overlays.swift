@@ -6,7 +6,7 @@ enum Overlays {
         switch overlay {
         case let .help(scroll):
             let lines = KeyMap.bindings.map { TextWidth.pad($0.keys, to: 12) + $0.action }
-            box(title: "Keys (any other key closes)", lines: Array(lines.dropFirst(scroll)), selected: nil, into: &grid)
+            box(title: "Keys (j/k scroll, any other key closes)", lines: Array(lines.dropFirst(scroll)), selected: nil, into: &grid)
         case let .choice(menu):
             box(title: menu.title + "  (Enter picks, Esc closes)", lines: menu.options, selected: menu.selected, into: &grid)
         case let .prompt(prompt):
