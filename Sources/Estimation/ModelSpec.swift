@@ -11,6 +11,35 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
     public var statLabel: String { self == .ols ? "t" : "z" }
 }
 
+extension ModelKind {
+    /// The estimator a variable's measurement calls for (binary → logit, ordinal or categorical →
+    /// ologit, continuous → ols): how roles default from the codebook.
+    public static func natural(for type: VariableType) -> ModelKind {
+        switch type {
+        case .binary: return .logit
+        case .continuous: return .ols
+        case .ordinal, .categorical: return .ologit
+        }
+    }
+
+    /// This estimator carried over to an outcome of `type`: ordered models on a binary outcome
+    /// become logit/probit, binary ones on an ordered outcome become ologit/oprobit, and a
+    /// continuous outcome gets OLS.
+    public func adapted(to type: VariableType) -> ModelKind {
+        switch type {
+        case .binary:
+            if self == .ologit { return .logit }
+            if self == .oprobit { return .probit }
+            return self
+        case .continuous: return .ols
+        case .ordinal, .categorical:
+            if self == .logit { return .ologit }
+            if self == .probit { return .oprobit }
+            return self
+        }
+    }
+}
+
 /// Variance estimator: observed information, Huber–White sandwich (HC1 for OLS), or clustered.
 public enum VarianceType: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
     case oim

@@ -24,14 +24,14 @@ enum StepPlan {
         }
         var fits: [PlannedFit] = []
         for (kind, _) in spec.estimators.columns {
-            let k = adapt(kind, to: outcomeType)
+            let k = kind.adapted(to: outcomeType)
             guard !fits.contains(where: { $0.id == k.rawValue }) else { continue }
             fits.append(PlannedFit(id: k.rawValue, title: displayName(k), spec: modelSpec(k, spec.outcome)))
         }
         if let m = spec.activeMediator {
-            let mKind = defaultKind(for: dataset.info(m)?.type ?? .binary)
+            let mKind = ModelKind.natural(for: dataset.info(m)?.type ?? .binary)
             fits.append(PlannedFit(id: "m", title: "\(displayName(mKind)) \(m)", spec: modelSpec(mKind, m)))
-            let yKind = fits.first { $0.spec.kind != .ols }?.spec.kind ?? adapt(.ologit, to: outcomeType)
+            let yKind = fits.first { $0.spec.kind != .ols }?.spec.kind ?? .ologit.adapted(to: outcomeType)
             let mTerm = term(for: dataset.info(m), name: m)
             fits.append(PlannedFit(id: "ym", title: "\(displayName(yKind)) +\(m)",
                                    spec: modelSpec(yKind, spec.outcome, [mTerm])))
@@ -48,29 +48,6 @@ enum StepPlan {
                                    condition: spec.condition, mediatorModel: spec.mediatorModel,
                                    outcomeModel: spec.outcomeModel, methods: spec.mediation,
                                    simulations: spec.simulations)
-    }
-
-    /// Ordered estimators on a binary outcome become logit/probit; a continuous outcome gets OLS.
-    static func adapt(_ kind: ModelKind, to type: VariableType) -> ModelKind {
-        switch type {
-        case .binary:
-            if kind == .ologit { return .logit }
-            if kind == .oprobit { return .probit }
-            return kind
-        case .continuous: return .ols
-        case .ordinal, .categorical:
-            if kind == .logit { return .ologit }
-            if kind == .probit { return .oprobit }
-            return kind
-        }
-    }
-
-    static func defaultKind(for type: VariableType) -> ModelKind {
-        switch type {
-        case .binary: return .logit
-        case .continuous: return .ols
-        case .ordinal, .categorical: return .ologit
-        }
     }
 
     static func term(for info: VariableInfo?, name: String) -> String {

@@ -20,46 +20,23 @@ public enum ModelPlanner {
         var planned: [PlannedModel] = []
         var seen = Set<String>()
         for (kind, standardized) in spec.estimators.columns {
-            let k = adapt(kind, to: outcomeType)
+            let k = kind.adapted(to: outcomeType)
             let id = "y.\(k.rawValue)" + (standardized ? ".std" : "")
             guard seen.insert(id).inserted else { continue }
             let title = displayName(k) + (standardized ? " std" : "")
             planned.append(PlannedModel(id: id, title: title, spec: modelSpec(k, spec.outcome), standardized: standardized))
         }
         if let m = spec.activeMediator {
-            let mKind = defaultKind(for: env.dataset.info(m)?.type ?? .binary)
+            let mKind = ModelKind.natural(for: env.dataset.info(m)?.type ?? .binary)
             planned.append(PlannedModel(id: "m", title: "\(displayName(mKind)) \(m)",
                                         spec: modelSpec(mKind, m), standardized: false))
             let yKind = planned.first { !$0.standardized && $0.spec.kind != .ols }?.spec.kind
-                ?? adapt(.ologit, to: outcomeType)
+                ?? .ologit.adapted(to: outcomeType)
             let mTerm = Terms.term(for: env.dataset.info(m), name: m)
             planned.append(PlannedModel(id: "ym", title: "\(displayName(yKind)) +\(m)",
                                         spec: modelSpec(yKind, spec.outcome, [mTerm]), standardized: false))
         }
         return planned
-    }
-
-    /// Ordered estimators on a binary outcome become logit/probit; a continuous outcome gets OLS.
-    static func adapt(_ kind: ModelKind, to type: VariableType) -> ModelKind {
-        switch type {
-        case .binary:
-            if kind == .ologit { return .logit }
-            if kind == .oprobit { return .probit }
-            return kind
-        case .continuous: return .ols
-        case .ordinal, .categorical:
-            if kind == .logit { return .ologit }
-            if kind == .probit { return .oprobit }
-            return kind
-        }
-    }
-
-    static func defaultKind(for type: VariableType) -> ModelKind {
-        switch type {
-        case .binary: return .logit
-        case .continuous: return .ols
-        case .ordinal, .categorical: return .ologit
-        }
     }
 
     static func displayName(_ kind: ModelKind) -> String {
