@@ -99,12 +99,7 @@ struct CSVTokenizer {
                 sink.number(column, value)
                 i = next
                 column += 1
-                if i < n, base[i] == Self.comma { i += 1; continue }
-                if i < n {
-                    if base[i] == Self.cr { i += 1 }
-                    if i < n { i += 1 } // the LF
-                    line += 1
-                }
+                if stepPastSeparator(base, &i, n) { continue }
                 break
             } else {
                 start = i
@@ -121,16 +116,24 @@ struct CSVTokenizer {
                                escaped: escaped, line: recordLine)
             }
             column += 1
-            if i < n, base[i] == Self.comma { i += 1; continue }
-            if i < n {
-                if base[i] == Self.cr { i += 1 }
-                if i < n { i += 1 } // the LF
-                line += 1
-            }
+            if stepPastSeparator(base, &i, n) { continue }
             break
         }
         position = i
         return (column, recordLine)
+    }
+
+    /// Steps past what ends a field at `i`: true after a comma (another field follows), false at
+    /// the end of the record (past its CRLF or LF, counted as a line) or of the input.
+    @inline(__always)
+    private mutating func stepPastSeparator(_ base: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int) -> Bool {
+        if i < n, base[i] == Self.comma { i += 1; return true }
+        if i < n {
+            if base[i] == Self.cr { i += 1 }
+            if i < n { i += 1 } // the LF
+            line += 1
+        }
+        return false
     }
 }
 
