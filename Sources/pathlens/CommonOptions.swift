@@ -55,6 +55,18 @@ struct DataOptions: ParsableArguments {
         return dataset.subset(mask)
     }
 
+    /// Fails with one line naming the first of `names` that the dataset lacks.
+    func requireVariables(_ names: [String], in dataset: Dataset) throws {
+        for name in names where dataset.column(name) == nil {
+            throw CLIError("unknown variable '\(name)' (dataset \(dataset.name))")
+        }
+    }
+
+    /// The table note recording the row selection ("if …"); none without --if.
+    var conditionNotes: [String] {
+        condition.map { ["if " + $0] } ?? []
+    }
+
     /// The dataset's notice (the synthetic-data notice) in the chosen language.
     func notice(_ dataset: Dataset) throws -> String? {
         try dataset.codebook.notice(language)
@@ -68,6 +80,16 @@ where T.RawValue == String {
     if let value = T(rawValue: text.lowercased()) { return value }
     let choices = T.allCases.map(\.rawValue).joined(separator: ", ")
     throw CLIError("invalid value '\(text)' for \(option) (expected one of: \(choices))")
+}
+
+/// Parses --format among the formats a command can write (not every command renders every format).
+func parseFormat(_ text: String, allowed: [OutputFormat]) throws -> OutputFormat {
+    let format: OutputFormat = try parseChoice(text, option: "--format")
+    guard allowed.contains(format) else {
+        let choices = allowed.map(\.rawValue).joined(separator: ", ")
+        throw CLIError("invalid value '\(text)' for --format (expected one of: \(choices))")
+    }
+    return format
 }
 
 /// Runs a command body so that any error reaches the user as one line: ArgumentParser prints

@@ -25,14 +25,11 @@ struct Crosstab: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let format: OutputFormat = try parseChoice(self.format, option: "--format")
-            guard format != .latex else { throw CLIError("invalid value 'latex' for --format (expected one of: text, md, csv, json)") }
+            let format = try parseFormat(self.format, allowed: [.text, .md, .csv, .json])
             let percent: CrosstabPercent = try parseChoice(self.percent, option: "--percent")
             let language = try dataOptions.language
             let dataset = try dataOptions.load()
-            for name in [row, column] where dataset.column(name) == nil {
-                throw CLIError("unknown variable '\(name)' (dataset \(dataset.name))")
-            }
+            try dataOptions.requireVariables([row, column], in: dataset)
             let rows = try dataOptions.subsample(dataset)
             let table = try CrossTabulation(rows, row: row, column: column, frequencyWeight: dataOptions.fweight)
             let notice = try dataOptions.notice(dataset)
@@ -41,10 +38,8 @@ struct Crosstab: ParsableCommand {
                                         notice: notice).serialized() + "\n")
                 return
             }
-            var notes: [String] = []
-            if let condition = dataOptions.condition { notes.append("if " + condition) }
             let rendered = CrosstabTable.build(table, codebook: dataset.codebook, language: language,
-                                               percent: percent, notes: notes)
+                                               percent: percent, notes: dataOptions.conditionNotes)
             emit(renderWithNotice(rendered, format: format, notice: notice))
         }
     }

@@ -19,13 +19,10 @@ struct Describe: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let format: OutputFormat = try parseChoice(self.format, option: "--format")
-            guard format != .latex else { throw CLIError("invalid value 'latex' for --format (expected one of: text, md, csv, json)") }
+            let format = try parseFormat(self.format, allowed: [.text, .md, .csv, .json])
             let language = try dataOptions.language
             let dataset = try dataOptions.load()
-            for name in variables where dataset.column(name) == nil {
-                throw CLIError("unknown variable '\(name)' (dataset \(dataset.name))")
-            }
+            try dataOptions.requireVariables(variables, in: dataset)
             let rows = try dataOptions.subsample(dataset)
             let names = variables.isEmpty ? dataset.variableNames.filter { $0 != dataOptions.fweight } : variables
             let descriptions = try DescriptiveStatistics.describe(rows, variables: names,
@@ -36,9 +33,8 @@ struct Describe: ParsableCommand {
                                         notice: notice).serialized() + "\n")
                 return
             }
-            var notes: [String] = []
-            if let condition = dataOptions.condition { notes.append("if " + condition) }
-            let table = DescribeTable.build(descriptions, codebook: dataset.codebook, language: language, notes: notes)
+            let table = DescribeTable.build(descriptions, codebook: dataset.codebook, language: language,
+                                            notes: dataOptions.conditionNotes)
             emit(renderWithNotice(table, format: format, notice: notice))
         }
     }

@@ -108,7 +108,7 @@ struct Fit: ParsableCommand {
         var output = renderWithNotice(table, format: format, notice: notice)
         for at in [MarginalEffect.At.average, .means] where result.margins.contains(where: { $0.at == at }) {
             let margins = MarginsTable.build(result, codebook: dataset.codebook, language: language, at: at)
-            output += (format == .csv ? "\n" : "\n") + format.render(margins)
+            output += "\n" + format.render(margins)
         }
         return output
     }

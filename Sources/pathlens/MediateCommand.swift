@@ -67,10 +67,7 @@ struct Mediate: ParsableCommand {
     }
 
     private func execute() throws {
-        let format: OutputFormat = try parseChoice(self.format, option: "--format")
-        guard [.text, .md, .json].contains(format) else {
-            throw CLIError("invalid value '\(self.format)' for --format (expected one of: text, md, json)")
-        }
+        let format = try parseFormat(self.format, allowed: [.text, .md, .json])
         if dataOptions.fweight != nil { throw CLIError("mediate does not take --fweight") }
         let interval: BootstrapInterval = try parseChoice(ci, option: "--ci")
         let causalInterval: CausalInterval = try parseChoice(causalCI, option: "--causal-ci")
@@ -92,9 +89,7 @@ struct Mediate: ParsableCommand {
         guard let yName = y ?? roles?.outcome else { throw CLIError("no outcome: pass --y VAR") }
         guard let mText = m ?? roles?.mediator else { throw CLIError("no mediator: pass --m VAR") }
         let mediators = mText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        for v in [xName, yName] + mediators where dataset.column(v) == nil {
-            throw CLIError("unknown variable '\(v)' (dataset \(dataset.name))")
-        }
+        try dataOptions.requireVariables([xName, yName] + mediators, in: dataset)
         if let controls {
             // Checked as written so a syntax error points at the user's own text.
             do { _ = try Formula.parse("\(yName) ~ \(controls)") } catch {

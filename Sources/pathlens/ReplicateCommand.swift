@@ -32,10 +32,7 @@ struct Replicate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let format: OutputFormat = try parseChoice(self.format, option: "--format")
-            guard [.text, .md, .json].contains(format) else {
-                throw CLIError("invalid value '\(self.format)' for --format (expected one of: text, md, json)")
-            }
+            let format = try parseFormat(self.format, allowed: [.text, .md, .json])
             let language: Language = try parseChoice(lang, option: "--lang")
             let published = try PublishedStudy.load()
             let path = data ?? EmbeddedData.csvPath
