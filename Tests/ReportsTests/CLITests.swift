@@ -133,6 +133,112 @@ struct CLITests {
         #expect(csv.stdout.hasPrefix("Skill grade,non-member,member,Total\n"))
         #expect(csv.stderr.contains("SYNTHETIC")) // CSV stays data; the notice goes to stderr
     }
+
+    @Test func fitOptionsReachTheReport() throws {
+        let robust = try CLI.run(["fit", "ols", "skill ~ union + age", "--data", Self.workers,
+                                  "--vce", "robust", "--paren", "se"])
+        #expect(robust.status == 0, "\(robust.stderr)")
+        #expect(robust.stdout.contains("Standard errors in parentheses."))
+        #expect(robust.stdout.contains("robust (Huber-White) standard errors"))
+
+        let margins = try CLI.run(["fit", "logit", "union ~ age", "--data", Self.workers, "--margins"])
+        #expect(margins.status == 0, "\(margins.stderr)")
+        #expect(margins.stdout.contains("Average marginal effects"))
+        #expect(!margins.stdout.contains("Marginal effects at means"))
+
+        // --atmeans implies --margins: both tables.
+        let atMeans = try CLI.run(["fit", "logit", "union ~ age", "--data", Self.workers, "--atmeans"])
+        #expect(atMeans.status == 0, "\(atMeans.stderr)")
+        #expect(atMeans.stdout.contains("Average marginal effects"))
+        #expect(atMeans.stdout.contains("Marginal effects at means"))
+
+        let weighted = try CLI.run(["fit", "logit", "union ~ age", "--data", Self.workers, "--pweight", "w"])
+        #expect(weighted.status == 0, "\(weighted.stderr)")
+        #expect(weighted.stdout.contains("sampling weights: w"))
+        #expect(weighted.stdout.contains("sampling weights imply robust"))
+    }
+
+    @Test func describeAndCrosstabFormats() throws {
+        let describe = try CLI.run(["describe", "skill", "--data", Self.workers, "--format", "md"])
+        #expect(describe.status == 0, "\(describe.stderr)")
+        #expect(describe.stdout.contains("**Descriptive statistics**"))
+        #expect(describe.stdout.contains("| Skill grade "))
+
+        let markdown = try CLI.run(["crosstab", "skill", "union", "--data", Self.workers,
+                                    "--percent", "none", "--format", "md"])
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.contains("| no grade    |          6 |     20 |    26 |"))
+        #expect(!markdown.stdout.contains("percentages"))
+
+        let json = try CLI.run(["crosstab", "skill", "union", "--data", Self.workers, "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let j = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(j["row"] as? String == "skill" && j["column"] as? String == "union")
+    }
+
+    @Test(arguments: [
+        (["--fweight", "w"], "mediate does not take --fweight"),
+        (["--reps=-1"], "--reps"),
+        (["--alpha", "1"], "--alpha"),
+        (["--level", "0"], "--level"),
+        (["--format", "latex"], "--format"),
+        (["--ci", "x"], "--ci"),
+        (["--causal-ci", "x"], "--causal-ci"),
+        (["--method", ","], "--method is empty"),
+        (["--method", "magic"], "--method"),
+        (["--m-model", "ologit"], "--m-model"),
+        (["--y-model", "tobit"], "--y-model"),
+        (["--controls", "age +"], "--controls"),
+        (["--x", "nosuch"], "unknown variable 'nosuch'"),
+    ])
+    func mediateBadInputsAreOneLineErrors(extra: [String], message: String) throws {
+        let run = try CLI.run(["mediate", "--x", "union", "--m", "age", "--y", "skill", "--data", Self.workers] + extra)
+        #expect(run.status != 0)
+        #expect(run.stderrLines.count == 1, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains(message), "stderr: \(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func mediateFormatsAndIntervals() throws {
+        let json = try CLI.run(["mediate", "--x", "union", "--m", "age", "--y", "skill", "--data", Self.workers,
+                                "--m-model", "ols", "--y-model", "ologit", "--method", "sobel,bootstrap",
+                                "--reps", "50", "--seed", "7", "--ci", "bca", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        #expect(json.stderr.contains("SYNTHETIC")) // JSON stays data; the notice goes to stderr
+        let j = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(j["y_model"] as? String == "ologit")
+        let bootstrap = try #require(j["bootstrap"] as? [String: Any])
+        #expect((bootstrap["bca"] as? [Double])?.count == 2)
+
+        let markdown = try CLI.run(["mediate", "--x", "union", "--m", "age", "--y", "skill", "--data", Self.workers,
+                                    "--method", "bk", "--alpha", "0.1", "--level", "0.9", "--format", "md"])
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.hasPrefix("> SYNTHETIC"))
+        #expect(markdown.stdout.contains("**Baron–Kenny paths (age)**"))
+    }
+
+    @Test func teachPrintsAndChecksTheShippedLesson() throws {
+        let check = try CLI.run(["teach", "--check"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("9 steps, languages en, zh: OK"))
+
+        let step = try CLI.run(["teach", "--print", "--step", "2"])
+        #expect(step.status == 0, "\(step.stderr)")
+        #expect(step.stdout.contains("## Step 2 of 9: The raw association is not yet an effect"))
+        #expect(!step.stdout.contains("## Step 1 of 9"))
+
+        let chinese = try CLI.run(["teach", "--print", "--lang", "zh", "--step", "2"])
+        #expect(chinese.status == 0, "\(chinese.stderr)")
+        #expect(chinese.stdout.contains("## 第 2 步（共 9 步）"))
+
+        for (arguments, message) in [(["teach", "--print", "--step", "99"], "--step"),
+                                     (["teach", "--check", "--lang", "fr"], "--lang"),
+                                     (["teach", "--check", "/nonexistent/lesson.md"], "cannot read the lesson file")] {
+            let run = try CLI.run(arguments)
+            #expect(run.status != 0)
+            #expect(run.stderrLines.count == 1 && run.stderr.contains(message), "stderr: \(run.stderr)")
+        }
+    }
 }
 
 /// Finds and runs the `pathlens` binary.
