@@ -105,8 +105,8 @@ struct LikelihoodModel: Sendable {
         var hLo: [Double]
     }
 
-    /// log-likelihood, gradient and information at θ (information only if `withInformation`).
-    func evaluate(_ theta: [Double], withInformation: Bool = true) -> Evaluation {
+    /// log-likelihood, gradient and information at θ.
+    func evaluate(_ theta: [Double]) -> Evaluation {
         _ = LinearAlgebra.singleThreadedBLAS
         let p = parameterCount, k = self.k, n = self.n, J = categories
         let beta = Array(theta[0..<k])
@@ -118,11 +118,11 @@ struct LikelihoodModel: Sendable {
         }
         let partials = RowBlocks(rowCount: n).map({
             Partial(gradient: [Double](repeating: 0, count: p),
-                    information: [Double](repeating: 0, count: withInformation ? p * p : 0),
+                    information: [Double](repeating: 0, count: p * p),
                     eta: scratch(B),
-                    scaled: scratch(withInformation ? B * k : 0),
-                    cross: [Double](repeating: 0, count: withInformation && ordered ? k * (J - 1) : 0),
-                    cutWeights: scratch(withInformation && ordered ? B * (J - 1) : 0),
+                    scaled: scratch(B * k),
+                    cross: [Double](repeating: 0, count: ordered ? k * (J - 1) : 0),
+                    cutWeights: scratch(ordered ? B * (J - 1) : 0),
                     dEta: scratch(B), hUp: scratch(B), hLo: scratch(B))
         }) { (part: inout Partial, range: Range<Int>) in
             let m = range.count, r0 = range.lowerBound
@@ -146,27 +146,22 @@ struct LikelihoodModel: Sendable {
                         let j = Int(y[i])
                         if j < J - 1 { part.gradient[k + j] += w * d.gUp }
                         if j > 0 { part.gradient[k + j - 1] += w * d.gLo }
-                        if withInformation {
-                            part.hUp[t] = -w * d.hEtaUp
-                            part.hLo[t] = -w * d.hEtaLo
-                            if j < J - 1 { part.information[(k + j) * p + k + j] -= w * d.hUpUp }
-                            if j > 0 { part.information[(k + j - 1) * p + k + j - 1] -= w * d.hLoLo }
-                            if j > 0 && j < J - 1 {
-                                part.information[(k + j) * p + k + j - 1] -= w * d.hUpLo
-                            }
+                        part.hUp[t] = -w * d.hEtaUp
+                        part.hLo[t] = -w * d.hEtaLo
+                        if j < J - 1 { part.information[(k + j) * p + k + j] -= w * d.hUpUp }
+                        if j > 0 { part.information[(k + j - 1) * p + k + j - 1] -= w * d.hLoLo }
+                        if j > 0 && j < J - 1 {
+                            part.information[(k + j) * p + k + j - 1] -= w * d.hUpLo
                         }
                     }
-                    if withInformation {
-                        let s = (w * max(0, d.d2)).squareRoot()
-                        part.eta[t] = s // η no longer needed: reuse as the row scale
-                    }
+                    // η no longer needed: reuse its slot for the row scale √(w·d2).
+                    part.eta[t] = (w * max(0, d.d2)).squareRoot()
                 }
                 part.loglik += ll
                 guard k > 0 else { return }
                 // Gradient wrt β: X_blockᵀ · dEta.
                 cblas_dgemv(CblasColMajor, CblasTrans, Int32(m), Int32(k), 1, X.baseAddress! + r0, Int32(n),
                             part.dEta, 1, 1, &part.gradient, 1)
-                guard withInformation else { return }
                 // β–β block: (S X)ᵀ (S X) with S = diag(√(w d2)).
                 part.scaled.withUnsafeMutableBufferPointer { S in
                     for c in 0..<k {
@@ -204,21 +199,16 @@ struct LikelihoodModel: Sendable {
         for extra in partials.dropFirst() {
             total.loglik += extra.loglik
             for i in 0..<p { total.gradient[i] += extra.gradient[i] }
-            if withInformation {
-                for i in 0..<(p * p) { total.information[i] += extra.information[i] }
-                for i in 0..<total.cross.count { total.cross[i] += extra.cross[i] }
+            for i in 0..<(p * p) { total.information[i] += extra.information[i] }
+            for i in 0..<total.cross.count { total.cross[i] += extra.cross[i] }
+        }
+        if ordered {
+            for c in 0..<k {
+                for j in 0..<(J - 1) { total.information[(k + j) * p + c] = total.cross[j * k + c] }
             }
         }
-        var info = total.information
-        if withInformation {
-            if ordered {
-                for c in 0..<k {
-                    for j in 0..<(J - 1) { info[(k + j) * p + c] = total.cross[j * k + c] }
-                }
-            }
-            LinearAlgebra.symmetrizeFromUpper(&info, p)
-        }
-        return Evaluation(loglik: total.loglik, gradient: total.gradient, information: info)
+        LinearAlgebra.symmetrizeFromUpper(&total.information, p)
+        return Evaluation(loglik: total.loglik, gradient: total.gradient, information: total.information)
     }
 
     /// Per-observation scores ∂ℓᵢ/∂θ (unweighted), delivered block by block as an m×p
