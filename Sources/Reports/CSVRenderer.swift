@@ -1,3 +1,5 @@
+import Foundation
+
 /// CSV (RFC 4180 quoting: a field with a comma, quote, CR or LF is quoted, quotes doubled).
 /// Data only — header rows then body rows; the title and notes belong to the other formats.
 /// Lines end in LF, as R's and pandas' writers do on Unix.
@@ -17,11 +19,5 @@ public enum CSVRenderer {
         let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -43,27 +43,14 @@ public enum FitJSON {
                 ("label", .string(labeler.label(term: c.term, variable: c.variable, level: c.level))),
                 ("variable", .string(c.variable)),
                 ("level", .number(c.level)),
-                ("estimate", .number(c.estimate)),
-                ("se", .number(c.se)),
-                ("z", .number(c.z)),
-                ("p", .number(c.p)),
-                ("ci_low", .number(c.ciLow)),
-                ("ci_high", .number(c.ciHigh)),
+            ] + inference(c) + [
                 ("b_std_x", .number(c.bStdX)),
                 ("b_std_y", .number(c.bStdY)),
                 ("b_std_xy", .number(c.bStdXY)),
             ])
         })))
         members.append(("cutpoints", .array(r.cutpoints.map { c in
-            .object([
-                ("term", .string(c.term)),
-                ("estimate", .number(c.estimate)),
-                ("se", .number(c.se)),
-                ("z", .number(c.z)),
-                ("p", .number(c.p)),
-                ("ci_low", .number(c.ciLow)),
-                ("ci_high", .number(c.ciHigh)),
-            ])
+            .object([("term", .string(c.term))] + inference(c))
         })))
         members.append(("omitted", .array(r.omitted.map {
             .object([("term", .string($0.term)), ("reason", .string($0.reason))])
@@ -88,6 +75,18 @@ public enum FitJSON {
         members.append(("notes", .array(r.notes.map { .string($0) })))
         members.append(("notice", .string(notice)))
         return .object(members)
+    }
+
+    /// The fields coefficients and cutpoints share, in interface order.
+    private static func inference(_ c: Coefficient) -> [(String, JSONValue)] {
+        [
+            ("estimate", .number(c.estimate)),
+            ("se", .number(c.se)),
+            ("z", .number(c.z)),
+            ("p", .number(c.p)),
+            ("ci_low", .number(c.ciLow)),
+            ("ci_high", .number(c.ciHigh)),
+        ]
     }
 
     private static func weights(_ w: Weighting) -> JSONValue {

@@ -166,15 +166,10 @@ public enum RegressionTable {
     private static func coefficientCells(_ term: String, column: RegressionColumn,
                                          options: RegressionTableOptions) -> (Cell, Cell) {
         let result = column.result
-        guard let c = result.coefficient(term) else {
-            if result.omitted.contains(where: { $0.term == term }) {
-                return (Cell(ReportText.omittedCell(options.language)), .empty)
-            }
-            return (.empty, .empty)
-        }
         if result.omitted.contains(where: { $0.term == term }) {
             return (Cell(ReportText.omittedCell(options.language)), .empty)
         }
+        guard let c = result.coefficient(term) else { return (.empty, .empty) }
         let value: Double?
         switch column.scale {
         case .raw: value = c.estimate
@@ -238,8 +233,7 @@ public enum RegressionTable {
         case (.adjR2, .zh): return "调整$R^2$"
         case (.pseudoR2, .en): return "Pseudo $R^2$"
         case (.pseudoR2, .zh): return "伪$R^2$"
-        case (.lrChi2, .en): return "LR $\\chi^2$"
-        case (.lrChi2, .zh): return "LR $\\chi^2$"
+        case (.lrChi2, _): return "LR $\\chi^2$"
         default: return nil
         }
     }

@@ -7,10 +7,8 @@ public enum ReportText {
     public static func modelName(_ kind: ModelKind, _ language: Language) -> String {
         switch (kind, language) {
         case (.ols, _): return "OLS"
-        case (.logit, .en): return "Logit"
-        case (.logit, .zh): return "Logit"
-        case (.probit, .en): return "Probit"
-        case (.probit, .zh): return "Probit"
+        case (.logit, _): return "Logit"
+        case (.probit, _): return "Probit"
         case (.ologit, .en): return "Ordered logit"
         case (.ologit, .zh): return "有序Logit"
         case (.oprobit, .en): return "Ordered probit"

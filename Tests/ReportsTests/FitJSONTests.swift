@@ -70,4 +70,19 @@ import SurveyData
         #expect(JSONValue.number(-Double.infinity).serialized() == "null")
         #expect(JSONValue.object([("b", .integer(1)), ("a", .null)]).serialized(pretty: false) == #"{"b":1,"a":null}"#)
     }
+
+    /// Coefficients and cutpoints share their inference fields, in the same order.
+    @Test func coefficientAndCutpointObjectsListTheirFieldsInOrder() throws {
+        let value = FitJSON.value(Sample.ologit, codebook: Sample.codebook)
+        guard case .object(let members) = value,
+              case .array(let coefficients)? = members.first(where: { $0.0 == "coefficients" })?.1,
+              case .object(let coefficient)? = coefficients.first,
+              case .array(let cutpoints)? = members.first(where: { $0.0 == "cutpoints" })?.1,
+              case .object(let cut)? = cutpoints.first else {
+            Issue.record("coefficients or cutpoints missing"); return
+        }
+        #expect(coefficient.map(\.0) == ["term", "label", "variable", "level", "estimate", "se", "z", "p",
+                                         "ci_low", "ci_high", "b_std_x", "b_std_y", "b_std_xy"])
+        #expect(cut.map(\.0) == ["term", "estimate", "se", "z", "p", "ci_low", "ci_high"])
+    }
 }

@@ -137,4 +137,19 @@ import SurveyData
         #expect(table.rows[1].cells[0].indent == 1)
         #expect(table.notes == ["缺失值：加入工会 1"])
     }
+
+    /// Statistic rows carry LaTeX math in both languages (R², χ²); the text form stays plain.
+    @Test func statisticRowsHaveLatexLabels() {
+        for (language, adjusted, pseudo) in [(Language.en, "Adjusted $R^2$", "Pseudo $R^2$"),
+                                             (Language.zh, "调整$R^2$", "伪$R^2$")] {
+            let table = RegressionTable.build(
+                [RegressionColumn(result: Sample.ols), RegressionColumn(result: Sample.ologit)],
+                codebook: Sample.codebook,
+                options: RegressionTableOptions(language: language, statistics: [.r2, .adjR2, .pseudoR2, .lrChi2]))
+            let latex = table.rows.compactMap { $0.cells.first?.latex }
+            #expect(latex == ["$R^2$", adjusted, pseudo, "LR $\\chi^2$"], "\(language)")
+            let text = LatexRenderer.render(table)
+            #expect(text.contains("LR $\\chi^2$ &"))
+        }
+    }
 }
