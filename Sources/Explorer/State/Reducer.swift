@@ -143,21 +143,9 @@ public enum Reducer {
         case .char("v"):
             return change(&state, env: env) { $0.vce = $0.vce == .oim ? .robust : .oim }
         case .char("u"):
-            guard let previous = state.undoStack.popLast() else {
-                state.status = StatusMessage(text: "nothing to undo", isError: false); return []
-            }
-            let current = state.spec
-            state.redoStack.append(current)
-            state.spec = previous
-            return post(&state, previous: current, env: env)
+            return step(&state, from: \.undoStack, to: \.redoStack, emptyMessage: "nothing to undo", env: env)
         case .ctrl("r"), .ctrl("R"):
-            guard let next = state.redoStack.popLast() else {
-                state.status = StatusMessage(text: "nothing to redo", isError: false); return []
-            }
-            let current = state.spec
-            state.undoStack.append(current)
-            state.spec = next
-            return post(&state, previous: current, env: env)
+            return step(&state, from: \.redoStack, to: \.undoStack, emptyMessage: "nothing to redo", env: env)
         case .char("b"):
             guard let results = state.results else {
                 state.status = StatusMessage(text: "no results to pin yet", isError: true); return []
@@ -193,6 +181,19 @@ public enum Reducer {
             break
         }
         return []
+    }
+
+    /// Undo and redo: takes the specification from one history stack, keeps the current one on the other.
+    static func step(_ state: inout AppState, from source: WritableKeyPath<AppState, [Specification]>,
+                     to destination: WritableKeyPath<AppState, [Specification]>, emptyMessage: String,
+                     env: ExplorerEnvironment) -> [Effect] {
+        guard let restored = state[keyPath: source].popLast() else {
+            state.status = StatusMessage(text: emptyMessage, isError: false); return []
+        }
+        let current = state.spec
+        state[keyPath: destination].append(current)
+        state.spec = restored
+        return post(&state, previous: current, env: env)
     }
 
     static func toggleLanguage(_ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
