@@ -43,9 +43,8 @@ public enum Screen {
         let used = grid.draw(content.lines, x: viewX, y: top, width: viewWidth, height: bodyHeight,
                              row: scrollRow, column: state.scrollColumn * 8)
         // Tell the user when the view is wider than the screen (h/l scroll, z zooms).
-        let widest = content.lines.map(\.width).max() ?? 0
-        if widest > viewWidth {
-            let hint = used.column + viewWidth < widest ? " more: Right " : " Left "
+        if used.widest > viewWidth {
+            let hint = used.column + viewWidth < used.widest ? " more: Right " : " Left "
             grid.put(hint, x: state.width - TextWidth.width(hint), y: 1, style: .reverse)
         }
         Chrome.statusLine(state, env: env, into: &grid)

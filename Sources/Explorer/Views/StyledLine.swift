@@ -59,11 +59,12 @@ enum Cells {
 
 extension CellGrid {
     /// Draws `lines` into the rectangle, scrolled by `row` lines and `column` cells (the frozen
-    /// prefix stays). Returns the clamped scroll offsets actually used.
+    /// prefix stays). Returns the clamped scroll offsets actually used and the widest line, measured
+    /// once here so callers need not measure every line again on each redraw.
     @discardableResult
     mutating func draw(_ lines: [StyledLine], x: Int, y: Int, width: Int, height: Int,
-                       row: Int, column: Int) -> (row: Int, column: Int) {
-        guard width > 0, height > 0 else { return (0, 0) }
+                       row: Int, column: Int) -> (row: Int, column: Int, widest: Int) {
+        guard width > 0, height > 0 else { return (0, 0, lines.map(\.width).max() ?? 0) }
         let maxRow = max(0, lines.count - height)
         let top = min(max(0, row), maxRow)
         let widest = lines.map(\.width).max() ?? 0
@@ -85,6 +86,6 @@ extension CellGrid {
                 if sa < sb { applyStyle(span.style, x: x + frozen + sa - frozen - shift, y: y + i, count: sb - sa) }
             }
         }
-        return (top, shift)
+        return (top, shift, widest)
     }
 }
