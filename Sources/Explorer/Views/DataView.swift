@@ -9,6 +9,7 @@ enum DataView {
     static func content(_ state: AppState, env: ExplorerEnvironment, visibleRows: Int) -> ViewContent {
         let rows = rowIndices(state, env: env)
         let names = env.dataset.variableNames
+        let sources = names.map { Source(name: $0, env: env) }
         let widths = names.map { min(maxColumnWidth, max(6, TextWidth.width($0))) }
         let numberWidth = max(3, String(env.dataset.rowCount).count)
         var header = StyledLine(TextWidth.pad("#", to: numberWidth, alignment: .right) + " ", frozen: numberWidth + 1)
@@ -19,8 +20,8 @@ enum DataView {
         for r in rows.dropFirst(top).prefix(max(0, visibleRows - 1)) {
             var line = StyledLine(TextWidth.pad(String(r + 1), to: numberWidth, alignment: .right) + " ", frozen: numberWidth + 1)
             line.style(.dim, start: 0, length: numberWidth)
-            for (name, w) in zip(names, widths) {
-                line.append(TextWidth.pad(value(name, row: r, env: env, language: state.spec.language), to: w) + " ")
+            for (source, w) in zip(sources, widths) {
+                line.append(TextWidth.pad(source.value(row: r, language: state.spec.language), to: w) + " ")
             }
             lines.append(line)
         }
@@ -35,20 +36,32 @@ enum DataView {
         return mask.indices.filter { mask[$0] }
     }
 
-    static func value(_ name: String, row: Int, env: ExplorerEnvironment, language: Language) -> String {
-        guard let column = env.dataset.column(name), column.values.indices.contains(row) else { return "" }
-        let v = column.values[row]
-        if v.isNaN { return "." }
-        if let label = env.dataset.info(name)?.valueLabel(for: v) { return label.label(language) }
-        return v == v.rounded() && abs(v) < 1e15 ? formatCode(v) : NumberFormat.fixed(v, 3)
+    /// A variable's values and labels, looked up once per column rather than once per cell.
+    struct Source {
+        let column: Column?
+        let info: VariableInfo?
+
+        init(name: String, env: ExplorerEnvironment) {
+            column = env.dataset.column(name)
+            info = env.dataset.info(name)
+        }
+
+        func value(row: Int, language: Language) -> String {
+            guard let column, column.values.indices.contains(row) else { return "" }
+            let v = column.values[row]
+            if v.isNaN { return "." }
+            if let label = info?.valueLabel(for: v) { return label.label(language) }
+            return v == v.rounded() && abs(v) < 1e15 ? formatCode(v) : NumberFormat.fixed(v, 3)
+        }
     }
 
     /// The whole subsample for export.
     static func table(_ state: AppState, env: ExplorerEnvironment) -> Table {
         let names = env.dataset.variableNames
+        let sources = names.map { Source(name: $0, env: env) }
         var table = Table(alignments: names.map { _ in .left }, headers: [names.map { Cell($0) }])
         for r in rowIndices(state, env: env) {
-            table.addRow(names.map { Cell(value($0, row: r, env: env, language: state.spec.language)) })
+            table.addRow(sources.map { Cell($0.value(row: r, language: state.spec.language)) })
         }
         return table
     }
