@@ -74,9 +74,7 @@ enum E2E {
 
         // Quit: the program exits 0 and the alternate screen is gone.
         try t.send("q")
-        try t.waitFor("exit status", timeout: 30) { _ in t.exitStatus() != nil }
-        #expect(t.exitStatus() == 0, "stderr: \(t.stderr)")
-        #expect(!t.screen().contains("1 Models"))
+        try t.expectCleanExit(gone: "1 Models")
     }
 
     @Test(.enabled(if: E2E.enabled, E2E.reason))
@@ -85,18 +83,14 @@ enum E2E {
         defer { t.kill() }
         try t.waitFor(text: "1 Models")
         try t.send("C-c")
-        try t.waitFor("exit after Ctrl-C", timeout: 30) { _ in t.exitStatus() != nil }
-        #expect(t.exitStatus() == 0, "stderr: \(t.stderr)")
-        #expect(!t.screen().contains("1 Models"))
+        try t.expectCleanExit("exit after Ctrl-C", gone: "1 Models")
 
         let u = try TmuxSession("sigterm", width: 100, height: 30)
         defer { u.kill() }
         try u.waitFor(text: "1 Models")
         let pid = try #require(u.programPID())
         Foundation.kill(pid, SIGTERM)
-        try u.waitFor("exit after SIGTERM", timeout: 30) { _ in u.exitStatus() != nil }
-        #expect(u.exitStatus() == 0, "stderr: \(u.stderr)")
-        #expect(!u.screen().contains("1 Models"))
+        try u.expectCleanExit("exit after SIGTERM", gone: "1 Models")
     }
 }
 

@@ -34,9 +34,7 @@ import Testing
         try t.waitFor(text: "Step 3/")
 
         try t.send("q")
-        try t.waitFor("exit status", timeout: 30) { _ in t.exitStatus() != nil }
-        #expect(t.exitStatus() == 0, "stderr: \(t.stderr)")
-        #expect(!t.screen().contains("Step 3/"))
+        try t.expectCleanExit(gone: "Step 3/")
     }
 
     @Test(.enabled(if: E2E.enabled, E2E.reason))
@@ -49,8 +47,7 @@ import Testing
         try t.send("Escape")
         try t.waitFor("lesson left") { !$0.contains("Step 1/") }
         try t.send("q")
-        try t.waitFor("exit status", timeout: 30) { _ in t.exitStatus() != nil }
-        #expect(t.exitStatus() == 0, "stderr: \(t.stderr)")
+        try t.expectCleanExit()
     }
 
     @Test(.enabled(if: E2E.enabled, E2E.reason))

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -79,6 +80,15 @@ final class TmuxSession {
     @discardableResult
     func waitFor(text: String, timeout: Double = 90) throws -> String {
         try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Waits for the program to end, then checks it exited 0 and left the alternate screen
+    /// (`gone`, text only the explorer shows, is no longer on the pane).
+    func expectCleanExit(_ what: String = "exit status", gone: String? = nil,
+                         sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try waitFor(what, timeout: 30) { _ in exitStatus() != nil }
+        #expect(exitStatus() == 0, "stderr: \(stderr)", sourceLocation: sourceLocation)
+        if let gone { #expect(!screen().contains(gone), sourceLocation: sourceLocation) }
     }
 
     /// The program's exit status, once it has ended.
