@@ -240,6 +240,25 @@ import SurveyData
         _ = press(&s, .char("z")); #expect(!s.zoom)
     }
 
+    @Test func homeAndEndJumpInEitherPane() {
+        var s = TestData.state()
+        _ = press(&s, .end); #expect(s.cursor == env.paneRows.count - 1)
+        _ = press(&s, .home); #expect(s.cursor == 0)
+        _ = press(&s, .tab, .end); #expect(s.scrollRow > 0)
+        _ = press(&s, .home); #expect(s.scrollRow == 0)
+    }
+
+    @Test func enterInTheViewPaneChoosesAView() {
+        var s = TestData.state()
+        _ = press(&s, .tab, .enter)
+        guard case let .choice(menu)? = s.overlay else { Issue.record("no menu"); return }
+        #expect(menu.purpose == .view)
+        #expect(menu.selected == 0)
+        _ = press(&s, .down, .down, .enter)
+        #expect(s.overlay == nil)
+        #expect(s.view == .margins)
+    }
+
     @Test func resizeIsRecorded() {
         var s = TestData.state()
         _ = Reducer.reduce(&s, .resize(width: 120, height: 40), env: env)
