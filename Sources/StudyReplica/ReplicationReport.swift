@@ -76,8 +76,7 @@ public enum ReplicationReport {
 
     static func table1(_ r: Replication, _ text: Words) -> Table {
         let labeler = TermLabeler(codebook: r.codebook, language: text.language)
-        var table = Table(title: nil, alignments: [.left] + Array(repeating: .decimal, count: 5))
-        table.headers = [[.empty] + text.table1Headers.map { Cell($0, alignment: .center) }]
+        var table = comparisonTable(text.table1Headers)
         var current: String?
         for row in r.table1 {
             if row.paperVariable != current {
@@ -105,8 +104,7 @@ public enum ReplicationReport {
 
     static func table2(_ r: Replication, _ text: Words) -> Table {
         let labeler = TermLabeler(codebook: r.codebook, language: text.language)
-        var table = Table(title: nil, alignments: [.left] + Array(repeating: .decimal, count: 4))
-        table.headers = [[.empty] + text.table2Headers.map { Cell($0, alignment: .center) }]
+        var table = comparisonTable(text.table2Headers)
         var current: String?
         let rows = Dictionary(grouping: r.table2) { "\($0.variable)|\($0.category)" }
         var seen: Set<String> = []
@@ -182,8 +180,7 @@ public enum ReplicationReport {
 
     static func effectsTable(_ r: Replication, _ text: Words) -> Table {
         let labeler = TermLabeler(codebook: r.codebook, language: text.language)
-        var table = Table(title: nil, alignments: [.left] + Array(repeating: .decimal, count: 3))
-        table.headers = [[.empty] + text.effectHeaders.map { Cell($0, alignment: .center) }]
+        var table = comparisonTable(text.effectHeaders)
         var current: String?
         for e in r.effects {
             let key = "\(e.term)|\(e.model)"
@@ -201,8 +198,7 @@ public enum ReplicationReport {
 
     static func indirectTable(_ r: Replication, _ text: Words) -> Table {
         let s = r.indirectShare
-        var table = Table(title: nil, alignments: [.left, .decimal, .decimal])
-        table.headers = [[.empty] + text.indirectHeaders.map { Cell($0, alignment: .center) }]
+        var table = comparisonTable(text.indirectHeaders)
         func fixed(_ x: Double?, _ d: Int) -> String { x.map { NumberFormat.fixed($0, d) } ?? "." }
         func ratio(_ f: (Double, Double, Double, Double) -> Double, _ a: Double?, _ b: Double?, _ cp: Double?, _ c: Double?) -> Double? {
             guard let a, let b, let cp, let c else { return nil }
@@ -221,6 +217,13 @@ public enum ReplicationReport {
                      kind: .ruleAbove)
         table.addRow([Cell(text.differenceMethod), Cell(fixed(difference, 1)),
                       Cell(fixed(s.replicatedDifferencePercent, 1))])
+        return table
+    }
+
+    /// A label column, then one decimal column per header (headers centred).
+    static func comparisonTable(_ headers: [String]) -> Table {
+        var table = Table(title: nil, alignments: [.left] + Array(repeating: .decimal, count: headers.count))
+        table.headers = [[.empty] + headers.map { Cell($0, alignment: .center) }]
         return table
     }
 

@@ -33,6 +33,7 @@ enum LessonValidator {
     static func problem(_ p: Placeholder, spec: LessonSpecification, fits: Set<String>, baseFits: Set<String>?,
                         dataset: Dataset) -> String? {
         let args = p.arguments
+        let noMediation = "the step runs no mediation analysis (set 'mediator:' and 'mediation:')"
         func known(_ variable: String) -> String? {
             dataset.column(variable) == nil ? "unknown variable '\(variable)' (dataset \(dataset.name))" : nil
         }
@@ -83,12 +84,12 @@ enum LessonValidator {
         case .chi2, .cramersv, .gamma:
             return known(args[0]) ?? known(args[1]) ?? crosstabProblem(args[0], args[1], spec: spec)
         case .path, .pathz, .verdict, .alpha, .indirect, .sobelz, .share:
-            return StepPlan.mediation(spec) == nil ? "the step runs no mediation analysis (set 'mediator:' and 'mediation:')" : nil
+            return StepPlan.mediation(spec) == nil ? noMediation : nil
         case .khb:
-            guard let m = StepPlan.mediation(spec) else { return "the step runs no mediation analysis (set 'mediator:' and 'mediation:')" }
+            guard let m = StepPlan.mediation(spec) else { return noMediation }
             return m.methods.contains(.khb) ? nil : "the step does not run KHB (add khb to 'mediation:')"
         case .acme, .ade, .totaleffect, .propmed, .acmelow, .acmehigh, .rho0:
-            guard let m = StepPlan.mediation(spec) else { return "the step runs no mediation analysis (set 'mediator:' and 'mediation:')" }
+            guard let m = StepPlan.mediation(spec) else { return noMediation }
             guard m.methods.contains(.causal) else { return "the step does not run causal mediation (add causal to 'mediation:')" }
             if (p.kind == .acmelow || p.kind == .acmehigh) && m.simulations == 0 {
                 return "intervals need simulations (set 'sims:')"

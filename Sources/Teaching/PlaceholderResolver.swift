@@ -59,7 +59,9 @@ struct PlaceholderResolver {
                 case .se: return number(c.se)
                 case .z: return number(c.z)
                 case .p: return number(c.p)
-                case .stars: return FilledPlaceholder(placeholder: p, value: nil, text: NumberFormat.stars(c.p).isEmpty ? "n.s." : NumberFormat.stars(c.p))
+                case .stars:
+                    let stars = NumberFormat.stars(c.p)
+                    return word(stars.isEmpty ? "n.s." : stars)
                 case .or: return number(exp(c.estimate))
                 case .sig: return word(Self.significance(c.p, language))
                 case .bstdx:
