@@ -41,6 +41,19 @@ struct ReplicationCLITests {
         #expect(run.stderr.contains(message), "stderr: \(run.stderr)")
         #expect(run.stdout.isEmpty)
     }
+
+    /// `--data` naming a readable file that lacks the study's variables: one line naming the file.
+    @Test func datasetWithoutTheStudysVariablesIsOneLineError() throws {
+        let file = FileManager.default.temporaryDirectory
+            .appendingPathComponent("pathlens-replicate-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try Data("id,skill\n1,2\n2,3\n3,1\n".utf8).write(to: URL(fileURLWithPath: file))
+        let run = try ReplicateCLI.run(["replicate", "--data", file])
+        #expect(run.status != 0)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines.first?.hasPrefix("Error: \(file): cannot replicate") == true, "stderr: \(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
 }
 
 /// Finds and runs the `pathlens` binary.

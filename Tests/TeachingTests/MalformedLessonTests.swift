@@ -113,6 +113,26 @@ import SurveyData
     @Test func missingFileIsNamed() {
         #expect(throws: LessonError.self) { try LessonRunner.load(path: "/nonexistent/lesson.md") }
     }
+
+    /// A lesson file that is not UTF-8, or whose header names a dataset that is not there: one
+    /// line naming the lesson file (and the dataset path looked for).
+    @Test func unreadableTextAndMissingDatasetAreNamed() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pathlens-lesson-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        let binary = directory.appendingPathComponent("binary.md")
+        try Data([0xFF, 0xFE, 0x00, 0xC3]).write(to: binary)
+        let notText = try #require(throws: LessonError.self) { try LessonRunner.load(path: binary.path) }
+        #expect(notText.description == "\(binary.path): the lesson file is not UTF-8 text")
+
+        let orphan = directory.appendingPathComponent("orphan.md")
+        let text = Self.header.replacingOccurrences(of: "dataset: embedded", with: "dataset: missing.csv") + Self.step()
+        try Data(text.utf8).write(to: orphan)
+        let noData = try #require(throws: LessonError.self) { try LessonRunner.load(path: orphan.path) }
+        let expectedPath = directory.appendingPathComponent("missing.csv").path
+        #expect(noData.description == "\(orphan.path): dataset 'missing.csv' not found (\(expectedPath))")
+    }
 }
 
 /// Damaged copies of the shipped lesson (cut after any line, any line dropped) either parse or
