@@ -47,7 +47,7 @@ struct BenchFit: ParsableCommand {
     func run() throws {
         if let generate {
             guard generate > 0, let out else { throw CLIError("--generate needs a positive row count and --out FILE") }
-            try BenchFitData.write(BenchFitData.dataset(rows: generate), to: out)
+            try CSVWriter.write(BenchFitData.dataset(rows: generate), to: out)
             print("wrote \(out) (\(generate) rows) and its codebook")
             return
         }
@@ -105,7 +105,7 @@ struct BenchFit: ParsableCommand {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let csv = directory.appendingPathComponent("bench\(n).csv").path
-        try BenchFitData.write(data, to: csv)
+        try CSVWriter.write(data, to: csv)
         let csvBytes = (try? FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0
         let rawBytes = data.rowCount * data.columns.count * MemoryLayout<Double>.size
         let storeBytes = data.columns.reduce(0) { $0 + $1.values.capacity * MemoryLayout<Double>.size }

@@ -54,30 +54,4 @@ enum BenchFitData {
         }
         return Dataset(name: "bench\(n)", columns: columns, codebook: Codebook(dataset: "bench\(n)", variables: infos))
     }
-
-    /// Writes `path` (CSV) and `path`'s `.codebook.json` beside it, atomically.
-    static func write(_ data: Dataset, to path: String) throws {
-        var text = data.variableNames.joined(separator: ",") + "\n"
-        text.reserveCapacity(data.rowCount * data.columns.count * 7)
-        for i in 0..<data.rowCount {
-            var first = true
-            for c in data.columns {
-                if !first { text += "," }
-                first = false
-                text += formatCode(c.values[i])
-            }
-            text += "\n"
-        }
-        try atomicWrite(Data(text.utf8), to: path)
-        let stem = (path as NSString).deletingPathExtension
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try atomicWrite(try encoder.encode(data.codebook), to: stem + ".codebook.json")
-    }
-
-    private static func atomicWrite(_ data: Data, to path: String) throws {
-        let tmp = path + ".tmp\(getpid())"
-        try data.write(to: URL(fileURLWithPath: tmp))
-        guard rename(tmp, path) == 0 else { throw CLIError("\(path): cannot write (rename failed)") }
-    }
 }
