@@ -217,6 +217,41 @@ struct CLITests {
         #expect(markdown.stdout.contains("**Baron–Kenny paths (age)**"))
     }
 
+    /// Checked before the explorer or a benchmark takes the terminal, so they arrive as one line.
+    @Test(arguments: [
+        (["explore", "--if", "age >"], "--if:"),
+        (["explore", "--spec", "/nonexistent/spec.json"], "/nonexistent/spec.json"),
+        (["bench", "ui", "--size", "0x0"], "--size"),
+        (["bench", "ui", "--keys", "nokey"], "unknown key 'nokey'"),
+        (["bench", "fit", "--generate", "0"], "--generate"),
+        (["bench", "fit", "--rows", "abc"], "invalid --rows 'abc'"),
+    ])
+    func exploreAndBenchBadInputsAreOneLineErrors(arguments: [String], message: String) throws {
+        let file = arguments.first == "bench" && arguments[1] == "fit" ? [] : [Self.workers]
+        let run = try CLI.run(arguments + file)
+        #expect(run.status != 0)
+        #expect(run.stderrLines.count == 1, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains(message), "stderr: \(run.stderr)")
+    }
+
+    @Test func benchUIReplaysKeysAndBenchFitGeneratesData() throws {
+        let ui = try CLI.run(["bench", "ui", Self.workers, "--keys", "down enter", "--budget", "100000",
+                              "--size", "100x30", "--verbose"])
+        #expect(ui.status == 0, "\(ui.stderr)")
+        #expect(ui.stdout.contains("dataset workers: 60 rows; screen 100x30; 2 key presses"))
+        #expect(ui.stdout.contains("all 2 redraws within budget"))
+
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("bench.csv").path
+        let generate = try CLI.run(["bench", "fit", "--generate", "50", "--out", csv])
+        #expect(generate.status == 0, "\(generate.stderr)")
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        #expect(text.hasPrefix("y,yb,x1,x2,"))
+        #expect(text.split(separator: "\n").count == 51)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("bench.codebook.json").path))
+    }
+
     @Test func teachPrintsAndChecksTheShippedLesson() throws {
         let check = try CLI.run(["teach", "--check"])
         #expect(check.status == 0, "\(check.stderr)")
