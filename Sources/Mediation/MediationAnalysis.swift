@@ -353,7 +353,7 @@ struct MediationRun {
         } else if mediatorKind == .ols, outcomeKind == .ols {
             let a = try aFit.path(spec.x).estimate
             sensitivity = MediationSensitivity.linear(beta2: a, totalResiduals: try total.predictive().residuals(),
-                                                      mediatorResiduals: try aFit.predictive().residuals(),
+                                                      mediatorResiduals: engine.mediator.residuals(),
                                                       rho: grid ?? MediationSensitivity.grid)
         } else if mediatorKind == .ols, outcomeKind == .probit || outcomeKind == .oprobit {
             sensitivity = MediationSensitivity.latentOutcome(engine: engine, quadrature: fine,
