@@ -16,8 +16,8 @@ enum StepPlan {
     static func fits(_ spec: LessonSpecification, dataset: Dataset) -> [PlannedFit] {
         let outcomeType = dataset.info(spec.outcome)?.type ?? .ordinal
         let roles = Set([spec.outcome, spec.keyRegressor] + [spec.activeMediator].compactMap { $0 })
-        let controls = spec.controls.filter { !roles.contains(StepSpecParser.termVariable($0)) }
-        let keyTerm = term(for: dataset.info(spec.keyRegressor), name: spec.keyRegressor)
+        let controls = spec.controls.filter { !roles.contains(FormulaTerms.variable(of: $0)) }
+        let keyTerm = FormulaTerms.term(for: dataset.info(spec.keyRegressor), name: spec.keyRegressor)
         func modelSpec(_ kind: ModelKind, _ y: String, _ extra: [String] = []) -> ModelSpec {
             ModelSpec(kind: kind, formula: "\(y) ~ " + ([keyTerm] + extra + controls).joined(separator: " + "),
                       condition: spec.condition)
@@ -32,7 +32,7 @@ enum StepPlan {
             let mKind = ModelKind.natural(for: dataset.info(m)?.type ?? .binary)
             fits.append(PlannedFit(id: "m", title: "\(displayName(mKind)) \(m)", spec: modelSpec(mKind, m)))
             let yKind = fits.first { $0.spec.kind != .ols }?.spec.kind ?? .ologit.adapted(to: outcomeType)
-            let mTerm = term(for: dataset.info(m), name: m)
+            let mTerm = FormulaTerms.term(for: dataset.info(m), name: m)
             fits.append(PlannedFit(id: "ym", title: "\(displayName(yKind)) +\(m)",
                                    spec: modelSpec(yKind, spec.outcome, [mTerm])))
         }
@@ -43,19 +43,11 @@ enum StepPlan {
     static func mediation(_ spec: LessonSpecification) -> MediationSpecValues? {
         guard let m = spec.activeMediator, !spec.mediation.isEmpty else { return nil }
         let roles = Set([spec.outcome, spec.keyRegressor, m])
-        let controls = spec.controls.filter { !roles.contains(StepSpecParser.termVariable($0)) }
+        let controls = spec.controls.filter { !roles.contains(FormulaTerms.variable(of: $0)) }
         return MediationSpecValues(x: spec.keyRegressor, mediator: m, y: spec.outcome, controls: controls,
                                    condition: spec.condition, mediatorModel: spec.mediatorModel,
                                    outcomeModel: spec.outcomeModel, methods: spec.mediation,
                                    simulations: spec.simulations)
-    }
-
-    static func term(for info: VariableInfo?, name: String) -> String {
-        switch info?.type {
-        case .continuous?: return "c.\(name)"
-        case .categorical?, .ordinal?: return info.map { $0.values.count > 2 } ?? false ? "i.\(name)" : name
-        default: return name
-        }
     }
 
     static func displayName(_ kind: ModelKind) -> String { kind == .ols ? "OLS" : kind.rawValue }

@@ -71,10 +71,10 @@ enum StepSpecParser {
                 spec.controls = try controlTerms(value, line: line, dataset: dataset, file: file)
             case "drop":
                 for term in termList(value) {
-                    let name = termVariable(term)
+                    let name = FormulaTerms.variable(of: term)
                     _ = try variable(name, line, key)
                     let before = spec.controls.count
-                    spec.controls.removeAll { termVariable($0) == name }
+                    spec.controls.removeAll { FormulaTerms.variable(of: $0) == name }
                     if spec.controls.count == before {
                         throw fail(line, "'drop: \(term)': '\(name)' is not among the controls")
                     }
@@ -117,7 +117,7 @@ enum StepSpecParser {
                 spec.describe = names
             case "margins": spec.margins = try choice(value, line, key)
             case "margins_term":
-                spec.marginsTerm = value == "none" ? nil : try variable(termVariable(value), line, key)
+                spec.marginsTerm = value == "none" ? nil : try variable(FormulaTerms.variable(of: value), line, key)
             case "margins_of":
                 spec.marginsModels = value == "all" ? [] : LessonParser.splitList(value)
             case "mediation":
@@ -174,7 +174,7 @@ enum StepSpecParser {
                 }
                 terms += group.terms
             } else {
-                let name = termVariable(item)
+                let name = FormulaTerms.variable(of: item)
                 guard dataset.column(name) != nil else {
                     throw LessonError(file: file, line: line, "unknown variable '\(name)' in 'controls:' (dataset \(dataset.name))")
                 }
@@ -197,14 +197,5 @@ enum StepSpecParser {
     static func termList(_ value: String) -> [String] {
         value.split(whereSeparator: { $0 == "," || $0 == "+" }).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
-    }
-
-    /// The dataset variable a formula term names: `ib3.educ` → `educ`, `c.age` → `age`.
-    static func termVariable(_ term: String) -> String {
-        guard let dot = term.firstIndex(of: ".") else { return term }
-        let prefix = term[..<dot]
-        let isOperator = prefix == "c" || prefix == "i"
-            || (prefix.hasPrefix("ib") && prefix.dropFirst(2).allSatisfy { $0.isNumber || $0 == "n" })
-        return isOperator ? String(term[term.index(after: dot)...]) : term
     }
 }

@@ -13,7 +13,7 @@ enum MediationRunner {
                     isCancelled: @escaping @Sendable () -> Bool) -> Result<MediationOutput, FitFailure> {
         guard let m = spec.activeMediator else { return .failure(FitFailure(message: "no mediator")) }
         let roles = Set([spec.outcome, spec.keyRegressor, m])
-        let controls = spec.controls.filter { !roles.contains(Terms.variable(of: $0)) }
+        let controls = spec.controls.filter { !roles.contains(FormulaTerms.variable(of: $0)) }
         let mediationSpec = MediationSpec(x: spec.keyRegressor, mediators: [m], y: spec.outcome,
                                           controls: controls, condition: spec.subsample?.condition)
         // One worker thread: the other core stays free for the models of the next key press.

@@ -8,8 +8,8 @@ public enum ModelPlanner {
     public static func plan(_ spec: Specification, env: ExplorerEnvironment) -> [PlannedModel] {
         let outcomeType = env.dataset.info(spec.outcome)?.type ?? .ordinal
         let roleVariables = Set([spec.outcome, spec.keyRegressor] + [spec.activeMediator].compactMap { $0 })
-        let controls = spec.controls.filter { !roleVariables.contains(Terms.variable(of: $0)) }
-        let keyTerm = Terms.term(for: env.dataset.info(spec.keyRegressor), name: spec.keyRegressor)
+        let controls = spec.controls.filter { !roleVariables.contains(FormulaTerms.variable(of: $0)) }
+        let keyTerm = FormulaTerms.term(for: env.dataset.info(spec.keyRegressor), name: spec.keyRegressor)
         func formula(_ y: String, _ extra: [String]) -> String {
             "\(y) ~ " + ([keyTerm] + extra + controls).joined(separator: " + ")
         }
@@ -32,7 +32,7 @@ public enum ModelPlanner {
                                         spec: modelSpec(mKind, m), standardized: false))
             let yKind = planned.first { !$0.standardized && $0.spec.kind != .ols }?.spec.kind
                 ?? .ologit.adapted(to: outcomeType)
-            let mTerm = Terms.term(for: env.dataset.info(m), name: m)
+            let mTerm = FormulaTerms.term(for: env.dataset.info(m), name: m)
             planned.append(PlannedModel(id: "ym", title: "\(displayName(yKind)) +\(m)",
                                         spec: modelSpec(yKind, spec.outcome, [mTerm]), standardized: false))
         }

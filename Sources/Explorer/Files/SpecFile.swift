@@ -1,4 +1,5 @@
 import Foundation
+import Estimation
 import SurveyData
 
 /// Saving (`w`) and restoring (`--spec`) a specification as JSON. Written atomically
@@ -33,7 +34,7 @@ public enum SpecFile {
             throw ExplorerError("\(path): not a valid specification: \(error)")
         }
         var names = [spec.outcome, spec.keyRegressor] + [spec.mediator, spec.marginsTerm].compactMap { $0 }
-        names += spec.controls.map(Terms.variable(of:))
+        names += spec.controls.map(FormulaTerms.variable(of:))
         names += spec.crosstabs.flatMap { [$0.row, $0.column] }
         if let missing = names.first(where: { dataset.column($0) == nil }) {
             throw ExplorerError("\(path): variable '\(missing)' is not in dataset \(dataset.name)")

@@ -1,3 +1,4 @@
+import Estimation
 import SurveyData
 
 /// A row of the variables pane: a control group header, a variable, or a section header.
@@ -35,7 +36,7 @@ public struct ExplorerEnvironment: Sendable {
         for (g, group) in dataset.codebook.controlGroups.enumerated() {
             rows.append(.group(g))
             for term in group.terms {
-                let v = Terms.variable(of: term)
+                let v = FormulaTerms.variable(of: term)
                 order.append(term)
                 termOf[v] = term
                 if !grouped.contains(v) { rows.append(.variable(v, group: g)); grouped.insert(v) }
@@ -46,7 +47,7 @@ public struct ExplorerEnvironment: Sendable {
             rows.append(.section(dataset.codebook.controlGroups.isEmpty ? "Variables" : "Other variables"))
             for v in others {
                 rows.append(.variable(v, group: nil))
-                let t = Terms.term(for: dataset.info(v), name: v)
+                let t = FormulaTerms.term(for: dataset.info(v), name: v)
                 order.append(t)
                 termOf[v] = t
             }

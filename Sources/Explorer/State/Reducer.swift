@@ -308,8 +308,8 @@ public enum Reducer {
         }
         let term = env.controlTerm[name] ?? name
         return change(&state, env: env) { s in
-            if s.controls.contains(where: { Terms.variable(of: $0) == name }) {
-                s.controls.removeAll { Terms.variable(of: $0) == name }
+            if s.controls.contains(where: { FormulaTerms.variable(of: $0) == name }) {
+                s.controls.removeAll { FormulaTerms.variable(of: $0) == name }
             } else {
                 s.controls = env.sortControls(s.controls + [term])
             }

@@ -13,7 +13,7 @@ enum DescribeView {
 
     static func variables(_ spec: Specification) -> [String] {
         var names = [spec.outcome, spec.keyRegressor] + [spec.activeMediator].compactMap { $0 }
-        for t in spec.controls { let v = Terms.variable(of: t); if !names.contains(v) { names.append(v) } }
+        for t in spec.controls { let v = FormulaTerms.variable(of: t); if !names.contains(v) { names.append(v) } }
         return names
     }
 

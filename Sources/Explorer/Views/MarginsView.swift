@@ -37,7 +37,7 @@ enum MarginsView {
     /// Margins whose term belongs to `variable` (`union`, `educ=3` for `educ`).
     static func effects(_ result: ModelResult, variable: String) -> [MarginalEffect] {
         result.margins.filter { m in
-            m.at == .average && Terms.variable(of: String(m.term.split(separator: "=").first ?? "")) == variable
+            m.at == .average && FormulaTerms.variable(of: String(m.term.split(separator: "=").first ?? "")) == variable
         }
     }
 

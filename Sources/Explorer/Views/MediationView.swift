@@ -14,7 +14,7 @@ enum MediationView {
         let ym = results.model("ym")
         let total = results.models.first { $0.id.hasPrefix("y.") && !$0.plan.standardized && $0.plan.spec.kind == ym?.plan.spec.kind }
         func coef(_ model: FittedModel?, _ variable: String) -> Coefficient? {
-            model?.result?.coefficients.first { ($0.variable ?? Terms.variable(of: $0.term)) == variable }
+            model?.result?.coefficients.first { ($0.variable ?? FormulaTerms.variable(of: $0.term)) == variable }
         }
         return Paths(a: coef(results.model("m"), spec.keyRegressor), b: coef(ym, m),
                      c: coef(total, spec.keyRegressor), cPrime: coef(ym, spec.keyRegressor))

@@ -1,4 +1,5 @@
 import Reports
+import Estimation
 import SurveyData
 
 /// The variables pane: control groups with their members, then the other variables; each row
@@ -18,7 +19,7 @@ enum VariablesPane {
         if name == spec.outcome { return " Y " }
         if name == spec.keyRegressor { return " X " }
         if name == spec.mediator { return spec.mediatorOn ? " M " : " m " }
-        return spec.controls.contains { Terms.variable(of: $0) == name } ? "[x]" : "[ ]"
+        return spec.controls.contains { FormulaTerms.variable(of: $0) == name } ? "[x]" : "[ ]"
     }
 
     static func groupMarker(_ index: Int, spec: Specification, env: ExplorerEnvironment) -> String {
