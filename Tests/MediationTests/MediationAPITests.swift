@@ -74,9 +74,10 @@ import SurveyData
 
     @Test func badInputIsAOneLineError() throws {
         let data = try Fixtures.wvs()
+        var messages: [String] = []
         func message(_ spec: MediationSpec) -> String? {
             do { _ = try Mediation.analyze(spec: spec, data: data, options: MediationOptions(methods: [.bk])); return nil }
-            catch { return "\(error)" }
+            catch { messages.append("\(error)"); return "\(error)" }
         }
         var s = Self.spec
         s.y = "nosuch"
@@ -96,6 +97,9 @@ import SurveyData
         s = Self.spec; s.mediators = []
         #expect(message(s)?.contains("no mediator") == true)
         for m in [message(Self.spec)].compactMap({ $0 }) { #expect(!m.contains("\n")) }
+        // Every message above, not just the valid spec's (which has none), is one line.
+        #expect(messages.count == 8)
+        for m in messages { #expect(!m.contains("\n"), "\(m)") }
     }
 
     @Test func missingValuesGiveOneCommonSample() throws {
