@@ -4,7 +4,7 @@ import Foundation
 
 /// Thin wrappers over LAPACKE/CBLAS for the small dense problems estimation needs. Matrices are
 /// column-major `[Double]`; p×p symmetric matrices are kept full (both triangles).
-enum LinearAlgebra {
+public enum LinearAlgebra {
     /// OpenBLAS threads cost more than they save on the k×k and block-sized problems here; rows
     /// are split across cores by `RowBlocks` instead. Set once, before the first BLAS call.
     static let singleThreadedBLAS: Void = { openblas_set_num_threads(1) }()
@@ -40,6 +40,13 @@ enum LinearAlgebra {
         guard LAPACKE_dpotri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int32(p), &inv, Int32(p)) == 0 else { return nil }
         symmetrizeFromUpper(&inv, p)
         return inv
+    }
+
+    /// Solves A x = b for a symmetric positive-definite p×p A (LAPACK Cholesky); nil if A is not PD.
+    /// Public so that other modules (the mediation sensitivity fits) do not hand-roll a Cholesky.
+    public static func solveSPD(_ a: [Double], _ b: [Double], _ p: Int) -> [Double]? {
+        guard let r = cholesky(a, p) else { return nil }
+        return choleskySolve(r, p, b)
     }
 
     /// Inverse of a symmetric positive-definite matrix.
