@@ -90,12 +90,7 @@ struct Mediate: ParsableCommand {
         guard let mText = m ?? roles?.mediator else { throw CLIError("no mediator: pass --m VAR") }
         let mediators = mText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         try dataOptions.requireVariables([xName, yName] + mediators, in: dataset)
-        if let controls {
-            // Checked as written so a syntax error points at the user's own text.
-            do { _ = try Formula.parse("\(yName) ~ \(controls)") } catch {
-                throw CLIError("--controls: \(error)")
-            }
-        }
+        if let controls { try Self.checkControlsSyntax(controls) }
         let spec = MediationSpec(x: xName, mediators: mediators, y: yName,
                                  controls: controls.map(MediationSpec.controlTerms) ?? [],
                                  mediatorModel: mKind, outcomeModel: yKind, condition: dataOptions.condition)
@@ -110,6 +105,20 @@ struct Mediate: ParsableCommand {
         if format == .json, let notice { printError("note: \(notice)") }
         emit(try MediateReport.render(result, format: format, interval: interval,
                                       notice: format == .json ? nil : notice))
+    }
+
+    /// The controls are pasted after `y ~ ` in the formulas the engine builds; a syntax error is
+    /// reported against the user's own `--controls` text, with the column in that text.
+    static func checkControlsSyntax(_ controls: String) throws {
+        guard !controls.allSatisfy(\.isWhitespace) else {
+            throw CLIError("--controls is empty (expected terms such as 'age + i.educ')")
+        }
+        let prefix = "y ~ "
+        do { _ = try Formula.parse(prefix + controls) } catch {
+            guard case let .formula(_, column, message) = error else { throw CLIError("--controls: \(error)") }
+            let userColumn = max(1, column - prefix.count)
+            throw CLIError("--controls, column \(userColumn): \(message) in '\(controls)'")
+        }
     }
 
     private func modelKind(_ text: String?, option: String, allowed: [ModelKind]) throws -> ModelKind? {

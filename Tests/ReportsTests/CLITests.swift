@@ -199,6 +199,23 @@ struct CLITests {
         #expect(run.stdout.isEmpty)
     }
 
+    /// The controls are pasted into formulas PathLens builds; the error must still point into
+    /// the user's own `--controls` text.
+    @Test(arguments: [
+        ("age+", "--controls, column 5: expected a term after '+', found end of formula in 'age+'"),
+        ("+ age", "--controls, column 1: expected a variable name, found '+' in '+ age'"),
+        ("age male", "--controls, column 5: expected '+' between terms, found 'm' in 'age male'"),
+        ("  ", "--controls is empty"),
+    ])
+    func mediateControlsSyntaxErrorPointsIntoTheControls(controls: String, message: String) throws {
+        let run = try CLI.run(["mediate", "--x", "union", "--m", "age", "--y", "skill", "--data", Self.workers,
+                               "--controls", controls])
+        #expect(run.status != 0)
+        #expect(run.stderrLines.count == 1, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains(message), "stderr: \(run.stderr)")
+        #expect(!run.stderr.contains("~"), "stderr: \(run.stderr)")
+    }
+
     @Test func mediateFormatsAndIntervals() throws {
         let json = try CLI.run(["mediate", "--x", "union", "--m", "age", "--y", "skill", "--data", Self.workers,
                                 "--m-model", "ols", "--y-model", "ologit", "--method", "sobel,bootstrap",
