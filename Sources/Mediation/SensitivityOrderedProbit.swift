@@ -54,7 +54,7 @@ extension MediationSensitivity {
                     for a in 0..<q { g[a] += si[a]; for b in 0...a { h[a * q + b] += si[a] * si[b] } }
                 }
                 for a in 0..<q { for b in 0..<a { h[b * q + a] = h[a * q + b] } }
-                guard let step = solveSPD(h, g, q) else { return nil }
+                guard let step = LinearAlgebra.solveSPD(h, g, q) else { return nil }
                 let decrement = zip(g, step).reduce(0) { $0 + $1.0 * $1.1 }
                 if decrement < 1e-14 { return psi }
                 var t = 1.0
@@ -141,29 +141,5 @@ extension MediationSensitivity {
         }
         return SensitivityResult(method: "bivariate normal (outcome model refitted at each ρ)", rho: rho,
                                  acme: values, rhoAtZero: root)
-    }
-
-    /// Solves H x = g for symmetric positive-definite H (Cholesky); nil if H is not.
-    static func solveSPD(_ h: [Double], _ g: [Double], _ q: Int) -> [Double]? {
-        var l = [Double](repeating: 0, count: q * q)
-        for j in 0..<q {
-            var d = h[j * q + j]
-            for k in 0..<j { d -= l[j * q + k] * l[j * q + k] }
-            guard d > 0 else { return nil }
-            let ljj = d.squareRoot()
-            l[j * q + j] = ljj
-            for i in (j + 1)..<max(j + 1, q) {
-                var s = h[i * q + j]
-                for k in 0..<j { s -= l[i * q + k] * l[j * q + k] }
-                l[i * q + j] = s / ljj
-            }
-        }
-        var y = g
-        for i in 0..<q { for k in 0..<i { y[i] -= l[i * q + k] * y[k] }; y[i] /= l[i * q + i] }
-        for i in stride(from: q - 1, through: 0, by: -1) {
-            for k in (i + 1)..<max(i + 1, q) { y[i] -= l[k * q + i] * y[k] }
-            y[i] /= l[i * q + i]
-        }
-        return y
     }
 }
