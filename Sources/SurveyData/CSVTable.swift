@@ -37,6 +37,32 @@ struct TextColumnBuilder {
     }
 
     mutating func appendMissing() { indices.append(-1) }
+
+    /// Appends the rows of `other` (read after this builder's rows), re-interning its strings into
+    /// this numbering, so the result is what one builder fed all the rows in order would hold.
+    /// `lineOffset` turns `other`'s line numbers into this builder's (a chunk's lines are relative).
+    mutating func absorb(_ other: TextColumnBuilder, lineOffset: Int) {
+        if indices.isEmpty {
+            self = other
+            if lineOffset != 0 { firstLines = firstLines.map { $0 + lineOffset } }
+            return
+        }
+        var remap: [Int32] = []
+        remap.reserveCapacity(other.strings.count)
+        for (k, text) in other.strings.enumerated() {
+            if let existing = lookup[text] {
+                remap.append(existing)
+            } else {
+                let index = Int32(strings.count)
+                lookup[text] = index
+                strings.append(text)
+                firstLines.append(other.firstLines[k] + lineOffset)
+                remap.append(index)
+            }
+        }
+        indices.reserveCapacity(indices.count + other.indices.count)
+        for index in other.indices { indices.append(index < 0 ? -1 : remap[Int(index)]) }
+    }
 }
 
 /// Column buffers for the first pass, owned manually: appending to `[[Double]]` costs a uniqueness
@@ -69,12 +95,12 @@ final class NumericColumns {
         capacity = newCapacity
     }
 
-    /// The first `rows` values of column `c` as an array; the buffer is released.
-    func take(_ c: Int, rows: Int) -> [Double] {
-        let values = Array(UnsafeBufferPointer(start: buffers[c], count: rows))
+    /// Copies the first `rows` values of column `c` to `destination`, then releases the buffer (a
+    /// one-value placeholder keeps `deinit` simple), so each value is copied exactly once.
+    func moveOut(_ c: Int, rows: Int, to destination: UnsafeMutablePointer<Double>) {
+        destination.initialize(from: buffers[c], count: rows)
         buffers[c].deallocate()
         buffers[c] = .allocate(capacity: 1)
-        return values
     }
 }
 

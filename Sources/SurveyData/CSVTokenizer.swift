@@ -42,21 +42,11 @@ struct CSVTokenizer {
     mutating func readRecord<S: CSVFieldSink>(into sink: inout S, limit: Int, skipBlankLines: Bool) throws
         -> (fields: Int, line: Int)?
     {
+        if skipBlankLines { skipLeadingBlankLines() }
         let n = bytes.count
         guard let base = bytes.baseAddress else { return nil }
         var i = position
-        if skipBlankLines {
-            while i < n {
-                if base[i] == Self.lf {
-                    i += 1; line += 1
-                } else if base[i] == Self.cr, i + 1 < n, base[i + 1] == Self.lf {
-                    i += 2; line += 1
-                } else {
-                    break
-                }
-            }
-        }
-        if i >= n { position = i; return nil }
+        if i >= n { return nil }
         let recordLine = line
         var column = 0
         while true {
@@ -121,6 +111,25 @@ struct CSVTokenizer {
         }
         position = i
         return (column, recordLine)
+    }
+
+    /// Steps over blank lines (LF or CRLF) at the current position, as `readRecord` does before a
+    /// record; a parallel chunk calls it first to see whether it has reached its end.
+    @inline(__always)
+    mutating func skipLeadingBlankLines() {
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return }
+        var i = position
+        while i < n {
+            if base[i] == Self.lf {
+                i += 1; line += 1
+            } else if base[i] == Self.cr, i + 1 < n, base[i + 1] == Self.lf {
+                i += 2; line += 1
+            } else {
+                break
+            }
+        }
+        position = i
     }
 
     /// Steps past what ends a field at `i`: true after a comma (another field follows), false at
