@@ -27,10 +27,7 @@ struct BenchMediate: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard reps > 0, repeats > 0 else { throw CLIError("--reps and --repeats must be positive") }
-            let path = EmbeddedData.csvPath
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw CLIError("the embedded dataset is not generated yet (\(path) is missing); run 'pathlens synth'")
-            }
+            let path = try EmbeddedData.requireCSV()
             let data = try DatasetLoader.load(path: path)
             let spec = MediationSpec(x: "union", mediators: ["training"], y: "skill", controls: Self.controls)
             let cores = threads ?? ProcessInfo.processInfo.activeProcessorCount

@@ -33,10 +33,7 @@ struct DataOptions: ParsableArguments {
 
     /// Loads the dataset; tells stderr when its codebook was inferred rather than read.
     func load() throws -> Dataset {
-        if data == nil && !FileManager.default.fileExists(atPath: path) {
-            throw CLIError("the embedded dataset is not generated yet (\(path) is missing); "
-                           + "run 'pathlens synth' or pass --data FILE")
-        }
+        if data == nil { _ = try EmbeddedData.requireCSV(alternative: "pass --data FILE") }
         let dataset = try DatasetLoader.load(path: path)
         if dataset.codebook.inferred {
             printError("note: \(path): \(Codebook.inferredNote)")

@@ -40,7 +40,8 @@ struct Explore: ParsableCommand {
 
     /// The named file, or the embedded replica (with a hint when it has not been generated).
     static func loadDataset(_ file: String?) throws -> Dataset {
-        let path = file ?? EmbeddedData.csvPath
+        let path: String
+        do { path = try file ?? EmbeddedData.requireCSV(alternative: "pass a FILE") } catch { throw CLIError("\(error)") }
         do {
             return try DatasetLoader.load(path: path)
         } catch {

@@ -35,10 +35,7 @@ struct Replicate: ParsableCommand {
             let format = try parseFormat(self.format, allowed: [.text, .md, .json])
             let language: Language = try parseChoice(lang, option: "--lang")
             let published = try PublishedStudy.load()
-            let path = data ?? EmbeddedData.csvPath
-            if data == nil && !FileManager.default.fileExists(atPath: path) {
-                throw CLIError("the embedded dataset is not generated yet (\(path) is missing); run 'pathlens synth'")
-            }
+            let path = try data ?? EmbeddedData.requireCSV(alternative: "pass --data FILE")
             let dataset = try DatasetLoader.load(path: path)
             let replication: Replication
             do {

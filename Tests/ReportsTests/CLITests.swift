@@ -71,6 +71,22 @@ struct CLITests {
         #expect(run.stderr.contains("embedded dataset is not generated yet"))
     }
 
+    /// Every command that falls back to the embedded dataset says the same thing when it is missing.
+    @Test(arguments: [
+        (["replicate"], "; run 'pathlens synth' or pass --data FILE"),
+        (["explore"], "; run 'pathlens synth' or pass a FILE"),
+        (["bench", "mediate"], "; run 'pathlens synth'"),
+    ])
+    func missingEmbeddedDataIsOneMessage(arguments: [String], hint: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        let run = try CLI.run(arguments, environment: ["PATHLENS_DATA": dir.path])
+        #expect(run.status != 0)
+        #expect(run.stderrLines.count == 1, "stderr: \(run.stderr)")
+        let missing = dir.appendingPathComponent("dalian2022.csv").path
+        #expect(run.stderr.contains("the embedded dataset is not generated yet (\(missing) is missing)\(hint)"),
+                "stderr: \(run.stderr)")
+    }
+
     @Test func inferredCodebookIsNotedOnStderr() throws {
         let dir = try CLI.temporaryDirectory()
         let plain = dir.appendingPathComponent("plain.csv")
