@@ -84,12 +84,6 @@ public final class LessonRunner: @unchecked Sendable {
         return try results(for: step.spec)
     }
 
-    /// Computes every step's results (and pinned baselines) ahead of the class, e.g. on a
-    /// background worker when the lesson opens; later renders are then immediate.
-    public func prepareAll() throws {
-        for step in lesson.steps { _ = try results(for: step.spec) }
-    }
-
     /// Step `number` (1-based) in `language`, placeholders filled from the live estimation.
     public func render(step number: Int, language: Language) throws -> RenderedStep {
         let step = try self.step(number)
