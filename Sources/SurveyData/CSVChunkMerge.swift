@@ -1,12 +1,20 @@
 /// Joins the chunks' partial columns into the table's columns, giving exactly what one sequential
 /// pass over the file gives.
 enum CSVChunkMerge {
+    /// `parallel` copies the numeric columns on all cores: for a large file the copy (mostly the
+    /// first touch of the new arrays' pages) is a fifth of the load time.
     static func columns(of chunks: [CSVChunk], bytes: UnsafeBufferPointer<UInt8>, file: String,
-                        names: [String]) throws -> [CSVTable.Column] {
+                        names: [String], parallel: Bool) throws -> [CSVTable.Column] {
         let width = names.count
         let isText = (0..<width).map { c in chunks.contains { $0.sink.isText[c] } }
         let rereads = try chunks.map { try rereadAsText($0, textColumns: isText, bytes: bytes, file: file, names: names) }
         let rowCount = chunks.reduce(0) { $0 + $1.rows }
+        let numeric = (0..<width).filter { !isText[$0] }
+        // Each call moves out a different column, so the calls touch disjoint buffers.
+        let numericValues = parallel
+            ? concurrentMap(numeric.count) { concatenated(numeric[$0], of: chunks, rows: rowCount) }
+            : numeric.map { concatenated($0, of: chunks, rows: rowCount) }
+        var nextNumeric = 0
 
         var columns: [CSVTable.Column] = []
         columns.reserveCapacity(width)
@@ -21,7 +29,8 @@ enum CSVChunkMerge {
                 columns.append(.init(name: names[c], values: .text(indices: builder.indices, strings: builder.strings,
                                                                    firstLines: builder.firstLines)))
             } else {
-                columns.append(.init(name: names[c], values: .numeric(concatenated(c, of: chunks, rows: rowCount))))
+                columns.append(.init(name: names[c], values: .numeric(numericValues[nextNumeric])))
+                nextNumeric += 1
             }
         }
         return columns

@@ -27,7 +27,7 @@ enum CSVReader {
 
         let count = chunks ?? CSVChunking.chunkCount(dataBytes: bytes.count - dataStart.position)
         let parts = try CSVChunking.parseRows(bytes, file: file, names: names, from: dataStart, chunks: count)
-        let columns = try CSVChunkMerge.columns(of: parts, bytes: bytes, file: file, names: names)
+        let columns = try CSVChunkMerge.columns(of: parts, bytes: bytes, file: file, names: names, parallel: count > 1)
         return CSVTable(file: file, columns: columns, rowCount: parts.reduce(0) { $0 + $1.rows })
     }
 
