@@ -6,10 +6,15 @@ public enum LessonView: String, Sendable, CaseIterable, Codable {
     case models, mediation, margins, crosstab, describe, data
 }
 
-/// The estimator sets of the explorer's Models view, by the same names (`e` cycles them there).
+/// The estimator sets of the explorer's Models view (the explorer's `EstimatorSet` is this type;
+/// `e` cycles them there).
 public enum LessonEstimators: String, Sendable, CaseIterable, Codable {
-    /// OLS, ordered logit, and the ordered logit standardized (the paper's Table 3).
-    case paper, ologit, ols, ordered, probit
+    /// The paper's Table 3: OLS, ordered logit, and the ordered logit x-standardized.
+    case paper
+    case ologit
+    case ols
+    case ordered
+    case probit
 
     /// (estimator, standardized column) pairs, before adapting to the outcome's type.
     var columns: [(ModelKind, standardized: Bool)] {

@@ -10,33 +10,22 @@ public struct PlannedFit: Sendable, Equatable, Hashable {
     public var spec: ModelSpec
 }
 
-/// Turns a step's specification into model specifications, the way the explorer's model planner
-/// does (same formulas, same estimator adaptation), so the lesson and the screen fit the same models.
+/// Turns a step's specification into model specifications with the explorer's own lineup
+/// (`ModelLineup`), so the lesson and the screen fit the same models. Steps quote unstandardized
+/// coefficients; the standardized columns are the same fits.
 enum StepPlan {
     static func fits(_ spec: LessonSpecification, dataset: Dataset) -> [PlannedFit] {
-        let outcomeType = dataset.info(spec.outcome)?.type ?? .ordinal
-        let roles = Set([spec.outcome, spec.keyRegressor] + [spec.activeMediator].compactMap { $0 })
-        let controls = spec.controls.filter { !roles.contains(FormulaTerms.variable(of: $0)) }
-        let keyTerm = FormulaTerms.term(for: dataset.info(spec.keyRegressor), name: spec.keyRegressor)
-        func modelSpec(_ kind: ModelKind, _ y: String, _ extra: [String] = []) -> ModelSpec {
-            ModelSpec(kind: kind, formula: "\(y) ~ " + ([keyTerm] + extra + controls).joined(separator: " + "),
-                      condition: spec.condition)
-        }
-        var fits: [PlannedFit] = []
-        for (kind, _) in spec.estimators.columns {
-            let k = kind.adapted(to: outcomeType)
-            guard !fits.contains(where: { $0.id == k.rawValue }) else { continue }
-            fits.append(PlannedFit(id: k.rawValue, title: displayName(k), spec: modelSpec(k, spec.outcome)))
-        }
-        if let m = spec.activeMediator {
-            let mKind = ModelKind.natural(for: dataset.info(m)?.type ?? .binary)
-            fits.append(PlannedFit(id: "m", title: "\(displayName(mKind)) \(m)", spec: modelSpec(mKind, m)))
-            let yKind = fits.first { $0.spec.kind != .ols }?.spec.kind ?? .ologit.adapted(to: outcomeType)
-            let mTerm = FormulaTerms.term(for: dataset.info(m), name: m)
-            fits.append(PlannedFit(id: "ym", title: "\(displayName(yKind)) +\(m)",
-                                   spec: modelSpec(yKind, spec.outcome, [mTerm])))
-        }
-        return fits
+        ModelLineup.plan(outcome: spec.outcome, keyRegressor: spec.keyRegressor, mediator: spec.activeMediator,
+                         controls: spec.controls, estimators: spec.estimators, condition: spec.condition,
+                         dataset: dataset)
+            .filter { !$0.standardized }
+            .map { model in
+                switch model.role {
+                case .outcome: return PlannedFit(id: model.spec.kind.rawValue, title: model.title, spec: model.spec)
+                case .mediator: return PlannedFit(id: "m", title: model.title, spec: model.spec)
+                case .outcomeWithMediator: return PlannedFit(id: "ym", title: model.title, spec: model.spec)
+                }
+            }
     }
 
     /// The mediation analysis a step runs, if any.
@@ -49,8 +38,6 @@ enum StepPlan {
                                    outcomeModel: spec.outcomeModel, methods: spec.mediation,
                                    simulations: spec.simulations)
     }
-
-    static func displayName(_ kind: ModelKind) -> String { kind == .ols ? "OLS" : kind.rawValue }
 }
 
 /// The mediation analysis of a step, as plain values (converted to `MediationSpec` when run).

@@ -2,7 +2,7 @@ import SurveyData
 import Teaching
 
 /// Turns a lesson step's specification into the explorer's own: the teaching module names the
-/// same choices (views, estimator sets) by the same names, so the mapping is by name.
+/// same views by the same names, so that mapping is by name; the estimator sets are one type.
 enum LessonSpecMapping {
     /// `current` supplies what a lesson does not set (variance type, crosstabs when none given).
     static func specification(_ lesson: LessonSpecification, language: Language, current: Specification) -> Specification {
@@ -12,7 +12,7 @@ enum LessonSpecMapping {
         spec.mediator = lesson.mediator ?? current.mediator
         spec.mediatorOn = lesson.mediatorOn && lesson.mediator != nil
         spec.controls = lesson.controls
-        spec.estimators = EstimatorSet(rawValue: lesson.estimators.rawValue) ?? .paper
+        spec.estimators = lesson.estimators
         spec.subsample = lesson.condition.map { Subsample(name: lesson.subsampleName, condition: $0) }
         spec.vce = .oim
         spec.language = language

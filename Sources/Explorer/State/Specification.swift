@@ -1,15 +1,12 @@
 import SurveyData
 import Estimation
+import Teaching
 
-/// Which models the Models view estimates; `e` cycles through them.
-public enum EstimatorSet: String, Codable, Sendable, CaseIterable {
-    /// The paper's Table 3: OLS, ordered logit, and the ordered logit x-standardized.
-    case paper
-    case ologit
-    case ols
-    case ordered
-    case probit
+/// Which models the Models view estimates; `e` cycles through them. One enum with lesson steps'
+/// `estimators:` (Teaching plans both lineups), so the two cannot drift apart.
+public typealias EstimatorSet = LessonEstimators
 
+extension LessonEstimators {
     public var title: String {
         switch self {
         case .paper: return "OLS+ologit+std"
@@ -17,17 +14,6 @@ public enum EstimatorSet: String, Codable, Sendable, CaseIterable {
         case .ols: return "OLS"
         case .ordered: return "ologit+oprobit"
         case .probit: return "oprobit+std"
-        }
-    }
-
-    /// The columns before adapting them to the outcome's type.
-    var columns: [(ModelKind, standardized: Bool)] {
-        switch self {
-        case .paper: return [(.ols, false), (.ologit, false), (.ologit, true)]
-        case .ologit: return [(.ologit, false)]
-        case .ols: return [(.ols, false)]
-        case .ordered: return [(.ologit, false), (.oprobit, false)]
-        case .probit: return [(.oprobit, false), (.oprobit, true)]
         }
     }
 
