@@ -35,14 +35,15 @@ struct LikelihoodModel: Sendable {
         var hEtaUp = 0.0, hEtaLo = 0.0, hUpUp = 0.0, hLoLo = 0.0, hUpLo = 0.0
     }
 
-    /// Derivatives for one row with linear predictor `eta`. `d2` is −∂²ℓ/∂η² (≥ 0: the logistic and
-    /// normal densities are log-concave); `h…` are ∂²ℓ (not negated). This is the inner loop of every
-    /// fit, so each distribution function is evaluated once per row (two `exp` for ordered logit).
+    /// Derivatives for one row with outcome `y` (0/1, or the category index) and linear predictor
+    /// `eta`. `d2` is −∂²ℓ/∂η² (≥ 0: the logistic and normal densities are log-concave); `h…` are
+    /// ∂²ℓ (not negated). This is the inner loop of every fit, so each distribution function is
+    /// evaluated once per row (two `exp` for ordered logit).
     @inline(__always)
-    func derivatives(row i: Int, eta: Double, cuts: UnsafeBufferPointer<Double>) -> RowDerivatives {
+    func derivatives(outcome: Int32, eta: Double, cuts: UnsafeBufferPointer<Double>) -> RowDerivatives {
         var r = RowDerivatives()
         if !ordered {
-            let q: Double = y[i] == 1 ? 1 : -1
+            let q: Double = outcome == 1 ? 1 : -1
             let z = q * eta
             switch link {
             case .logistic:
@@ -58,7 +59,7 @@ struct LikelihoodModel: Sendable {
             }
             return r
         }
-        let j = Int(y[i])
+        let j = Int(outcome)
         let top = j == categories - 1, bottom = j == 0
         // F, 1−F, f, f' at a = cut_j − η and b = cut_{j−1} − η (zeros at ±∞).
         var Fa = 1.0, Sa = 0.0, fa = 0.0, fpa = 0.0
@@ -92,123 +93,139 @@ struct LikelihoodModel: Sendable {
         return r
     }
 
-    private struct Partial {
+    /// One worker's sums and scratch. Raw buffers rather than arrays: the row loop writes them
+    /// thousands of times per block, and array writes through an `inout` struct pay a uniqueness
+    /// check each (it was 3 % of a small fit).
+    private final class Partial {
+        let p: Int, k: Int, cuts: Int, block: Int
         var loglik = 0.0
-        var gradient: [Double]
-        var information: [Double]
-        var eta: [Double]
-        var scaled: [Double]
-        var cross: [Double]  // k × (categories − 1), column-major
-        var cutWeights: [Double]  // block rows × (categories − 1)
-        var dEta: [Double]
-        var hUp: [Double]
-        var hLo: [Double]
+        /// p, p×p (column-major, upper triangle for the β–β block), k × cuts.
+        let gradient, information, cross: UnsafeMutablePointer<Double>
+        /// Per-block scratch: η (then the row scale √(w·d2)), ∂ℓ/∂η, the two cutpoint weights,
+        /// the row-scaled X block (block × k) and the β–cut weight matrix (block × cuts).
+        let eta, dEta, hUp, hLo, scaled, cutWeights: UnsafeMutablePointer<Double>
+
+        init(p: Int, k: Int, cuts: Int, block: Int) {
+            self.p = p; self.k = k; self.cuts = cuts; self.block = block
+            func zeros(_ count: Int) -> UnsafeMutablePointer<Double> {
+                let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
+                buffer.initialize(repeating: 0, count: max(count, 1))
+                return buffer
+            }
+            // Scratch is fully written before it is read in each block: no zero-filling.
+            func scratch(_ count: Int) -> UnsafeMutablePointer<Double> { .allocate(capacity: max(count, 1)) }
+            gradient = zeros(p); information = zeros(p * p); cross = zeros(k * cuts)
+            eta = scratch(block); dEta = scratch(block); hUp = scratch(block); hLo = scratch(block)
+            scaled = scratch(block * k); cutWeights = scratch(block * cuts)
+        }
+
+        deinit {
+            for buffer in [gradient, information, cross, eta, dEta, hUp, hLo, scaled, cutWeights] {
+                buffer.deallocate()
+            }
+        }
     }
 
     /// log-likelihood, gradient and information at θ.
     func evaluate(_ theta: [Double]) -> Evaluation {
         _ = LinearAlgebra.singleThreadedBLAS
-        let p = parameterCount, k = self.k, n = self.n, J = categories
+        let p = parameterCount, k = self.k, J = categories
+        let cutCount = ordered ? J - 1 : 0
         let beta = Array(theta[0..<k])
         let cuts = ordered ? Array(theta[k..<p]) : []
-        let B = min(RowBlocks.blockSize, n)
-        // Scratch buffers are fully written before they are read in each block: no zero-filling.
-        func scratch(_ count: Int) -> [Double] {
-            [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
-        }
-        let partials = RowBlocks(rowCount: n).map({
-            Partial(gradient: [Double](repeating: 0, count: p),
-                    information: [Double](repeating: 0, count: p * p),
-                    eta: scratch(B),
-                    scaled: scratch(B * k),
-                    cross: [Double](repeating: 0, count: ordered ? k * (J - 1) : 0),
-                    cutWeights: scratch(ordered ? B * (J - 1) : 0),
-                    dEta: scratch(B), hUp: scratch(B), hLo: scratch(B))
-        }) { (part: inout Partial, range: Range<Int>) in
-            let m = range.count, r0 = range.lowerBound
+        let block = min(RowBlocks.blockSize, n)
+        let partials = RowBlocks(rowCount: n).map({ Partial(p: p, k: k, cuts: cutCount, block: block) }) {
+            (part: inout Partial, range: Range<Int>) in
             x.withUnsafeBufferPointer { X in
+            y.withUnsafeBufferPointer { Y in
             cuts.withUnsafeBufferPointer { C in
-                // η for the block.
-                if k > 0 {
-                    cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(m), Int32(k), 1, X.baseAddress! + r0, Int32(n),
-                                beta, 1, 0, &part.eta, 1)
-                } else {
-                    for i in 0..<m { part.eta[i] = 0 }
-                }
-                var ll = 0.0
-                for t in 0..<m {
-                    let i = r0 + t
-                    let w = weights?[i] ?? 1
-                    let d = derivatives(row: i, eta: part.eta[t], cuts: C)
-                    ll += w * d.ll
-                    part.dEta[t] = w * d.d1
-                    if ordered {
-                        let j = Int(y[i])
-                        if j < J - 1 { part.gradient[k + j] += w * d.gUp }
-                        if j > 0 { part.gradient[k + j - 1] += w * d.gLo }
-                        part.hUp[t] = -w * d.hEtaUp
-                        part.hLo[t] = -w * d.hEtaLo
-                        if j < J - 1 { part.information[(k + j) * p + k + j] -= w * d.hUpUp }
-                        if j > 0 { part.information[(k + j - 1) * p + k + j - 1] -= w * d.hLoLo }
-                        if j > 0 && j < J - 1 {
-                            part.information[(k + j) * p + k + j - 1] -= w * d.hUpLo
-                        }
-                    }
-                    // η no longer needed: reuse its slot for the row scale √(w·d2).
-                    part.eta[t] = (w * max(0, d.d2)).squareRoot()
-                }
-                part.loglik += ll
-                guard k > 0 else { return }
-                // Gradient wrt β: X_blockᵀ · dEta.
-                cblas_dgemv(CblasColMajor, CblasTrans, Int32(m), Int32(k), 1, X.baseAddress! + r0, Int32(n),
-                            part.dEta, 1, 1, &part.gradient, 1)
-                // β–β block: (S X)ᵀ (S X) with S = diag(√(w d2)).
-                part.scaled.withUnsafeMutableBufferPointer { S in
-                    for c in 0..<k {
-                        let src = X.baseAddress! + c * n + r0
-                        let dst = S.baseAddress! + c * m
-                        for t in 0..<m { dst[t] = src[t] * part.eta[t] }
-                    }
-                    part.information.withUnsafeMutableBufferPointer { I in
-                        cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(k), Int32(m), 1,
-                                    S.baseAddress!, Int32(m), 1, I.baseAddress!, Int32(p))
-                    }
-                }
-                // β–cut cross terms: X_blockᵀ·C with C (m × (J−1)) holding each row's two
-                // cutpoint weights — one dgemm instead of scattered adds.
-                if ordered && J > 1 {
-                    let cuts = J - 1
-                    part.cutWeights.withUnsafeMutableBufferPointer { Cw in
-                        let c = Cw.baseAddress!
-                        c.update(repeating: 0, count: m * cuts)
-                        for t in 0..<m {
-                            let j = Int(y[r0 + t])
-                            if j < cuts { c[j * m + t] = part.hUp[t] }
-                            if j > 0 { c[(j - 1) * m + t] = part.hLo[t] }
-                        }
-                        part.cross.withUnsafeMutableBufferPointer { acc in
-                            cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(k), Int32(cuts), Int32(m), 1,
-                                        X.baseAddress! + r0, Int32(n), c, Int32(m), 1, acc.baseAddress!, Int32(k))
-                        }
-                    }
-                }
+                accumulate(rows: range, x: X.baseAddress!, y: Y.baseAddress!, beta: beta, cuts: C, into: part)
+            }
             }
             }
         }
-        var total = partials[0]
+        let total = partials[0]
         for extra in partials.dropFirst() {
             total.loglik += extra.loglik
             for i in 0..<p { total.gradient[i] += extra.gradient[i] }
             for i in 0..<(p * p) { total.information[i] += extra.information[i] }
-            for i in 0..<total.cross.count { total.cross[i] += extra.cross[i] }
+            for i in 0..<(k * cutCount) { total.cross[i] += extra.cross[i] }
         }
-        if ordered {
-            for c in 0..<k {
-                for j in 0..<(J - 1) { total.information[(k + j) * p + c] = total.cross[j * k + c] }
+        for c in 0..<k {
+            for j in 0..<cutCount { total.information[(k + j) * p + c] = total.cross[j * k + c] }
+        }
+        var information = Array(UnsafeBufferPointer(start: total.information, count: p * p))
+        LinearAlgebra.symmetrizeFromUpper(&information, p)
+        return Evaluation(loglik: total.loglik, gradient: Array(UnsafeBufferPointer(start: total.gradient, count: p)),
+                          information: information)
+    }
+
+    /// Adds one block of rows to a worker's sums: the per-row terms in one loop, then the β–β block
+    /// (S X)ᵀ(S X) with S = diag(√(w·d2)) by `dsyrk`, and the β–cut terms by one `dgemm`.
+    @inline(__always)
+    private func accumulate(rows range: Range<Int>, x X: UnsafePointer<Double>, y Y: UnsafePointer<Int32>,
+                            beta: [Double], cuts C: UnsafeBufferPointer<Double>, into part: Partial) {
+        let m = range.count, r0 = range.lowerBound, p = part.p, cutCount = part.cuts
+        let eta = part.eta, gradient = part.gradient, information = part.information
+        // η for the block.
+        if k > 0 {
+            cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(m), Int32(k), 1, X + r0, Int32(n),
+                        beta, 1, 0, eta, 1)
+        } else {
+            eta.update(repeating: 0, count: m)
+        }
+        var ll = 0.0
+        (weights ?? []).withUnsafeBufferPointer { W in
+            for t in 0..<m {
+                let i = r0 + t
+                let w = W.isEmpty ? 1 : W[i]
+                let d = derivatives(outcome: Y[i], eta: eta[t], cuts: C)
+                ll += w * d.ll
+                part.dEta[t] = w * d.d1
+                if ordered {
+                    let j = Int(Y[i])
+                    if j < cutCount {
+                        gradient[k + j] += w * d.gUp
+                        information[(k + j) * p + k + j] -= w * d.hUpUp
+                    }
+                    if j > 0 {
+                        gradient[k + j - 1] += w * d.gLo
+                        information[(k + j - 1) * p + k + j - 1] -= w * d.hLoLo
+                        if j < cutCount { information[(k + j) * p + k + j - 1] -= w * d.hUpLo }
+                    }
+                    part.hUp[t] = -w * d.hEtaUp
+                    part.hLo[t] = -w * d.hEtaLo
+                }
+                // η no longer needed: reuse its slot for the row scale √(w·d2).
+                eta[t] = (w * max(0, d.d2)).squareRoot()
             }
         }
-        LinearAlgebra.symmetrizeFromUpper(&total.information, p)
-        return Evaluation(loglik: total.loglik, gradient: total.gradient, information: total.information)
+        part.loglik += ll
+        guard k > 0 else { return }
+        // Gradient wrt β: X_blockᵀ · dEta.
+        cblas_dgemv(CblasColMajor, CblasTrans, Int32(m), Int32(k), 1, X + r0, Int32(n),
+                    part.dEta, 1, 1, gradient, 1)
+        // β–β block: (S X)ᵀ (S X).
+        let scaled = part.scaled
+        for c in 0..<k {
+            let src = X + c * n + r0, dst = scaled + c * m
+            for t in 0..<m { dst[t] = src[t] * eta[t] }
+        }
+        cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(k), Int32(m), 1,
+                    scaled, Int32(m), 1, information, Int32(p))
+        // β–cut cross terms: X_blockᵀ·C with C (m × cuts) holding each row's two cutpoint
+        // weights — one dgemm instead of scattered adds.
+        if ordered && cutCount > 0 {
+            let c = part.cutWeights
+            c.update(repeating: 0, count: m * cutCount)
+            for t in 0..<m {
+                let j = Int(Y[r0 + t])
+                if j < cutCount { c[j * m + t] = part.hUp[t] }
+                if j > 0 { c[(j - 1) * m + t] = part.hLo[t] }
+            }
+            cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(k), Int32(cutCount), Int32(m), 1,
+                        X + r0, Int32(n), c, Int32(m), 1, part.cross, Int32(k))
+        }
     }
 
     /// Per-observation scores ∂ℓᵢ/∂θ (unweighted), delivered block by block as an m×p
@@ -231,7 +248,7 @@ struct LikelihoodModel: Sendable {
                 cuts.withUnsafeBufferPointer { C in
                     for t in 0..<m {
                         let i = start + t
-                        let d = derivatives(row: i, eta: k > 0 ? eta[t] : 0, cuts: C)
+                        let d = derivatives(outcome: y[i], eta: k > 0 ? eta[t] : 0, cuts: C)
                         for c in 0..<k { s[c * m + t] = d.d1 * X[c * n + i] }
                         if ordered {
                             let j = Int(y[i])

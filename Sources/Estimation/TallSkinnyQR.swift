@@ -13,12 +13,53 @@ enum TallSkinnyQR {
         var norms2: [Double]
     }
 
-    private struct Partial {
-        var r: [Double]
-        var norms2: [Double]
+    /// One worker's R factor and its block-sized scratch, as raw buffers: the copy loop writes
+    /// every element of every block (array writes through an `inout` struct check uniqueness each
+    /// time), and LAPACK gets its workspace once instead of allocating it per block.
+    private final class Partial {
+        let k: Int
         var haveR = false
-        var work: [Double]
-        var tau: [Double]
+        /// k×k, column-major.
+        let r: UnsafeMutablePointer<Double>
+        let norms2: UnsafeMutablePointer<Double>
+        /// (k + rows)×k stacking [R; X_block], fully written before each factorisation.
+        let work: UnsafeMutablePointer<Double>
+        let tau: UnsafeMutablePointer<Double>
+        let lapackWork: UnsafeMutablePointer<Double>
+        let lapackWorkCount: Int
+
+        init(k: Int, rows: Int) {
+            self.k = k
+            r = .allocate(capacity: k * k); r.initialize(repeating: 0, count: k * k)
+            norms2 = .allocate(capacity: k); norms2.initialize(repeating: 0, count: k)
+            work = .allocate(capacity: (k + rows) * k)
+            tau = .allocate(capacity: k)
+            // dgeqrf's workspace for the largest stack (a query, as LAPACK documents).
+            var optimal = 0.0
+            _ = LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, Int32(k + rows), Int32(k), work, Int32(k + rows), tau, &optimal, -1)
+            lapackWorkCount = max(k, Int(optimal))
+            lapackWork = .allocate(capacity: lapackWorkCount)
+        }
+
+        deinit {
+            for buffer in [r, norms2, work, tau, lapackWork] { buffer.deallocate() }
+        }
+
+        /// QR of the lda×k matrix in `work`; keeps its R in `r`. The `_work` entry point skips
+        /// LAPACKE's NaN scan of the whole block (the design has no missing values by now).
+        func factorWork(lda: Int) {
+            _ = LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, Int32(lda), Int32(k), work, Int32(lda), tau,
+                                    lapackWork, Int32(lapackWorkCount))
+            for c in 0..<k { for i in 0..<k { r[c * k + i] = (i <= c && i < lda) ? work[c * lda + i] : 0 } }
+            haveR = true
+        }
+
+        /// Copies R (upper triangle, zeros below) into rows `offset..<offset+k` of `work` (leading dimension `lda`).
+        func stackR(_ source: UnsafePointer<Double>, at offset: Int, lda: Int) {
+            for c in 0..<k {
+                for i in 0..<k { work[c * lda + offset + i] = i <= c ? source[c * k + i] : 0 }
+            }
+        }
     }
 
     /// R of the matrix whose columns are `columns` of the column-major n×· matrix `x`, followed by
@@ -31,56 +72,40 @@ enum TallSkinnyQR {
             return Factor(r: [Double](repeating: 0, count: k * k), size: k, norms2: [Double](repeating: 0, count: k))
         }
         let block = RowBlocks.blockSize
-        let partials = RowBlocks(rowCount: n).map({
-            Partial(r: [Double](repeating: 0, count: k * k), norms2: [Double](repeating: 0, count: k),
-                    work: [Double](repeating: 0, count: (k + block) * k), tau: [Double](repeating: 0, count: k))
-        }) { (part: inout Partial, range: Range<Int>) in
+        let partials = RowBlocks(rowCount: n).map({ Partial(k: k, rows: max(block, k)) }) {
+            (part: inout Partial, range: Range<Int>) in
             let start = range.lowerBound, m = range.count
             let top = part.haveR ? k : 0
             let lda = top + m
+            if part.haveR { part.stackR(part.r, at: 0, lda: lda) }
             x.withUnsafeBufferPointer { X in
+            (rowScale ?? []).withUnsafeBufferPointer { scale in
+            (extra ?? []).withUnsafeBufferPointer { e in
                 for c in 0..<k {
-                    let dst = c * lda
-                    for i in 0..<top { part.work[dst + i] = i <= c ? part.r[c * k + i] : 0 }
+                    let dst = part.work + c * lda + top
+                    let src = c < columns.count ? X.baseAddress! + columns[c] * n + start : e.baseAddress! + start
                     var s2 = 0.0
-                    if c < columns.count {
-                        let src = X.baseAddress! + columns[c] * n + start
-                        if let scale = rowScale {
-                            for t in 0..<m { let v = src[t] * scale[start + t]; part.work[dst + top + t] = v; s2 += v * v }
-                        } else {
-                            for t in 0..<m { let v = src[t]; part.work[dst + top + t] = v; s2 += v * v }
-                        }
-                    } else if let e = extra {
-                        for t in 0..<m {
-                            let v = e[start + t] * (rowScale?[start + t] ?? 1)
-                            part.work[dst + top + t] = v; s2 += v * v
-                        }
+                    if scale.isEmpty {
+                        for t in 0..<m { let v = src[t]; dst[t] = v; s2 += v * v }
+                    } else {
+                        for t in 0..<m { let v = src[t] * scale[start + t]; dst[t] = v; s2 += v * v }
                     }
                     part.norms2[c] += s2
                 }
             }
-            factorInPlace(&part, k: k, lda: lda)
+            }
+            }
+            part.factorWork(lda: lda)
         }
-        var total = partials[0]
+        let total = partials[0]
         for other in partials.dropFirst() where other.haveR {
             // Stack the two R factors and factor again.
-            let lda = 2 * k
-            for c in 0..<k {
-                for i in 0..<k {
-                    total.work[c * lda + i] = i <= c ? total.r[c * k + i] : 0
-                    total.work[c * lda + k + i] = i <= c ? other.r[c * k + i] : 0
-                }
-                total.norms2[c] += other.norms2[c]
-            }
-            factorInPlace(&total, k: k, lda: lda)
+            total.stackR(total.r, at: 0, lda: 2 * k)
+            total.stackR(other.r, at: k, lda: 2 * k)
+            for c in 0..<k { total.norms2[c] += other.norms2[c] }
+            total.factorWork(lda: 2 * k)
         }
-        return Factor(r: total.r, size: k, norms2: total.norms2)
-    }
-
-    /// QR of the lda×k matrix in `work`; keeps its R in `r`.
-    private static func factorInPlace(_ part: inout Partial, k: Int, lda: Int) {
-        _ = LAPACKE_dgeqrf(LAPACK_COL_MAJOR, Int32(lda), Int32(k), &part.work, Int32(lda), &part.tau)
-        for c in 0..<k { for i in 0..<k { part.r[c * k + i] = (i <= c && i < lda) ? part.work[c * lda + i] : 0 } }
-        part.haveR = true
+        return Factor(r: Array(UnsafeBufferPointer(start: total.r, count: k * k)), size: k,
+                      norms2: Array(UnsafeBufferPointer(start: total.norms2, count: k)))
     }
 }
