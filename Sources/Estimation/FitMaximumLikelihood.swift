@@ -29,7 +29,17 @@ extension FitContext {
 
         let solver = NewtonRaphson(model: model, maxIterations: options.maxIterations, tolerance: options.tolerance)
         let warm = options.start.flatMap { $0.count == p && $0.allSatisfy(\.isFinite) ? $0 : nil }
-        let fit = solver.run(start: warm ?? start)
+        // Start from the caller's values, else from least squares on the latent scale when that
+        // beats the null model (whose log-likelihood is known: no evaluation needed to compare).
+        var initial: (theta: [Double], evaluation: LikelihoodModel.Evaluation?) = (warm ?? start, nil)
+        if warm == nil, let latent = latentStartValues(link: link, categoryTotals: totals) {
+            let evaluation = model.evaluate(latent)
+            if evaluation.loglik.isFinite, evaluation.loglik > loglikNull,
+               evaluation.gradient.allSatisfy(\.isFinite), evaluation.information.allSatisfy(\.isFinite) {
+                initial = (latent, evaluation)
+            }
+        }
+        let fit = solver.run(start: initial.theta, evaluated: initial.evaluation)
         let theta = fit.theta
         var notes = fit.notes
 
@@ -91,14 +101,20 @@ extension FitContext {
         struct Tally { var probabilities: [Double]; var failures = 0; var successes = 0 }
         let cuts = Array(theta[k..<p])
         let ordered = kind.isOrdered
+        let cutsModerate = cuts.allSatisfy { abs($0) < 300 }
+        let expNegativeCuts = cuts.map { exp(-$0) }
         let tallies = RowBlocks(rowCount: n).map({ Tally(probabilities: [Double](repeating: 0, count: J)) }) {
             (tally: inout Tally, range: Range<Int>) in
             for i in range {
                 let w = weights?[i] ?? 1
                 if ordered {
+                    // Logistic: F(c − η) = 1 / (1 + e^η e^−c), one `exp` per row instead of one per
+                    // cutpoint (away from overflow).
+                    let factored = link == .logistic && abs(eta[i]) < 300 && cutsModerate
+                    let expEta = factored ? exp(eta[i]) : 0
                     var previous = 0.0
                     for j in 0..<J {
-                        let F = j < J - 1 ? link.cdf(cuts[j] - eta[i]) : 1
+                        let F = j == J - 1 ? 1 : factored ? 1 / (1 + expEta * expNegativeCuts[j]) : link.cdf(cuts[j] - eta[i])
                         tally.probabilities[j] += w * (F - previous)
                         previous = F
                     }

@@ -28,10 +28,12 @@ struct NewtonRaphson {
         return true
     }
 
-    func run(start: [Double]) -> Outcome {
+    /// Maximises from `start`; `evaluated` is the model's evaluation at `start` when the caller
+    /// already has it.
+    func run(start: [Double], evaluated: LikelihoodModel.Evaluation? = nil) -> Outcome {
         let p = model.parameterCount
         var theta = start
-        var current = model.evaluate(theta)
+        var current = evaluated ?? model.evaluate(theta)
         let startLoglik = current.loglik
         var notes: [String] = []
         var iterations = 0
