@@ -16,6 +16,9 @@ struct BenchFit: ParsableCommand {
     @Option(help: ArgumentHelp("Generated data sizes, comma-separated.", valueName: "n,n"))
     var rows: String = "100000,1000000"
 
+    @Option(help: ArgumentHelp("Estimators to time, comma-separated (default: all five).", valueName: "m,m"))
+    var models: String = "ols,logit,probit,ologit,oprobit"
+
     @Option(help: "In-process repetitions per estimator (median reported).")
     var repeats: Int = 7
 
@@ -58,14 +61,25 @@ struct BenchFit: ParsableCommand {
             return n
         }
         guard repeats > 0, processRepeats > 0 else { throw CLIError("--repeats and --process-repeats must be positive") }
+        let kinds = try selectedKinds()
         print("pathlens bench fit — medians; \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(loadAverage())")
-        try benchEmbedded()
-        for n in sizes { try benchGenerated(rows: n) }
+        try benchEmbedded(kinds)
+        for n in sizes { try benchGenerated(rows: n, kinds: kinds) }
     }
 
     // MARK: Embedded replica
 
-    private func benchEmbedded() throws {
+    private func selectedKinds() throws -> [ModelKind] {
+        try models.split(separator: ",").map { name in
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let kind = ModelKind(rawValue: trimmed) else {
+                throw CLIError("unknown model '\(trimmed)' in --models (expected ols, logit, probit, ologit or oprobit)")
+            }
+            return kind
+        }
+    }
+
+    private func benchEmbedded(_ kinds: [ModelKind]) throws {
         let path = EmbeddedData.csvPath
         guard FileManager.default.fileExists(atPath: path) else {
             print("\nembedded data: \(path) not generated yet — skipped (run 'pathlens synth')")
@@ -77,7 +91,7 @@ struct BenchFit: ParsableCommand {
         let binary = DalianStudy.model("model4")?.spec.formula ?? "training ~ union"
         let cases: [(ModelKind, String)] = [(.ols, ordered), (.logit, binary), (.probit, binary),
                                             (.ologit, ordered), (.oprobit, ordered)]
-        for (kind, formula) in cases {
+        for (kind, formula) in cases where kinds.contains(kind) {
             let spec = ModelSpec(kind: kind, formula: formula)
             let (time, result) = try medianFit(spec, data: data)
             var line = "  \(pad(kind.rawValue, 8)) \(time.text)  \(result.coefficients.count) terms, N = \(result.n)"
@@ -88,11 +102,11 @@ struct BenchFit: ParsableCommand {
 
     // MARK: Generated data
 
-    private func benchGenerated(rows n: Int) throws {
+    private func benchGenerated(rows n: Int, kinds: [ModelKind]) throws {
         let data = BenchFitData.dataset(rows: n)
         print("\ngenerated \(n) rows × 20 regressors (12 continuous, 8 binary), 6 outcome categories:")
         print("  fit only, in process (design matrix + estimation):")
-        for kind in ModelKind.allCases {
+        for kind in kinds {
             let formula = kind.isBinary ? BenchFitData.binaryFormula : BenchFitData.formula
             let (time, result) = try medianFit(ModelSpec(kind: kind, formula: formula), data: data,
                                                repeats: n >= 1_000_000 ? max(1, min(repeats, 3)) : repeats)
