@@ -8,23 +8,27 @@ public struct StyledLine: Sendable, Equatable {
         public var length: Int
         public var style: CellStyle
     }
-    public var text: String
+    public private(set) var text: String
     public var spans: [Span]
     public var frozen: Int
+    /// Display cells of `text`, kept as it grows: appending measures only the new piece, and
+    /// every redraw reads the widest line without measuring again.
+    public private(set) var width: Int
 
     public init(_ text: String = "", style: CellStyle = [], frozen: Int = 0) {
         self.text = text
-        self.spans = style.isEmpty ? [] : [Span(start: 0, length: TextWidth.width(text), style: style)]
+        width = TextWidth.width(text)
+        self.spans = style.isEmpty ? [] : [Span(start: 0, length: width, style: style)]
         self.frozen = frozen
     }
-
-    public var width: Int { TextWidth.width(text) }
 
     /// Appends text in a style.
     public mutating func append(_ piece: String, style: CellStyle = []) {
         let start = width
+        let pieceWidth = TextWidth.width(piece)
         text += piece
-        if !style.isEmpty { spans.append(Span(start: start, length: TextWidth.width(piece), style: style)) }
+        width += pieceWidth
+        if !style.isEmpty { spans.append(Span(start: start, length: pieceWidth, style: style)) }
     }
 
     public mutating func style(_ style: CellStyle, start: Int, length: Int) {
