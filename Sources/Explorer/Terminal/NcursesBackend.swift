@@ -10,6 +10,8 @@ final class NcursesBackend {
     private let window: UnsafeMutablePointer<WINDOW>
     private let colors: Bool
     private var restored = false
+    /// What the window holds (the last grid drawn); nil forces a full repaint.
+    private var shown: CellGrid?
 
     /// Opens the terminal with `newterm` (unlike `initscr`, it returns an error instead of
     /// exiting), so a missing terminal is reported as one line before anything is drawn.
@@ -55,23 +57,47 @@ final class NcursesBackend {
 
     var size: (width: Int, height: Int) { (Int(getmaxx(window)), Int(getmaxy(window))) }
 
-    /// Copies the grid to the screen; ncurses sends only the cells that changed.
+    /// Copies the grid to the window. Only the cells that changed since the last frame are
+    /// written (ncurses then sends only those to the terminal); the first frame, a resize, or a
+    /// grid of another size repaints everything.
     func draw(_ grid: CellGrid) {
-        werase(window)
-        var cc = cchar_t()
-        for y in 0..<grid.height {
-            for x in 0..<grid.width {
-                let cell = grid[x, y]
-                if cell.isContinuation { continue }
-                let (attributes, pair) = attributes(for: cell.style)
-                var wide = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-                wide.append(0)
-                _ = wide.withUnsafeBufferPointer { setcchar(&cc, $0.baseAddress, attributes, pair, nil) }
-                _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
-            }
+        if let shown, shown.width == grid.width, shown.height == grid.height {
+            for y in 0..<grid.height { repaintChanges(row: y, was: shown, now: grid) }
+        } else {
+            werase(window)
+            for y in 0..<grid.height { paint(grid, row: y, from: 0, to: grid.width) }
         }
+        shown = grid
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// Repaints the changed stretch of row `y`, widened so that a wide character (in the old
+    /// or the new frame) is always rewritten whole.
+    private func repaintChanges(row y: Int, was old: CellGrid, now new: CellGrid) {
+        var first = -1, last = -1
+        for x in 0..<new.width where new[x, y] != old[x, y] {
+            if first < 0 { first = x }
+            last = x
+        }
+        guard first >= 0 else { return }
+        while first > 0 && (new[first, y].isContinuation || old[first, y].isContinuation) { first -= 1 }
+        while last + 1 < new.width && (new[last + 1, y].isContinuation || old[last + 1, y].isContinuation) { last += 1 }
+        paint(new, row: y, from: first, to: last + 1)
+    }
+
+    /// Writes cells [from, to) of row `y`; a wide character's continuation cell is its own.
+    private func paint(_ grid: CellGrid, row y: Int, from: Int, to: Int) {
+        var cc = cchar_t()
+        for x in from..<to {
+            let cell = grid[x, y]
+            if cell.isContinuation { continue }
+            let (attributes, pair) = attributes(for: cell.style)
+            var wide = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+            wide.append(0)
+            _ = wide.withUnsafeBufferPointer { setcchar(&cc, $0.baseAddress, attributes, pair, nil) }
+            _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
+        }
     }
 
     private func attributes(for style: CellStyle) -> (attr_t, Int16) {
@@ -102,6 +128,7 @@ final class NcursesBackend {
         if r == KEY_CODE_YES {
             switch Int32(ch) {
             case KEY_RESIZE:
+                shown = nil // ncurses resized the window: repaint everything next frame
                 let s = size
                 return .resize(width: s.width, height: s.height)
             case KEY_UP: return .key(.up)
