@@ -37,8 +37,9 @@ struct BenchUI: ParsableCommand {
         for (key, label) in script { redraws.append(replay.press(key, label: label)) }
         if verbose {
             for (i, r) in redraws.enumerated() {
-                print(String(format: "%3d  %-8@ models %8.2f ms   with margins %8.2f ms%@", i, r.key as NSString,
-                             r.milliseconds, r.completeMilliseconds, r.recomputed ? "  (new spec)" : ""))
+                print(String(format: "%3d  %-8@ models %8.2f ms   with margins %8.2f ms   idle redraw %6.3f ms%@", i,
+                             r.key as NSString, r.milliseconds, r.completeMilliseconds, r.idleMilliseconds,
+                             r.recomputed ? "  (new spec)" : ""))
             }
         }
         let keyRedraws = Array(redraws.dropFirst())
@@ -52,6 +53,9 @@ struct BenchUI: ParsableCommand {
                      complete.isEmpty ? 0 : complete[complete.count / 2], complete.last ?? 0))
         print(String(format: "Models view redraw latency: median %.2f ms, p95 %.2f ms, max %.2f ms (budget %.0f ms)",
                      quantile(0.5), quantile(0.95), times.last ?? 0, budget))
+        let idle = keyRedraws.map(\.idleMilliseconds).sorted()
+        print(String(format: "redraw with nothing new (progress tick): median %.3f ms, max %.3f ms",
+                     idle.isEmpty ? 0 : idle[idle.count / 2], idle.last ?? 0))
         if over.isEmpty {
             print("all \(keyRedraws.count) redraws within budget")
         } else {

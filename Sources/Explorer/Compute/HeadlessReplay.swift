@@ -11,11 +11,16 @@ public struct HeadlessReplay {
         public var completeMilliseconds: Double
         /// True when the key posted a new specification (models were recomputed or cached).
         public var recomputed: Bool
+        /// One more redraw with nothing new to show (what a progress tick or a quiet loop
+        /// iteration costs): the median of a few.
+        public var idleMilliseconds: Double = 0
     }
 
     public let env: ExplorerEnvironment
     public private(set) var state: AppState
     public let cache = FitCache()
+    /// Built content reused between redraws, as in the terminal's main loop.
+    let renderCache = RenderCache()
 
     public init(env: ExplorerEnvironment, spec: Specification, width: Int = 80, height: Int = 24) {
         self.env = env
@@ -48,15 +53,27 @@ public struct HeadlessReplay {
                 if !output.marginsIncluded { pending.append((spec, generation)) }
             }
         }
-        _ = Screen.render(state, env: env)
+        _ = Screen.render(state, env: env, cache: renderCache)
         let models = clock.now - start
         for (spec, generation) in pending {
             let output = ComputeEngine.run(spec, generation: generation, env: env, cache: cache, margins: true)
             _ = Reducer.reduce(&state, .computed(output), env: env)
         }
-        if !pending.isEmpty { _ = Screen.render(state, env: env) }
+        if !pending.isEmpty { _ = Screen.render(state, env: env, cache: renderCache) }
         let complete = clock.now - start
-        return Redraw(key: label, milliseconds: Self.ms(models), completeMilliseconds: Self.ms(complete), recomputed: recomputed)
+        return Redraw(key: label, milliseconds: Self.ms(models), completeMilliseconds: Self.ms(complete),
+                      recomputed: recomputed, idleMilliseconds: idleRedraw())
+    }
+
+    /// Median time of a few redraws of the unchanged state.
+    private func idleRedraw(times: Int = 5) -> Double {
+        let clock = ContinuousClock()
+        let samples = (0..<times).map { _ in
+            let start = clock.now
+            _ = Screen.render(state, env: env, cache: renderCache)
+            return Self.ms(clock.now - start)
+        }.sorted()
+        return samples[samples.count / 2]
     }
 
     static func ms(_ d: Duration) -> Double {

@@ -10,13 +10,15 @@ public struct LessonMode: Sendable {
     public let renderer: LessonRenderer
     public var session: LessonSession
     /// The current step with its live numbers, once rendered.
-    public var rendered: RenderedStep?
+    public var rendered: RenderedStep? { didSet { revision &+= 1 } }
     /// Generation of the latest render request: renders of steps already left are dropped.
     public var generation: Int = 0
     /// First visible line of the lesson pane (j/k scroll it).
     public var paneScroll: Int = 0
     /// Why the current step could not be rendered, if it failed.
-    public var error: String?
+    public var error: String? { didSet { revision &+= 1 } }
+    /// Counts changes of `rendered` and `error`, so the screen knows when to rebuild the pane.
+    public private(set) var revision = 0
 
     public init(runner: LessonRunner, renderer: LessonRenderer = LessonRenderer(), step: Int = 1, language: Language = .en) {
         self.runner = runner

@@ -37,9 +37,19 @@ enum LessonScreen {
     }
 
     static func drawPane(_ mode: LessonMode, language: Language, env: ExplorerEnvironment, into grid: inout CellGrid,
-                         x: Int, y: Int, width: Int, height: Int) {
-        let lines = paneLines(mode, width: max(10, width - 1), language: language, env: env)
+                         x: Int, y: Int, width: Int, height: Int, cache: RenderCache? = nil) {
+        let textWidth = max(10, width - 1)
+        let key = RenderCache.LessonKey(mode, language: language, width: textWidth, unicode: env.unicode)
+        let lines = cache?.lessonPane(key) { paneLines(mode, width: textWidth, language: language, env: env) }
+            ?? paneLines(mode, width: textWidth, language: language, env: env)
         grid.draw(lines, x: x, y: y, width: width, height: height, row: mode.paneScroll, column: 0)
+    }
+
+    /// `tables(_:width:ascii:)`, reused from `cache` while the step and the width stay.
+    static func tables(_ mode: LessonMode, width: Int, ascii: Bool, cache: RenderCache?) -> ViewContent? {
+        guard let cache else { return tables(mode, width: width, ascii: ascii) }
+        let key = RenderCache.LessonKey(mode, language: mode.session.language, width: width, unicode: !ascii)
+        return cache.lessonTables(key) { tables(mode, width: width, ascii: ascii) }
     }
 
     /// The step's tables, rows it points at (`>> ` before the label) highlighted; nil until

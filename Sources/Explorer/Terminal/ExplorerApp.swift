@@ -27,6 +27,7 @@ public enum ExplorerApp {
             state.generation = 1
             effects.insert(.compute(state.spec, generation: 1), at: 0)
         }
+        let renderCache = RenderCache()
         var needsDraw = true
         var instantTicks = 0
         let clock = ContinuousClock()
@@ -34,7 +35,7 @@ public enum ExplorerApp {
             perform(&effects, state: &state, env: env, worker: worker, lessonRenderer: lessonRenderer)
             if state.quitting || SignalFlag.pending != 0 { break }
             if needsDraw {
-                backend.draw(Screen.render(state, env: env))
+                backend.draw(Screen.render(state, env: env, cache: renderCache))
                 needsDraw = false
             }
             var events: [Event] = []

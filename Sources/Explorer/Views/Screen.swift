@@ -7,7 +7,9 @@ public enum Screen {
     public static let minimumWidth = 60
     public static let minimumHeight = 16
 
-    public static func render(_ state: AppState, env: ExplorerEnvironment) -> CellGrid {
+    /// With `cache`, content that the last frame already built for the same inputs is reused
+    /// (the grid is the same either way).
+    public static func render(_ state: AppState, env: ExplorerEnvironment, cache: RenderCache? = nil) -> CellGrid {
         var grid = CellGrid(width: state.width, height: state.height)
         guard state.width >= minimumWidth, state.height >= minimumHeight else {
             let message = "Terminal too small: \(state.width)x\(state.height), need \(minimumWidth)x\(minimumHeight)"
@@ -28,7 +30,7 @@ public enum Screen {
                 : state.width >= 120 ? 40 : state.width >= 100 ? 34 : 28
             if let lesson {
                 LessonScreen.drawPane(lesson, language: state.spec.language, env: env, into: &grid,
-                                      x: 0, y: top, width: paneWidth, height: bodyHeight)
+                                      x: 0, y: top, width: paneWidth, height: bodyHeight, cache: cache)
             } else {
                 VariablesPane.draw(state, env: env, into: &grid, x: 0, y: top, width: paneWidth, height: bodyHeight)
             }
@@ -37,8 +39,8 @@ public enum Screen {
         }
         let viewWidth = state.width - viewX
         // While a lesson is active its step's tables (every number the text quotes) fill the view.
-        let lessonTables = lesson.flatMap { LessonScreen.tables($0, width: viewWidth, ascii: !env.unicode) }
-        let content = lessonTables ?? viewContent(state, env: env, width: viewWidth, height: bodyHeight)
+        let lessonTables = lesson.flatMap { LessonScreen.tables($0, width: viewWidth, ascii: !env.unicode, cache: cache) }
+        let content = lessonTables ?? cachedViewContent(state, env: env, width: viewWidth, height: bodyHeight, cache: cache)
         let scrollRow = state.view == .data && lessonTables == nil ? 0 : state.scrollRow
         let used = grid.draw(content.lines, x: viewX, y: top, width: viewWidth, height: bodyHeight,
                              row: scrollRow, column: state.scrollColumn * 8)
@@ -51,6 +53,14 @@ public enum Screen {
         if let overlay = state.overlay { Overlays.draw(overlay, into: &grid) }
         if !env.unicode { grid.replaceNonASCII() }
         return grid
+    }
+
+    static func cachedViewContent(_ state: AppState, env: ExplorerEnvironment, width: Int, height: Int,
+                                  cache: RenderCache?) -> ViewContent {
+        guard let cache else { return viewContent(state, env: env, width: width, height: height) }
+        return cache.viewContent(RenderCache.ViewKey(state, env: env, width: width, height: height)) {
+            viewContent(state, env: env, width: width, height: height)
+        }
     }
 
     /// The current view's lines and export tables.
