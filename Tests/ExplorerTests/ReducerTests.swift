@@ -2,6 +2,7 @@ import Foundation
 import Estimation
 import Testing
 @testable import Explorer
+import Reports
 import SurveyData
 
 /// One test per key binding: the reducer is pure, so each runs without a terminal.
@@ -213,6 +214,24 @@ import SurveyData
         _ = press(&s, .char("j")); #expect(s.overlay == .help(scroll: 1))
         _ = press(&s, .char("x")); #expect(s.overlay == nil)
         #expect(KeyMap.bindings.count >= 20)
+    }
+
+    /// Every non-character key the reducer acts on is named in the `?` list.
+    @Test func helpNamesEverySpecialKey() {
+        let listed = KeyMap.bindings.flatMap { $0.keys.split(separator: " ").map(String.init) }
+        for name in ["PgUp", "PgDn", "Home", "End", "Tab", "Enter", "Esc", "Ctrl-R", "Space"] {
+            #expect(listed.contains(name), "\(name) is not in the help")
+        }
+    }
+
+    /// The README's key list is the help screen's, line for line.
+    @Test func readmeListsTheHelpScreensKeys() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let help = KeyMap.bindings.map { " " + TextWidth.pad($0.keys, to: 12) + $0.action }
+        let block = "Keys (as `?` lists them):\n\n```\n" + help.joined(separator: "\n") + "\n```"
+        #expect(text.contains(block))
     }
 
     @Test func saveAndExportPromptThenEmitEffects() {

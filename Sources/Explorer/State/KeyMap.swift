@@ -6,6 +6,7 @@ public enum KeyMap {
         Binding(keys: "1-6", action: "views: Models, Mediation, Margins, Crosstab, Describe, Data"),
         Binding(keys: "arrows hjkl", action: "move cursor / scroll the view"),
         Binding(keys: "PgUp PgDn", action: "move a page"),
+        Binding(keys: "Home End", action: "first / last row (variables pane or view)"),
         Binding(keys: "Tab", action: "switch pane (variables / view)"),
         Binding(keys: "Space", action: "switch the control (or group) under the cursor"),
         Binding(keys: "Enter", action: "open a choice for the row under the cursor"),
