@@ -96,13 +96,14 @@ enum CSVChunking {
     /// accepted chunk stopped (correctness over speed), and the speculative chunks are dropped
     /// together with any errors they met.
     static func parseRows(_ bytes: UnsafeBufferPointer<UInt8>, file: String, names: [String],
-                          from dataStart: CSVTokenizer.Mark, chunks: Int) throws -> [CSVChunk] {
+                          from dataStart: CSVTokenizer.Mark, chunks: Int, concurrent: Bool = true) throws -> [CSVChunk] {
         let splits = splitPositions(bytes, file: file, from: dataStart.position, chunks: chunks,
                                     skipBlankLines: names.count > 1)
         let starts = [dataStart] + splits.map { CSVTokenizer.Mark(position: $0, line: 1) }
-        let parsed = concurrentMap(starts.count) { k in
+        let parseChunk = { (k: Int) in
             CSVChunk.parse(bytes, file: file, names: names, from: starts[k], until: k + 1 < starts.count ? splits[k] : nil)
         }
+        let parsed = concurrent ? concurrentMap(starts.count, parseChunk) : starts.indices.map(parseChunk)
         var accepted: [CSVChunk] = []
         accepted.reserveCapacity(parsed.count)
         for var chunk in parsed {

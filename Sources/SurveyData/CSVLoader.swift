@@ -16,6 +16,16 @@ public enum CSVLoader {
         return try build(table, codebook: codebook, codebookFile: name + ".codebook.json", name: name, source: nil)
     }
 
+    /// `load(bytes:name:)` with the data rows split into `chunks` pieces however small the input,
+    /// so the fuzz target can check that the multi-core reader agrees with the sequential one
+    /// (`chunks: 1`) on any bytes.
+    @_spi(Fuzzing) public static func load(bytes: [UInt8], name: String, chunks: Int) throws -> Dataset {
+        let table = try bytes.withUnsafeBufferPointer {
+            try CSVReader.read(bytes: $0, file: name, chunks: chunks, concurrent: false)
+        }
+        return try build(table, codebook: nil, codebookFile: name + ".codebook.json", name: name, source: nil)
+    }
+
     static func datasetName(_ path: String) -> String {
         URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     }

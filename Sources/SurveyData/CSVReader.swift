@@ -15,7 +15,11 @@ enum CSVReader {
     /// `chunks` overrides how many pieces the data rows are parsed in (tests force splits of small
     /// inputs with it; 1 is the plain sequential reader). By default a large file is split across
     /// the cores (`CSVChunking`), with exactly the sequential reader's result or error.
-    static func read(bytes: UnsafeBufferPointer<UInt8>, file: String, chunks: Int? = nil) throws -> CSVTable {
+    /// `concurrent: false` parses the chunks one after the other on this thread (the fuzz target
+    /// checks the splitting and merging of thousands of tiny inputs a second; threads would only
+    /// slow it down).
+    static func read(bytes: UnsafeBufferPointer<UInt8>, file: String, chunks: Int? = nil,
+                     concurrent: Bool = true) throws -> CSVTable {
         var tokenizer = CSVTokenizer(bytes: bytes, file: file)
         var header = HeaderSink(file: file)
         guard let headerRecord = try tokenizer.readRecord(into: &header, limit: .max, skipBlankLines: true) else {
@@ -26,8 +30,10 @@ enum CSVReader {
         let dataStart = tokenizer.mark
 
         let count = chunks ?? CSVChunking.chunkCount(dataBytes: bytes.count - dataStart.position)
-        let parts = try CSVChunking.parseRows(bytes, file: file, names: names, from: dataStart, chunks: count)
-        let columns = try CSVChunkMerge.columns(of: parts, bytes: bytes, file: file, names: names, parallel: count > 1)
+        let parts = try CSVChunking.parseRows(bytes, file: file, names: names, from: dataStart, chunks: count,
+                                              concurrent: concurrent)
+        let columns = try CSVChunkMerge.columns(of: parts, bytes: bytes, file: file, names: names,
+                                                parallel: concurrent && count > 1)
         return CSVTable(file: file, columns: columns, rowCount: parts.reduce(0) { $0 + $1.rows })
     }
 
