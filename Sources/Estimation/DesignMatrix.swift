@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import SurveyData
 
@@ -110,6 +111,8 @@ public struct DesignMatrix: Sendable {
             var count = 0
             keep.withUnsafeMutableBufferPointer { k in
                 values.withUnsafeBufferPointer { v in
+                    // A finite total means no NaN anywhere: skip the row-by-row pass (one SIMD pass).
+                    if userMissing.isEmpty, VectorSums.sum(v).isFinite { return }
                     if userMissing.isEmpty {
                         for i in 0..<n where k[i] && v[i].isNaN { k[i] = false; count += 1 }
                     } else {
@@ -184,7 +187,13 @@ public struct DesignMatrix: Sendable {
             }
             if !asFactor {
                 var binary = term.kind != .continuous
-                if binary { for i in rows where values[i] != 0 && values[i] != 1 { binary = false; break } }
+                if binary {
+                    if allRows {
+                        binary = values.withUnsafeBufferPointer { VectorSums.isZeroOne($0) }
+                    } else {
+                        for i in rows where values[i] != 0 && values[i] != 1 { binary = false; break }
+                    }
+                }
                 terms.append(DesignTerm(name: term.variable, variable: term.variable, isBinary: binary, formulaTerm: t))
                 sources.append(.values(values))
                 continue
@@ -231,9 +240,12 @@ public struct DesignMatrix: Sendable {
         terms.append(DesignTerm(name: "_cons", variable: nil, isBinary: false, formulaTerm: nil))
         let k = terms.count
         let x = [Double](unsafeUninitializedCapacity: m * k) { buffer, count in
-            for (c, source) in sources.enumerated() {
-                let dst = buffer.baseAddress! + c * m
-                switch source {
+            let base = UncheckedBox(buffer.baseAddress!)
+            // One column per task: large samples fill the columns on all cores.
+            let fill: (Int) -> Void = { c in
+                let dst = base.value + c * m
+                guard c < sources.count else { dst.update(repeating: 1, count: m); return } // _cons
+                switch sources[c] {
                 case .values(let v):
                     v.withUnsafeBufferPointer { src in
                         if allRows {
@@ -248,7 +260,14 @@ public struct DesignMatrix: Sendable {
                     }
                 }
             }
-            (buffer.baseAddress! + (k - 1) * m).update(repeating: 1, count: m)
+            if m * k >= RowBlocks.parallelThreshold * 4 {
+                withoutActuallyEscaping(fill) { fill in
+                    let task = UncheckedBox(fill)
+                    DispatchQueue.concurrentPerform(iterations: k) { task.value($0) }
+                }
+            } else {
+                for c in 0..<k { fill(c) }
+            }
             count = m * k
         }
         self.terms = terms

@@ -65,8 +65,14 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
         guard outcomeLevels.count <= 200 else {
             throw .invalidModel("outcome '\(design.outcome)' has more than 200 distinct values; too many for an ordered model")
         }
-        let index = Dictionary(uniqueKeysWithValues: outcomeLevels.enumerated().map { ($1, Int32($0)) })
-        coded = design.y.map { index[$0] ?? 0 }
+        if outcomeLevels.count <= 16 {
+            // A linear scan of a few sorted levels beats hashing every row.
+            let levels = outcomeLevels
+            coded = design.y.map { v in Int32(levels.firstIndex(of: v) ?? 0) }
+        } else {
+            let index = Dictionary(uniqueKeysWithValues: outcomeLevels.enumerated().map { ($1, Int32($0)) })
+            coded = design.y.map { index[$0] ?? 0 }
+        }
     }
 
     let consIndex = design.columnCount - 1
@@ -158,23 +164,15 @@ struct FitContext {
     /// sum to the row count, like Stata's aweights).
     func meanAndSD(_ values: ArraySlice<Double>) -> (mean: Double, sd: Double) {
         values.withUnsafeBufferPointer { v in
-            var sw = 0.0, swx = 0.0
-            if let w = weights {
-                for i in 0..<v.count { sw += w[i]; swx += w[i] * v[i] }
-            } else {
-                for i in 0..<v.count { swx += v[i] }
-                sw = Double(v.count)
+            (weights ?? []).withUnsafeBufferPointer { w in
+                let weights = w.isEmpty ? nil : w
+                let sw = weights.map { VectorSums.sum($0) } ?? Double(v.count)
+                let mean = VectorSums.weightedSum(v, weights) / sw
+                let ss = VectorSums.weightedSquaredDeviations(v, weights, from: mean)
+                let denominator: Double
+                if sampling { denominator = ss == 0 ? 1 : sw * (Double(v.count) - 1) / Double(v.count) } else { denominator = sw - 1 }
+                return (mean, (ss / denominator).squareRoot())
             }
-            let mean = swx / sw
-            var ss = 0.0
-            if let w = weights {
-                for i in 0..<v.count { let d = v[i] - mean; ss += w[i] * d * d }
-            } else {
-                for i in 0..<v.count { let d = v[i] - mean; ss += d * d }
-            }
-            let denominator: Double
-            if sampling { denominator = ss == 0 ? 1 : sw * (Double(v.count) - 1) / Double(v.count) } else { denominator = sw - 1 }
-            return (mean, (ss / denominator).squareRoot())
         }
     }
 
