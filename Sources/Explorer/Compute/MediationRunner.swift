@@ -16,9 +16,11 @@ enum MediationRunner {
         let controls = spec.controls.filter { !roles.contains(FormulaTerms.variable(of: $0)) }
         let mediationSpec = MediationSpec(x: spec.keyRegressor, mediators: [m], y: spec.outcome,
                                           controls: controls, condition: spec.subsample?.condition)
-        // One worker thread: the other core stays free for the models of the next key press.
+        // Every core: a key press that needs new models cancels the run (checked between
+        // replications), so the cores are free again within one replication; the numbers do
+        // not depend on the thread count.
         let options = MediationOptions(methods: [.bk, .sobel, .bootstrap, .khb, .causal],
-                                       reps: replications, seed: 1, threads: 1)
+                                       reps: replications, seed: 1, threads: nil)
         do {
             let result = try Mediation.analyze(spec: mediationSpec, data: env.dataset, options: options,
                                                progress: { p in progress(p.stage.rawValue, p.completed, p.total) },
