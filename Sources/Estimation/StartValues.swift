@@ -16,23 +16,43 @@ extension FitContext {
         let q = terms.prefix { !$0.isConstant }.count
         guard q > 0, q == terms.filter({ !$0.isConstant }).count, n > q + 1 else { return nil }
         let W = totals.reduce(0, +)
-        let rowWeights = weights ?? [Double](repeating: 1, count: n)
-        let weightedOutcome = (0..<n).map { rowWeights[$0] * Double(coded[$0]) }
+        let weightedOutcome = (0..<n).map { (weights?[$0] ?? 1) * Double(coded[$0]) }
         let yMean = weightedOutcome.reduce(0, +) / W
         let yySum = zip(weightedOutcome, coded).reduce(0) { $0 + $1.0 * Double($1.1) }
 
-        // Raw moments by BLAS, centred afterwards (start values need no more precision than that).
-        var sums = [Double](repeating: 0, count: q), xy = [Double](repeating: 0, count: q)
-        var gram = [Double](repeating: 0, count: q * q)
-        cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(q), 1, x, Int32(n), rowWeights, 1, 0, &sums, 1)
-        cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(q), 1, x, Int32(n), weightedOutcome, 1, 0, &xy, 1)
-        if let w = weights {
-            let roots = w.map { $0.squareRoot() }
-            var scaled = [Double](repeating: 0, count: n * q)
-            for c in 0..<q { for i in 0..<n { scaled[c * n + i] = x[c * n + i] * roots[i] } }
-            cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(q), Int32(n), 1, scaled, Int32(n), 0, &gram, Int32(q))
-        } else {
-            cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(q), Int32(n), 1, x, Int32(n), 0, &gram, Int32(q))
+        // Raw moments by BLAS, block by block (on all cores for large samples), centred afterwards:
+        // start values need no more precision than that.
+        struct Moments { var sums: [Double]; var xy: [Double]; var gram: [Double]; var scratch: [Double] }
+        let ones = [Double](repeating: 1, count: min(RowBlocks.blockSize, n))
+        let parts = RowBlocks(rowCount: n).map({
+            Moments(sums: [Double](repeating: 0, count: q), xy: [Double](repeating: 0, count: q),
+                    gram: [Double](repeating: 0, count: q * q),
+                    scratch: weights == nil ? [] : [Double](repeating: 0, count: min(RowBlocks.blockSize, n) * q))
+        }) { (part: inout Moments, range: Range<Int>) in
+            let m = Int32(range.count), r0 = range.lowerBound, ld = Int32(n)
+            x.withUnsafeBufferPointer { X in
+                let block = X.baseAddress! + r0
+                weightedOutcome.withUnsafeBufferPointer { wy in
+                    cblas_dgemv(CblasColMajor, CblasTrans, m, Int32(q), 1, block, ld, wy.baseAddress! + r0, 1, 1, &part.xy, 1)
+                }
+                if let w = weights {
+                    w.withUnsafeBufferPointer { wp in
+                        cblas_dgemv(CblasColMajor, CblasTrans, m, Int32(q), 1, block, ld, wp.baseAddress! + r0, 1, 1, &part.sums, 1)
+                    }
+                    for c in 0..<q {
+                        for t in 0..<range.count { part.scratch[c * range.count + t] = block[c * n + t] * w[r0 + t].squareRoot() }
+                    }
+                    cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(q), m, 1, part.scratch, m, 1, &part.gram, Int32(q))
+                } else {
+                    cblas_dgemv(CblasColMajor, CblasTrans, m, Int32(q), 1, block, ld, ones, 1, 1, &part.sums, 1)
+                    cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(q), m, 1, block, ld, 1, &part.gram, Int32(q))
+                }
+            }
+        }
+        var sums = parts[0].sums, xy = parts[0].xy, gram = parts[0].gram
+        for part in parts.dropFirst() {
+            for c in 0..<q { sums[c] += part.sums[c]; xy[c] += part.xy[c] }
+            for c in 0..<(q * q) { gram[c] += part.gram[c] }
         }
         let means = sums.map { $0 / W }
         for c in 0..<q {
