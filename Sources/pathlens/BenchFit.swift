@@ -62,7 +62,7 @@ struct BenchFit: ParsableCommand {
         }
         guard repeats > 0, processRepeats > 0 else { throw CLIError("--repeats and --process-repeats must be positive") }
         let kinds = try selectedKinds()
-        print("pathlens bench fit — medians; \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(loadAverage())")
+        print("pathlens bench fit — medians; \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(BenchClock.loadAverage())")
         try benchEmbedded(kinds)
         for n in sizes { try benchGenerated(rows: n, kinds: kinds) }
     }
@@ -126,11 +126,11 @@ struct BenchFit: ParsableCommand {
 
         var times: [Double] = [], cpus: [Double] = []
         for _ in 0..<processRepeats {
-            let cpu0 = childCPUSeconds()
+            let cpu0 = BenchClock.childCPUSeconds()
             times.append(try runFitProcess(csv: csv))
-            cpus.append(childCPUSeconds() - cpu0)
+            cpus.append(BenchClock.childCPUSeconds() - cpu0)
         }
-        let time = median(times), cpu = median(cpus)
+        let time = BenchClock.median(times), cpu = BenchClock.median(cpus)
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
         let peakMB = Double(usage.ru_maxrss) / 1024
@@ -150,11 +150,11 @@ struct BenchFit: ParsableCommand {
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
         process.standardError = errors
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = BenchClock.now()
         try process.run()
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let seconds = BenchClock.now() - start
         guard process.terminationStatus == 0 else {
             throw CLIError("'pathlens fit' failed on \(csv): \(String(decoding: message, as: UTF8.self).prefix(300))")
         }
@@ -166,17 +166,16 @@ struct BenchFit: ParsableCommand {
     /// Median wall and CPU seconds of `fitModel` (CPU: all threads of this process — the fairer
     /// number on a shared machine).
     private func medianFit(_ spec: ModelSpec, data: Dataset, repeats: Int? = nil) throws -> (Timing, ModelResult) {
-        var walls: [Double] = [], cpus: [Double] = []
+        var samples: [BenchClock.Sample] = []
         var last: ModelResult?
         for _ in 0..<(repeats ?? self.repeats) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let cpu0 = processCPUSeconds()
-            last = try fitModel(spec, data: data)
-            cpus.append(processCPUSeconds() - cpu0)
-            walls.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            let (sample, result) = try BenchClock.measure { try fitModel(spec, data: data) }
+            samples.append(sample)
+            last = result
         }
         guard let result = last else { throw CLIError("no repetitions") }
-        return (Timing(wall: median(walls), cpu: median(cpus)), result)
+        let middle = BenchClock.median(samples)
+        return (Timing(wall: middle.wall, cpu: middle.cpu), result)
     }
 
     struct Timing {
@@ -185,33 +184,7 @@ struct BenchFit: ParsableCommand {
         var text: String { String(format: "%8.2f ms wall %8.2f ms CPU", wall * 1000, cpu * 1000) }
     }
 
-    private func processCPUSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-
-    private func childCPUSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    }
-
-    private func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return .nan }
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2]
-            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-    }
-
     private func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-    }
-
-    private func loadAverage() -> String {
-        var loads = [Double](repeating: 0, count: 3)
-        guard getloadavg(&loads, 3) == 3 else { return "unknown" }
-        return String(format: "%.2f", loads[0])
     }
 }

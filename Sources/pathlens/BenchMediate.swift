@@ -31,9 +31,7 @@ struct BenchMediate: ParsableCommand {
             let data = try DatasetLoader.load(path: path)
             let spec = MediationSpec(x: "union", mediators: ["training"], y: "skill", controls: Self.controls)
             let cores = threads ?? ProcessInfo.processInfo.activeProcessorCount
-            var load = [0.0, 0.0, 0.0]
-            _ = getloadavg(&load, 3)
-            print("pathlens bench mediate — medians of \(repeats); \(cores) worker threads, \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(String(format: "%.2f", load[0]))")
+            print("pathlens bench mediate — medians of \(repeats); \(cores) worker threads, \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(BenchClock.loadAverage())")
             print("the paper's mediation: union → training (logit) → skill (ologit), \(data.rowCount) rows, 7 controls\n")
 
             let boot = try median(repeats) {
@@ -71,27 +69,18 @@ struct BenchMediate: ParsableCommand {
         }
     }
 
-    /// Median wall time and median CPU time (user + system, all threads) of `n` runs.
+    /// Median wall time and median CPU time (all threads) of `n` runs.
     private func median(_ n: Int, _ body: () throws -> MediationResult) throws -> (seconds: Double, cpu: Double, result: MediationResult) {
-        var times: [Double] = [], cpu: [Double] = []
+        var samples: [BenchClock.Sample] = []
         var last: MediationResult?
         for _ in 0..<n {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let c0 = cpuSeconds()
-            last = try body()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-            cpu.append(cpuSeconds() - c0)
+            let (sample, result) = try BenchClock.measure(body)
+            samples.append(sample)
+            last = result
         }
-        times.sort(); cpu.sort()
         guard let result = last else { throw CLIError("no measurement") }
-        return (times[times.count / 2], cpu[cpu.count / 2], result)
-    }
-
-    private func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        let middle = BenchClock.median(samples)
+        return (middle.wall, middle.cpu, result)
     }
 
     private func fmt(_ x: Double, _ digits: Int = 4) -> String { String(format: "%.\(digits)f", x) }
