@@ -35,6 +35,7 @@ let package = Package(
         .systemLibrary(name: "CReadStat", path: "Sources/CReadStat"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .systemLibrary(name: "CTextWidth", path: "Sources/CTextWidth"),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         .target(name: "SurveyData", dependencies: ["CReadStat"]),
         .target(name: "Estimation", dependencies: ["SurveyData", "CLapack"], linkerSettings: blasLinkerSettings),
@@ -44,7 +45,7 @@ let package = Package(
         .target(name: "Teaching", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica"]),
         .target(name: "Explorer", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica", "Teaching", "CNcursesw", "CTextWidth"]),
         .executableTarget(name: "pathlens", dependencies: [
-            "SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica", "Teaching", "Explorer",
+            "SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica", "Teaching", "Explorer", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -2,4 +2,5 @@ import ArgumentParser
 
 // The `pathlens` command: opens the explorer with no subcommand; `fit`, `describe`, `crosstab`,
 // `mediate`, `replicate`, `synth`, `teach` and `bench` run without a terminal UI.
+MallocTunables.apply()
 PathLens.main()
