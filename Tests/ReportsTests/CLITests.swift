@@ -258,6 +258,7 @@ struct CLITests {
         (["bench", "ui", "--keys", "nokey"], "unknown key 'nokey'"),
         (["bench", "fit", "--generate", "0"], "--generate"),
         (["bench", "fit", "--rows", "abc"], "invalid --rows 'abc'"),
+        (["bench", "fit", "--models", "ologit,tobit"], "unknown model 'tobit' in --models"),
     ])
     func exploreAndBenchBadInputsAreOneLineErrors(arguments: [String], message: String) throws {
         let file = arguments.first == "bench" && arguments[1] == "fit" ? [] : [Self.workers]
@@ -283,6 +284,13 @@ struct CLITests {
         #expect(text.hasPrefix("y,yb,x1,x2,"))
         #expect(text.split(separator: "\n").count == 51)
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("bench.codebook.json").path))
+
+        // --models picks estimators; --rows "" leaves only the embedded replica.
+        let subset = try CLI.run(["bench", "fit", "--rows", "", "--models", "ols,ologit", "--repeats", "1"])
+        #expect(subset.status == 0, "\(subset.stderr)")
+        let timed = subset.stdout.split(separator: "\n").filter { $0.contains(" ms wall ") }.map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(timed == ["ols", "ologit"], "\(subset.stdout)")
+        #expect(!subset.stdout.contains("generated"))
     }
 
     @Test func teachPrintsAndChecksTheShippedLesson() throws {
