@@ -77,9 +77,10 @@ struct CSVChunk {
 /// speculative splits afterwards so that the outcome is exactly the sequential reader's.
 enum CSVChunking {
     static let maxChunks = 4
-    /// Below this many bytes per chunk, starting a thread costs more than it saves (measured: see
-    /// BENCHMARKS.md, "Parallel parsing").
-    static let minChunkBytes = 1 << 20
+    /// Fewer bytes per chunk are read on fewer chunks: on this 2-core machine two chunks break even
+    /// with one at ~0.5 MB of rows and save a third of the parse time at 1 MB (BENCHMARKS.md,
+    /// "Parallel parsing"), so a file is split from 1 MB of rows on.
+    static let minChunkBytes = 512 << 10
 
     /// How many chunks to read `dataBytes` bytes of rows in.
     static func chunkCount(dataBytes: Int) -> Int {
