@@ -83,45 +83,11 @@ public struct DesignMatrix: Sendable {
             columns[name] = column.values
         }
 
-        // Subsample.
+        // Subsample and listwise deletion, counted by the first variable found missing.
         let n = data.rowCount
-        var keep = [Bool](repeating: true, count: n)
-        var dropped: [DroppedRows] = []
-        if let condition = spec.condition, !condition.trimmingCharacters(in: .whitespaces).isEmpty {
-            do {
-                let filter = try Filter(condition, dataset: data)
-                let mask = try filter.mask(on: data)
-                guard mask.count == n else { throw EstimationError.invalidModel("if condition returned \(mask.count) rows for \(n)") }
-                keep = mask
-            } catch let e as SurveyDataError {
-                throw .data(e)
-            } catch let e as EstimationError {
-                throw e
-            } catch {
-                throw .invalidModel("if condition: \(error)")
-            }
-            let excluded = keep.lazy.filter { !$0 }.count
-            if excluded > 0 { dropped.append(DroppedRows(reason: "excluded by if", count: excluded)) }
-        }
-
-        // Listwise deletion, counted by the first variable found missing.
-        for name in used {
-            guard let values = columns[name] else { continue }
-            let userMissing = data.info(name)?.missingCodes ?? []
-            var count = 0
-            keep.withUnsafeMutableBufferPointer { k in
-                values.withUnsafeBufferPointer { v in
-                    // A finite total means no NaN anywhere: skip the row-by-row pass (one SIMD pass).
-                    if userMissing.isEmpty, VectorSums.sum(v).isFinite { return }
-                    if userMissing.isEmpty {
-                        for i in 0..<n where k[i] && v[i].isNaN { k[i] = false; count += 1 }
-                    } else {
-                        for i in 0..<n where k[i] && (v[i].isNaN || userMissing.contains(v[i])) { k[i] = false; count += 1 }
-                    }
-                }
-            }
-            if count > 0 { dropped.append(DroppedRows(reason: "missing \(name)", count: count)) }
-        }
+        let sample = try EstimationSample(data: data, condition: spec.condition, variables: used)
+        var keep = sample.keep
+        var dropped = sample.dropped
 
         // Weights: validated, zero weights dropped (Stata drops them too).
         var weightValues: [Double]?

@@ -31,32 +31,16 @@ struct CommonSample {
         for v in variables where full.column(v) == nil {
             throw .invalidSpec("unknown variable '\(v)' in dataset \(full.name)")
         }
-        let n = full.rowCount
-        var keep = [Bool](repeating: true, count: n)
-        var dropped: [DroppedRows] = []
-        if let condition = spec.condition, !condition.trimmingCharacters(in: .whitespaces).isEmpty {
-            do {
-                let mask = try Filter(condition, dataset: full).mask(on: full)
-                guard mask.count == n else { throw MediationError.invalidSpec("if condition returned \(mask.count) rows for \(n)") }
-                keep = mask
-            } catch let e as MediationError {
-                throw e
-            } catch {
-                throw .invalidSpec("\(error)")
-            }
-            let excluded = keep.lazy.filter { !$0 }.count
-            if excluded > 0 { dropped.append(DroppedRows(reason: "excluded by if", count: excluded)) }
+        let sample: EstimationSample
+        do {
+            sample = try EstimationSample(data: full, condition: spec.condition, variables: variables)
+        } catch .data(let e) {
+            throw .invalidSpec("\(e)")
+        } catch {
+            throw .invalidSpec("\(error)")
         }
-        for v in variables {
-            guard let values = full.column(v)?.values else { continue }
-            let userMissing = Set(full.info(v)?.missingCodes ?? [])
-            var count = 0
-            for i in 0..<n where keep[i] {
-                let x = values[i]
-                if x.isNaN || userMissing.contains(x) { keep[i] = false; count += 1 }
-            }
-            if count > 0 { dropped.append(DroppedRows(reason: "missing \(v)", count: count)) }
-        }
+        let keep = sample.keep
+        let dropped = sample.dropped
         guard keep.contains(true) else {
             throw .invalidSpec("no observations: the if condition and missing values leave an empty sample")
         }

@@ -1,0 +1,58 @@
+import Foundation
+import SurveyData
+
+/// The rows an analysis estimates on, as Stata chooses them: those the `if` condition selects,
+/// then listwise deletion of rows with a missing value (NaN or a user-missing code) in any of the
+/// variables, checked in the order given — each deleted row is counted under the first variable
+/// found missing, so the order decides the `dropped` counts a report shows.
+///
+/// One implementation for a single model's design and for the mediation suite's common sample.
+public struct EstimationSample: Sendable {
+    /// Per dataset row: in the sample.
+    public var keep: [Bool]
+    /// Rows left out, by reason ("excluded by if", "missing VAR"), in the order the checks ran.
+    public var dropped: [DroppedRows]
+
+    public var rowCount: Int { keep.lazy.filter { $0 }.count }
+
+    /// Every variable must be a column of `data` (callers check and name the unknown one first).
+    public init(data: Dataset, condition: String?, variables: [String]) throws(EstimationError) {
+        let n = data.rowCount
+        var keep = [Bool](repeating: true, count: n)
+        var dropped: [DroppedRows] = []
+        if let condition, !condition.trimmingCharacters(in: .whitespaces).isEmpty {
+            do {
+                let mask = try Filter(condition, dataset: data).mask(on: data)
+                guard mask.count == n else { throw EstimationError.invalidModel("if condition returned \(mask.count) rows for \(n)") }
+                keep = mask
+            } catch let e as SurveyDataError {
+                throw .data(e)
+            } catch let e as EstimationError {
+                throw e
+            } catch {
+                throw .invalidModel("if condition: \(error)")
+            }
+            let excluded = keep.lazy.filter { !$0 }.count
+            if excluded > 0 { dropped.append(DroppedRows(reason: "excluded by if", count: excluded)) }
+        }
+        for name in variables {
+            guard let values = data.column(name)?.values else { continue }
+            let userMissing = data.info(name)?.missingCodes ?? []
+            var count = 0
+            keep.withUnsafeMutableBufferPointer { k in
+                values.withUnsafeBufferPointer { v in
+                    // A finite total means no NaN anywhere: skip the row-by-row pass (one SIMD pass).
+                    if userMissing.isEmpty, VectorSums.sum(v).isFinite { return }
+                    if userMissing.isEmpty {
+                        for i in 0..<n where k[i] && v[i].isNaN { k[i] = false; count += 1 }
+                    } else {
+                        for i in 0..<n where k[i] && (v[i].isNaN || userMissing.contains(v[i])) { k[i] = false; count += 1 }
+                    }
+                }
+            }
+            if count > 0 { dropped.append(DroppedRows(reason: "missing \(name)", count: count)) }
+        }
+        self.keep = keep
+        self.dropped = dropped
+    }
+}
