@@ -49,13 +49,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Finds and runs the built `pathlens` for the end-to-end tests of every module.
+        .target(name: "PathLensTestSupport", path: "Tests/PathLensTestSupport"),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EstimationTests", dependencies: ["SurveyData", "Estimation"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MediationTests", dependencies: ["SurveyData", "Estimation", "Mediation"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StudyReplicaTests", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica"],
+        .testTarget(name: "MediationTests", dependencies: ["PathLensTestSupport", "SurveyData", "Estimation", "Mediation"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportsTests", dependencies: ["PathLensTestSupport", "SurveyData", "Estimation", "Mediation", "Reports"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StudyReplicaTests", dependencies: ["PathLensTestSupport", "SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TeachingTests", dependencies: ["Teaching", "StudyReplica", "Estimation", "Mediation"]),
-        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Reports", "StudyReplica"], resources: [.copy("Snapshots")]),
+        .testTarget(name: "ExplorerTests", dependencies: ["PathLensTestSupport", "Explorer", "Reports", "StudyReplica"], resources: [.copy("Snapshots")]),
     ]
 )

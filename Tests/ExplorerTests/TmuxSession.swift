@@ -1,4 +1,5 @@
 import Foundation
+import PathLensTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -15,19 +16,8 @@ final class TmuxSession {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// The `pathlens` binary beside the test bundle (same build), or `$PATHLENS_BIN`.
-    static var binary: String? {
-        if let env = ProcessInfo.processInfo.environment["PATHLENS_BIN"], FileManager.default.isExecutableFile(atPath: env) {
-            return env
-        }
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("pathlens").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
-    }
+    /// The `pathlens` binary of this build (or `$PATHLENS_BIN`).
+    static var binary: String? { PathLensBinary.binary?.path }
 
     init(_ test: String, arguments: [String] = [], width: Int = 160, height: Int = 50) throws {
         name = "pl-e2e-\(getpid())-\(test)"

@@ -1,4 +1,5 @@
 import Testing
+import PathLensTestSupport
 import Foundation
 import Estimation
 import SurveyData
@@ -52,17 +53,8 @@ import SurveyData
         #expect(bk.warnings.contains { $0.contains("see KHB") })
     }
 
-    /// The built `pathlens` binary (beside the test bundle after `swift build --build-tests`, or
-    /// PATHLENS_BIN); the end-to-end check is skipped when it is not there.
-    static let binary: URL? = {
-        var candidates: [URL] = []
-        if let env = ProcessInfo.processInfo.environment["PATHLENS_BIN"] { candidates.append(URL(fileURLWithPath: env)) }
-        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        candidates += [runner.appendingPathComponent("pathlens"),
-                       runner.deletingLastPathComponent().appendingPathComponent("pathlens"),
-                       Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("pathlens")]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
+    /// The built `pathlens` binary; the end-to-end check is skipped when it is not there.
+    static var binary: URL? { PathLensBinary.binary }
 
     /// `pathlens mediate`'s text report prints the note in its Notes table, beside KHB and ACME.
     @Test(.enabled(if: binary != nil, "the pathlens binary is not built"))

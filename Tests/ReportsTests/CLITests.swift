@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PathLensTestSupport
 
 /// End-to-end tests of `pathlens fit`, `describe` and `crosstab`: they run the built binary
 /// (next to the test bundle after `swift build --build-tests`, or under a scratch path).
@@ -317,57 +318,9 @@ struct CLITests {
     }
 }
 
-/// Finds and runs the `pathlens` binary.
-enum CLI {
+/// The `pathlens` binary (shared finder and runner) and this suite's fixtures.
+typealias CLI = PathLensBinary
+
+extension PathLensBinary {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-
-    static let binary: URL? = {
-        let fm = FileManager.default
-        var candidates: [URL] = []
-        if let env = ProcessInfo.processInfo.environment["PATHLENS_BIN"] { candidates.append(URL(fileURLWithPath: env)) }
-        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        candidates.append(runner.deletingLastPathComponent().appendingPathComponent("pathlens"))
-        candidates.append(runner.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("pathlens"))
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("pathlens"))
-        let root = fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for scratch in [".build", ".build-rep"] {
-            candidates.append(root.appendingPathComponent(scratch).appendingPathComponent("debug/pathlens"))
-        }
-        return candidates.first { fm.isExecutableFile(atPath: $0.path) }
-    }()
-
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var stderrLines: [Substring] { stderr.split(separator: "\n") }
-    }
-
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        guard let binary else { throw CLIMissing() }
-        process.executableURL = binary
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes to the end before waiting, so a large output cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    struct CLIMissing: Error {}
-
-    static func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathlens-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PathLensTestSupport
 import StudyReplica
 
 /// `pathlens replicate` end to end: runs the built binary (beside the test bundle after
@@ -57,42 +58,5 @@ struct ReplicationCLITests {
 }
 
 /// Finds and runs the `pathlens` binary.
-enum ReplicateCLI {
-    static let binary: URL? = {
-        var candidates: [URL] = []
-        if let env = ProcessInfo.processInfo.environment["PATHLENS_BIN"] { candidates.append(URL(fileURLWithPath: env)) }
-        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        candidates.append(runner.deletingLastPathComponent().appendingPathComponent("pathlens"))
-        candidates.append(runner.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("pathlens"))
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("pathlens"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
-
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    struct NotBuilt: Error {}
-
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
-        guard let binary else { throw NotBuilt() }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Drain both pipes before waiting: the report is larger than a pipe buffer.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
-    }
-}
+/// The shared finder and runner of the `pathlens` binary.
+typealias ReplicateCLI = PathLensBinary

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PathLensTestSupport
 import StudyReplica
 
 /// `pathlens synth` end to end through the built binary (found as `ReplicateCLI.binary` finds it).
