@@ -5,22 +5,6 @@ import PackageDescription
 // load (SurveyData) → design matrix + estimators (Estimation) → Mediation → renderers (Reports)
 // → guided lessons (Teaching) → terminal explorer (Explorer) → the `pathlens` executable. StudyReplica holds the embedded
 // reference study (synthetic replica generator and `replicate`).
-// OpenBLAS without its own threads: PathLens splits rows across cores itself (Estimation's
-// `RowBlocks`), and the threaded OpenBLAS that Debian selects by default starts worker threads at
-// load time that spin on sched_yield for ~0.1 s, stealing the second core from every short
-// `pathlens fit` run. Link and load Debian's serial build (libopenblas0-serial) when it is
-// installed; without it the default OpenBLAS is used (same results, slower start).
-#if os(Linux) && arch(x86_64)
-let serialOpenBLAS: String? = "/usr/lib/x86_64-linux-gnu/openblas-serial"
-#elseif os(Linux) && arch(arm64)
-let serialOpenBLAS: String? = "/usr/lib/aarch64-linux-gnu/openblas-serial"
-#else
-let serialOpenBLAS: String? = nil
-#endif
-let blasLinkerSettings: [LinkerSetting] = serialOpenBLAS.map {
-    [.unsafeFlags(["-L\($0)", "-Xlinker", "-rpath", "-Xlinker", $0])]
-} ?? []
-
 let package = Package(
     name: "PathLens",
     products: [
@@ -30,7 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // System libraries (Debian: liblapacke-dev libopenblas-dev libopenblas-serial-dev libreadstat-dev libncursesw5-dev).
+        // System libraries (Debian: liblapacke-dev libopenblas-dev libreadstat-dev libncursesw5-dev).
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
         .systemLibrary(name: "CReadStat", path: "Sources/CReadStat"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -38,7 +22,7 @@ let package = Package(
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         .target(name: "SurveyData", dependencies: ["CReadStat"]),
-        .target(name: "Estimation", dependencies: ["SurveyData", "CLapack"], linkerSettings: blasLinkerSettings),
+        .target(name: "Estimation", dependencies: ["SurveyData", "CLapack"]),
         .target(name: "Mediation", dependencies: ["SurveyData", "Estimation"]),
         .target(name: "Reports", dependencies: ["SurveyData", "Estimation", "Mediation", "CTextWidth"]),
         .target(name: "StudyReplica", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports"]),

@@ -9,6 +9,20 @@ public enum LinearAlgebra {
     /// are split across cores by `RowBlocks` instead. Set once, before the first BLAS call.
     static let singleThreadedBLAS: Void = { openblas_set_num_threads(1) }()
 
+    /// For a program's first line, while it has no other thread: BLAS on the calling threads only,
+    /// and OpenBLAS's own worker threads stopped. Debian's default (threaded) OpenBLAS starts them
+    /// when it is loaded, and idle they spin on `sched_yield` for about 0.1 s before sleeping,
+    /// taking a core from every short run (~20 ms of a 0.1 s `pathlens fit`). Stopping them is the
+    /// call OpenBLAS makes itself before a fork; with one thread set they are not started again.
+    /// Debian's serial OpenBLAS would have no threads at all, but it is built without locking and
+    /// gives wrong results when two threads call it at once, as `RowBlocks` does.
+    public static func useCallingThreadsOnly() {
+        _ = singleThreadedBLAS
+        // Looked up rather than linked: builds without a thread server do not have it.
+        guard let stop = dlsym(nil, "blas_thread_shutdown_") else { return }
+        _ = unsafeBitCast(stop, to: (@convention(c) () -> Int32).self)()
+    }
+
     /// Mirrors the upper triangle of a column-major p×p matrix into the lower one.
     static func symmetrizeFromUpper(_ a: inout [Double], _ p: Int) {
         for j in 0..<p { for i in 0..<j { a[i * p + j] = a[j * p + i] } }
