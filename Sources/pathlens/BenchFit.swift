@@ -35,10 +35,10 @@ struct BenchFit: ParsableCommand {
     var out: String?
 
     /// ordinal::clm ordered logit with 20 regressors on the same generated data, median fit time
-    /// (data in memory) as measured by scripts/bench-peers on this 2-core machine (shared, load
-    /// average ~11) — kept in step with BENCHMARKS.md. Wall and CPU seconds.
+    /// (data in memory) as measured by scripts/bench-peers on this 2-core machine at load average
+    /// 1.4 (R's BLAS using both cores) — kept in step with BENCHMARKS.md. Wall and CPU seconds.
     static let clm: [Int: (wall: Double, cpu: Double)] = [
-        3_067: (0.080, 0.036), 100_000: (2.913, 1.179), 1_000_000: (30.83, 17.72),
+        3_067: (0.033, 0.057), 100_000: (0.998, 1.820), 1_000_000: (14.76, 19.20),
     ]
 
     private func versusClm(_ n: Int, wall: Double, cpu: Double) -> String {
