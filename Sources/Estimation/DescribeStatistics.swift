@@ -56,40 +56,76 @@ public enum DescriptiveStatistics {
     static func describe(_ values: [Double], weights: [Double]?, name: String, type: VariableType,
                          info: VariableInfo?) -> VariableDescription {
         let missingCodes = Set(info?.missingCodes ?? [])
+        let hasMissingCodes = !missingCodes.isEmpty
+        // Only categorical, binary and ordinal variables list their categories.
+        let countsCategories = type != .continuous
         var n = 0.0, missing = 0.0, sum = 0.0
         var low = Double.infinity, high = -Double.infinity
-        var counts: [Double: Double] = [:]
+        var counts = CategoryCounter()
         for (i, x) in values.enumerated() {
             let w = weights?[i] ?? 1
             if w.isNaN { continue } // rows without a weight are not observations
-            if x.isNaN || missingCodes.contains(x) { missing += w; continue }
+            if x.isNaN || (hasMissingCodes && missingCodes.contains(x)) { missing += w; continue }
             guard w > 0 else { continue }
             n += w
             sum += w * x
             low = Swift.min(low, x)
             high = Swift.max(high, x)
-            counts[x, default: 0] += w
+            if countsCategories { counts.add(x, w) }
         }
         let mean = n > 0 ? sum / n : .nan
         // Second pass for the variance: numerically safer than Σx² − n·x̄².
         var squares = 0.0
         for (i, x) in values.enumerated() {
             let w = weights?[i] ?? 1
-            guard !w.isNaN, w > 0, !x.isNaN, !missingCodes.contains(x) else { continue }
+            guard !w.isNaN, w > 0, !x.isNaN, !(hasMissingCodes && missingCodes.contains(x)) else { continue }
             squares += w * (x - mean) * (x - mean)
         }
         let sd = n > 1 ? (squares / (n - 1)).squareRoot() : .nan
         var categories: [CategoryCount] = []
         if type != .continuous {
             let labelled = (info?.values.map(\.code) ?? []).filter { !missingCodes.contains($0) }.sorted()
-            let observed = counts.keys.filter { !labelled.contains($0) }.sorted()
+            let observed = counts.codes.filter { !labelled.contains($0) }.sorted()
             for code in labelled + observed {
-                let count = counts[code] ?? 0
+                let count = counts.count(of: code)
                 categories.append(CategoryCount(code: code, count: count, percent: n > 0 ? 100 * count / n : .nan))
             }
         }
         return VariableDescription(variable: name, type: type, n: n, missing: missing, mean: mean, sd: sd,
                                    min: n > 0 ? low : .nan, max: n > 0 ? high : .nan, categories: categories)
+    }
+}
+
+/// Weighted counts per code, by linear search while the codes are few (categories are a handful;
+/// hashing every row cost more than the rest of `describe`), by hashing beyond that.
+struct CategoryCounter {
+    private(set) var codes: [Double] = []
+    private var counts: [Double] = []
+    private var index: [Double: Int]? = nil
+    private var last = -1
+
+    mutating func add(_ code: Double, _ weight: Double) {
+        if last >= 0, codes[last] == code { counts[last] += weight; return }
+        let position: Int
+        if let found = index?[code] ?? (index == nil ? codes.firstIndex(of: code) : nil) {
+            position = found
+        } else {
+            position = codes.count
+            codes.append(code)
+            counts.append(0)
+            if index != nil {
+                index?[code] = position
+            } else if codes.count > 32 {
+                index = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+            }
+        }
+        counts[position] += weight
+        last = position
+    }
+
+    func count(of code: Double) -> Double {
+        guard let position = index?[code] ?? (index == nil ? codes.firstIndex(of: code) : nil) else { return 0 }
+        return counts[position]
     }
 }
 
