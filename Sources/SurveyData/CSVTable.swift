@@ -24,16 +24,16 @@ struct TextColumnBuilder {
     var strings: [String] = []
     var firstLines: [Int] = []
 
-    mutating func append(_ text: String, line: Int) {
-        if let k = lookup[text] {
-            indices.append(k)
-        } else {
-            let k = Int32(strings.count)
-            lookup[text] = k
-            strings.append(text)
-            firstLines.append(line)
-            indices.append(k)
-        }
+    mutating func append(_ text: String, line: Int) { indices.append(intern(text, line: line)) }
+
+    /// The index of `text`, added with its first line when new.
+    private mutating func intern(_ text: String, line: Int) -> Int32 {
+        if let k = lookup[text] { return k }
+        let k = Int32(strings.count)
+        lookup[text] = k
+        strings.append(text)
+        firstLines.append(line)
+        return k
     }
 
     mutating func appendMissing() { indices.append(-1) }
@@ -47,19 +47,7 @@ struct TextColumnBuilder {
             if lineOffset != 0 { firstLines = firstLines.map { $0 + lineOffset } }
             return
         }
-        var remap: [Int32] = []
-        remap.reserveCapacity(other.strings.count)
-        for (k, text) in other.strings.enumerated() {
-            if let existing = lookup[text] {
-                remap.append(existing)
-            } else {
-                let index = Int32(strings.count)
-                lookup[text] = index
-                strings.append(text)
-                firstLines.append(other.firstLines[k] + lineOffset)
-                remap.append(index)
-            }
-        }
+        let remap = other.strings.indices.map { intern(other.strings[$0], line: other.firstLines[$0] + lineOffset) }
         indices.reserveCapacity(indices.count + other.indices.count)
         for index in other.indices { indices.append(index < 0 ? -1 : remap[Int(index)]) }
     }
