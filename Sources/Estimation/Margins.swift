@@ -6,7 +6,8 @@ import SurveyData
 /// Binary (0/1) terms and factor indicators get the discrete change 0→1 (other indicators of the
 /// same factor at 0); continuous terms the analytic derivative. Standard errors by the delta
 /// method with the analytic Jacobian wrt (β, cutpoints). The Jacobian's β part is always a sum
-/// Σ wᵢ sᵢ xᵢ: one `dgemv` per (discrete term, outcome), one per outcome for all continuous terms.
+/// Σ wᵢ sᵢ xᵢ: one pass over the rows per discrete term and one for all continuous terms, each
+/// filling every outcome from one `OutcomeProfile` per row and one `dgemm` per row block.
 struct Margins {
     let context: FitContext
     let theta: [Double]
@@ -17,7 +18,6 @@ struct Margins {
 
     private var k: Int { context.k }
     private var p: Int { theta.count }
-    private var cuts: [Double] { Array(theta[k..<p]) }
     private var outcomeCount: Int { context.kind.isOrdered ? context.outcomeLevels.count : 1 }
 
     private var outcomeNames: [String] {
@@ -34,34 +34,65 @@ struct Margins {
         return out
     }
 
-    /// Value of outcome m at linear predictor η, the scalar s with ∂value/∂β = s·x, and the
-    /// derivatives wrt the cutpoints adjacent to m (index, value).
-    @inline(__always)
-    private func outcome(_ m: Int, eta: Double) -> (value: Double, s: Double, cutUp: Double, cutLo: Double) {
-        guard let link else { return (eta, 1, 0, 0) }
-        if !context.kind.isOrdered { return (link.cdf(eta), link.pdf(eta), 0, 0) }
-        let J = outcomeCount
-        let a = m < J - 1 ? cuts[m] - eta : .infinity
-        let b = m > 0 ? cuts[m - 1] - eta : -.infinity
-        let fa = m < J - 1 ? link.pdf(a) : 0, fb = m > 0 ? link.pdf(b) : 0
-        return (link.interval(upper: a, lower: b), -(fa - fb), fa, -fb)
+    /// Per-worker sums over rows for one discrete term (or for the slope pass shared by the
+    /// continuous terms): per outcome m the effect (or Σw·g), the Jacobian's β part Xᵀs_m (k × J,
+    /// column m for outcome m), Σw·s at the switched-on value, and the two cutpoint parts.
+    private final class Sums {
+        let outcomes: Int, k: Int
+        let effect, switchedOn, cutUp, cutLo, beta: UnsafeMutablePointer<Double>
+        /// A block's row factors s (rows × J, column-major), fully written before they are used.
+        let rowFactors: UnsafeMutablePointer<Double>
+        /// Two profiles per worker: at η (or the term switched off) and with the term switched on.
+        let profile, switched: OutcomeProfile
+
+        init(outcomes J: Int, k: Int, block: Int, profile: () -> OutcomeProfile) {
+            outcomes = J; self.k = k
+            func zeros(_ count: Int) -> UnsafeMutablePointer<Double> {
+                let b = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
+                b.initialize(repeating: 0, count: max(count, 1))
+                return b
+            }
+            effect = zeros(J); switchedOn = zeros(J); cutUp = zeros(J); cutLo = zeros(J); beta = zeros(k * J)
+            rowFactors = .allocate(capacity: max(block * J, 1))
+            self.profile = profile(); switched = profile()
+        }
+
+        deinit { for b in [effect, switchedOn, cutUp, cutLo, beta, rowFactors] { b.deallocate() } }
+
+        func add(_ other: Sums) {
+            for m in 0..<outcomes {
+                effect[m] += other.effect[m]; switchedOn[m] += other.switchedOn[m]
+                cutUp[m] += other.cutUp[m]; cutLo[m] += other.cutLo[m]
+            }
+            for c in 0..<(k * outcomes) { beta[c] += other.beta[c] }
+        }
     }
 
-    /// ∂/∂η of the outcome's value (for derivatives of continuous terms) and its cutpoint parts.
-    @inline(__always)
-    private func outcomeSlope(_ m: Int, eta: Double) -> (g: Double, h: Double, cutUp: Double, cutLo: Double) {
-        guard let link else { return (1, 0, 0, 0) }
-        if !context.kind.isOrdered { return (link.pdf(eta), link.pdfDerivative(eta), 0, 0) }
-        let J = outcomeCount
-        let a = m < J - 1 ? cuts[m] - eta : .infinity
-        let b = m > 0 ? cuts[m - 1] - eta : -.infinity
-        let fa = m < J - 1 ? link.pdf(a) : 0, fb = m > 0 ? link.pdf(b) : 0
-        let fpa = m < J - 1 ? link.pdfDerivative(a) : 0, fpb = m > 0 ? link.pdfDerivative(b) : 0
-        // dP/dη = f(b) − f(a); d²P/dη² = f'(a) − f'(b); ∂(dP/dη)/∂c_m = −f'(a), ∂/∂c_{m−1} = f'(b).
-        return (fb - fa, fpa - fpb, -fpa, fpb)
+    /// Runs `block(sums, rows)` over the evaluation rows in blocks (on all cores for large samples);
+    /// after each block adds X_blockᵀ·rowFactors to the β part of every outcome's Jacobian.
+    private func sumOverRows(rows: Int, x: [Double], cuts: [Double],
+                             _ block: (Sums, Range<Int>) -> Void) -> Sums {
+        let J = outcomeCount, k = self.k, ordered = context.kind.isOrdered, link = self.link
+        let parts = RowBlocks(rowCount: rows).map({
+            Sums(outcomes: J, k: k, block: min(RowBlocks.blockSize, rows)) {
+                OutcomeProfile(link: link, ordered: ordered, cuts: cuts)
+            }
+        }) { (sums: inout Sums, range: Range<Int>) in
+            block(sums, range)
+            guard k > 0 else { return }
+            x.withUnsafeBufferPointer { X in
+                cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(k), Int32(J), Int32(range.count), 1,
+                            X.baseAddress! + range.lowerBound, Int32(rows), sums.rowFactors, Int32(range.count),
+                            1, sums.beta, Int32(k))
+            }
+        }
+        let total = parts[0]
+        for part in parts.dropFirst() { total.add(part) }
+        return total
     }
 
     private func compute(at: MarginalEffect.At) -> [MarginalEffect] {
+        _ = LinearAlgebra.singleThreadedBLAS
         // Evaluation rows: the sample (weighted) or the single row of weighted means.
         let rows: Int, x: [Double], weights: [Double]?
         if at == .average {
@@ -79,30 +110,30 @@ struct Margins {
         }
         let W = weights?.reduce(0, +) ?? Double(rows)
         let beta = Array(theta[0..<k])
+        let cuts = context.kind.isOrdered ? Array(theta[k..<p]) : []
         let eta = Prediction.linearPredictor(x: x, rows: rows, columns: k, beta: beta)
         let J = outcomeCount
         let names = outcomeNames
         var results: [MarginalEffect] = []
+        let discreteChange = context.options.discreteChangeForBinary
+        func isDiscrete(_ term: DesignTerm) -> Bool { term.isBinary && (term.level != nil || discreteChange) }
 
-        // Per outcome: Σ w·dP/dη, Xᵀ(w·d²P/dη²) and the cutpoint parts — one pass for all
-        // continuous terms (their effects differ only by the factor β_j).
-        let needSlopes = context.terms.contains { !$0.isConstant && !($0.isBinary && ($0.level != nil || context.options.discreteChangeForBinary)) }
-        var slopeSums: [(g: Double, xh: [Double], cutUp: Double, cutLo: Double)] = []
-        if needSlopes {
-            for m in 0..<J {
-                var g = 0.0, cutUp = 0.0, cutLo = 0.0
-                var h = [Double](repeating: 0, count: rows)
-                for i in 0..<rows {
+        // Continuous terms share one pass: per outcome Σ w·dP/dη, Xᵀ(w·d²P/dη²) and the cutpoint
+        // parts — their effects differ only by the factor β_j.
+        var slopes: Sums? = nil
+        if context.terms.contains(where: { !$0.isConstant && !isDiscrete($0) }) {
+            slopes = sumOverRows(rows: rows, x: x, cuts: cuts) { sums, range in
+                let profile = sums.profile, stride = range.count
+                for (t, i) in range.enumerated() {
                     let w = weights?[i] ?? 1
-                    let o = outcomeSlope(m, eta: eta[i])
-                    g += w * o.g
-                    h[i] = w * o.h
-                    cutUp += w * o.cutUp
-                    cutLo += w * o.cutLo
+                    profile.fill(eta: eta[i], slopes: true)
+                    for m in 0..<J {
+                        sums.effect[m] += w * profile.g[m]
+                        sums.rowFactors[m * stride + t] = w * profile.h[m]
+                        sums.cutUp[m] += w * profile.slopeUp[m]
+                        sums.cutLo[m] += w * profile.slopeLo[m]
+                    }
                 }
-                var xh = [Double](repeating: 0, count: p)
-                accumulate(&xh, x: x, rows: rows, s: h)
-                slopeSums.append((g, Array(xh[0..<k]), cutUp, cutLo))
             }
         }
 
@@ -110,35 +141,39 @@ struct Margins {
             let siblings = term.level == nil ? [] : context.terms.indices.filter {
                 $0 != j && context.terms[$0].formulaTerm == term.formulaTerm && context.terms[$0].level != nil
             }
+            // Discrete change 0→1 (siblings at 0): every outcome from the same two profiles per
+            // row; the Jacobian's β part is Xᵀs with s the rows' differences of ∂P/∂η.
+            let discrete: Sums? = !isDiscrete(term) ? nil : sumOverRows(rows: rows, x: x, cuts: cuts) { sums, range in
+                let off = sums.profile, on = sums.switched, stride = range.count
+                for (t, i) in range.enumerated() {
+                    let w = weights?[i] ?? 1
+                    var base = eta[i] - x[j * rows + i] * beta[j]
+                    for sIdx in siblings { base -= x[sIdx * rows + i] * beta[sIdx] }
+                    on.fill(eta: base + beta[j], slopes: false)
+                    off.fill(eta: base, slopes: false)
+                    for m in 0..<J {
+                        sums.effect[m] += w * (on.value[m] - off.value[m])
+                        sums.rowFactors[m * stride + t] = w * (on.s[m] - off.s[m])
+                        sums.switchedOn[m] += w * on.s[m]
+                        sums.cutUp[m] += w * (on.up[m] - off.up[m])
+                        sums.cutLo[m] += w * (on.lo[m] - off.lo[m])
+                    }
+                }
+            }
             for m in 0..<J {
                 var jac = [Double](repeating: 0, count: p)
                 var effect = 0.0
-                if term.isBinary && (term.level != nil || context.options.discreteChangeForBinary) {
-                    // Discrete change 0→1: the Jacobian's β part is Xᵀs with s the row differences.
-                    var s = [Double](repeating: 0, count: rows)
-                    var sum1 = 0.0, cutUp = 0.0, cutLo = 0.0
-                    for i in 0..<rows {
-                        let w = weights?[i] ?? 1
-                        var base = eta[i] - x[j * rows + i] * beta[j]
-                        for sIdx in siblings { base -= x[sIdx * rows + i] * beta[sIdx] }
-                        let o1 = outcome(m, eta: base + beta[j]), o0 = outcome(m, eta: base)
-                        effect += w * (o1.value - o0.value)
-                        s[i] = w * (o1.s - o0.s)
-                        sum1 += w * o1.s
-                        cutUp += w * (o1.cutUp - o0.cutUp)
-                        cutLo += w * (o1.cutLo - o0.cutLo)
-                    }
-                    accumulate(&jac, x: x, rows: rows, s: s)
-                    jac[j] = sum1
+                if let d = discrete {
+                    effect = d.effect[m]
+                    for c in 0..<k { jac[c] = d.beta[m * k + c] }
+                    jac[j] = d.switchedOn[m]
                     for sIdx in siblings { jac[sIdx] = 0 }
-                    addCuts(&jac, m: m, up: cutUp, lo: cutLo)
-                } else {
-                    // Derivative: every continuous term shares the per-outcome sums, scaled by β_j.
-                    let shared = slopeSums[m]
-                    effect = beta[j] * shared.g
-                    for c in 0..<k { jac[c] = beta[j] * shared.xh[c] }
-                    jac[j] += shared.g
-                    addCuts(&jac, m: m, up: beta[j] * shared.cutUp, lo: beta[j] * shared.cutLo)
+                    addCuts(&jac, m: m, up: d.cutUp[m], lo: d.cutLo[m])
+                } else if let shared = slopes {
+                    effect = beta[j] * shared.effect[m]
+                    for c in 0..<k { jac[c] = beta[j] * shared.beta[m * k + c] }
+                    jac[j] += shared.effect[m]
+                    addCuts(&jac, m: m, up: beta[j] * shared.cutUp[m], lo: beta[j] * shared.cutLo[m])
                 }
                 effect /= W
                 for i in 0..<p { jac[i] /= W }
@@ -151,14 +186,6 @@ struct Margins {
             }
         }
         return results
-    }
-
-    /// jac[0..<k] += Xᵀ s.
-    private func accumulate(_ jac: inout [Double], x: [Double], rows: Int, s: [Double]) {
-        guard k > 0, rows > 0 else { return }
-        var part = [Double](repeating: 0, count: k)
-        cblas_dgemv(CblasColMajor, CblasTrans, Int32(rows), Int32(k), 1, x, Int32(rows), s, 1, 0, &part, 1)
-        for c in 0..<k { jac[c] += part[c] }
     }
 
     private func addCuts(_ jac: inout [Double], m: Int, up: Double, lo: Double) {
