@@ -98,7 +98,7 @@ extension FitContext {
         result.coefficients = coefficients
 
         // Mean predicted probabilities; and Stata's "completely determined" note.
-        struct Tally { var probabilities: [Double]; var failures = 0; var successes = 0 }
+        struct Tally { var probabilities: [Double]; var failures = 0; var successes = 0; var determined = 0 }
         let cuts = Array(theta[k..<p])
         let ordered = kind.isOrdered
         let cutsModerate = cuts.allSatisfy { abs($0) < 300 }
@@ -113,9 +113,12 @@ extension FitContext {
                     let factored = link == .logistic && abs(eta[i]) < 300 && cutsModerate
                     let expEta = factored ? exp(eta[i]) : 0
                     var previous = 0.0
+                    let observed = Int(coded[i])
                     for j in 0..<J {
                         let F = j == J - 1 ? 1 : factored ? 1 / (1 + expEta * expNegativeCuts[j]) : link.cdf(cuts[j] - eta[i])
                         tally.probabilities[j] += w * (F - previous)
+                        // The observed category predicted with certainty: this row is completely determined.
+                        if j == observed, F - previous > 1 - 1e-10 { tally.determined += 1 }
                         previous = F
                     }
                 } else {
@@ -129,21 +132,24 @@ extension FitContext {
             }
         }
         var meanProbabilities = [Double](repeating: 0, count: J)
-        var determined = (failures: 0, successes: 0)
+        var determined = (failures: 0, successes: 0, ordered: 0)
         for t in tallies {
             for j in 0..<J { meanProbabilities[j] += t.probabilities[j] }
             determined.failures += t.failures
             determined.successes += t.successes
+            determined.ordered += t.determined
         }
         result.predicted = zip(outcomeLevels, meanProbabilities).map {
             PredictedProbability(outcome: formatCode($0), probability: $1 / W)
         }
-        if determined.failures + determined.successes == n {
+        if determined.failures + determined.successes == n || determined.ordered == n {
             // Stata stops with "predicts data perfectly"; here the estimates are returned, flagged.
             result.converged = false
             notes.append("the regressors predict the outcome perfectly (complete separation); the coefficients are not finite and the model cannot be estimated")
         } else if determined.failures + determined.successes > 0 {
             notes.append("\(determined.failures) failures and \(determined.successes) successes completely determined (quasi-complete separation: a regressor nearly separates the outcome)")
+        } else if determined.ordered > 0 {
+            notes.append("\(determined.ordered) observations completely determined (quasi-complete separation: a regressor nearly separates the outcome categories)")
         }
         if !fit.converged { notes.append("estimates did not converge; results are from the last iteration") }
         result.notes = notes

@@ -109,6 +109,29 @@ struct EstimationBehaviourTests {
         #expect(r.notes.contains { $0.contains("complete separation") })
     }
 
+    /// Ordered models: a regressor that sorts the rows into the outcome's categories exactly is
+    /// reported, not returned as converged with enormous coefficients and nothing said.
+    @Test(arguments: [ModelKind.ologit, .oprobit])
+    func completeSeparationOfAnOrderedOutcomeIsFlagged(kind: ModelKind) throws {
+        let x = (0..<60).map { Double($0) + 0.5 * sin(Double($0)) }
+        let z = (0..<60).map { cos(Double($0) * 1.3) }
+        let y = x.map { $0 < 20 ? 1.0 : $0 < 40 ? 2.0 : 3.0 }
+        let data = Dataset(name: "sep", columns: [Column(name: "y", values: y), Column(name: "x", values: x),
+                                                 Column(name: "z", values: z)],
+                           codebook: Codebook(dataset: "sep", variables: [VariableInfo(name: "y", type: .ordinal),
+                                                                          VariableInfo(name: "x", type: .continuous),
+                                                                          VariableInfo(name: "z", type: .continuous)]))
+        let r: ModelResult
+        do {
+            r = try fitModel(ModelSpec(kind: kind, formula: "y ~ x + z"), data: data)
+        } catch {
+            #expect("\(error)".contains("separate"))
+            return
+        }
+        #expect(!r.converged)
+        #expect(r.notes.contains { $0.contains("complete separation") }, "\(r.notes)")
+    }
+
     @Test func collinearTermsAreOmittedLaterFirst() throws {
         var data = smallDataset()
         data.setColumn(Column(name: "x2", values: data.column("x")!.values.map { 2 * $0 + 1 }),
