@@ -66,15 +66,15 @@ struct LikelihoodModel: Sendable {
         var Fb = 0.0, Sb = 1.0, fb = 0.0, fpb = 0.0
         if !top {
             let a = cuts[j] - eta
-            let t = link == .logistic ? TailPair.logistic(a) : TailPair.normal(a)
+            let t = link.tails(a)
             Fa = t.lower; Sa = t.upper; fa = t.density
-            fpa = link == .logistic ? fa * (Sa - Fa) : -a * fa
+            fpa = link.densitySlope(a, t)
         }
         if !bottom {
             let b = cuts[j - 1] - eta
-            let t = link == .logistic ? TailPair.logistic(b) : TailPair.normal(b)
+            let t = link.tails(b)
             Fb = t.lower; Sb = t.upper; fb = t.density
-            fpb = link == .logistic ? fb * (Sb - Fb) : -b * fb
+            fpb = link.densitySlope(b, t)
         }
         // P = F(a) − F(b), from the upper tails when both points are in the upper half.
         let P = Fb > 0.5 ? Sb - Sa : Fa - Fb
@@ -107,14 +107,9 @@ struct LikelihoodModel: Sendable {
 
         init(p: Int, k: Int, cuts: Int, block: Int) {
             self.p = p; self.k = k; self.cuts = cuts; self.block = block
-            func zeros(_ count: Int) -> UnsafeMutablePointer<Double> {
-                let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
-                buffer.initialize(repeating: 0, count: max(count, 1))
-                return buffer
-            }
+            let zeroed = RawBuffers.zeroed, scratch = RawBuffers.scratch
+            gradient = zeroed(p); information = zeroed(p * p); cross = zeroed(k * cuts)
             // Scratch is fully written before it is read in each block: no zero-filling.
-            func scratch(_ count: Int) -> UnsafeMutablePointer<Double> { .allocate(capacity: max(count, 1)) }
-            gradient = zeros(p); information = zeros(p * p); cross = zeros(k * cuts)
             eta = scratch(block); dEta = scratch(block); hUp = scratch(block); hLo = scratch(block)
             scaled = scratch(block * k); cutWeights = scratch(block * cuts)
         }

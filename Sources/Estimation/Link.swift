@@ -36,17 +36,6 @@ public enum Link: Sendable, Equatable {
         }
     }
 
-    /// f'(x).
-    @inline(__always)
-    public func pdfDerivative(_ x: Double) -> Double {
-        switch self {
-        case .logistic:
-            let F = cdf(x)
-            return pdf(x) * (1 - 2 * F)
-        case .normal: return -x * Distributions.normalPDF(x)
-        }
-    }
-
     /// F⁻¹(p) (start values).
     public func quantile(_ p: Double) -> Double {
         switch self {
@@ -80,6 +69,18 @@ public enum Link: Sendable, Equatable {
             if x > -30 { return Distributions.normalPDF(x) / Distributions.normalCDF(x) }
             return 1 / Distributions.millsRatio(-x)
         }
+    }
+}
+
+extension Link {
+    /// F(x), 1 − F(x) and f(x) at x.
+    @inline(__always)
+    func tails(_ x: Double) -> TailPair { self == .logistic ? TailPair.logistic(x) : TailPair.normal(x) }
+
+    /// f′(x) from the tails at x (logistic: f·(1 − 2F); normal: −x·f).
+    @inline(__always)
+    func densitySlope(_ x: Double, _ t: TailPair) -> Double {
+        self == .logistic ? t.density * (t.upper - t.lower) : -x * t.density
     }
 }
 

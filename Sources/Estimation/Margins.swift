@@ -47,13 +47,9 @@ struct Margins {
 
         init(outcomes J: Int, k: Int, block: Int, profile: () -> OutcomeProfile) {
             outcomes = J; self.k = k
-            func zeros(_ count: Int) -> UnsafeMutablePointer<Double> {
-                let b = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
-                b.initialize(repeating: 0, count: max(count, 1))
-                return b
-            }
-            effect = zeros(J); switchedOn = zeros(J); cutUp = zeros(J); cutLo = zeros(J); beta = zeros(k * J)
-            rowFactors = .allocate(capacity: max(block * J, 1))
+            let zeroed = RawBuffers.zeroed
+            effect = zeroed(J); switchedOn = zeroed(J); cutUp = zeroed(J); cutLo = zeroed(J); beta = zeroed(k * J)
+            rowFactors = RawBuffers.scratch(block * J)
             self.profile = profile(); switched = profile()
         }
 

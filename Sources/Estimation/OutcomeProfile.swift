@@ -20,11 +20,7 @@ final class OutcomeProfile {
         self.ordered = ordered
         self.cuts = cuts
         outcomes = ordered ? cuts.count + 1 : 1
-        func buffer(_ count: Int) -> UnsafeMutablePointer<Double> {
-            let b = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
-            b.initialize(repeating: 0, count: max(count, 1))
-            return b
-        }
+        let buffer = RawBuffers.zeroed
         value = buffer(outcomes); s = buffer(outcomes); up = buffer(outcomes); lo = buffer(outcomes)
         g = buffer(outcomes); h = buffer(outcomes); slopeUp = buffer(outcomes); slopeLo = buffer(outcomes)
         lower = buffer(cuts.count); upper = buffer(cuts.count); density = buffer(cuts.count); densitySlope = buffer(cuts.count)
@@ -32,17 +28,6 @@ final class OutcomeProfile {
 
     deinit {
         for b in [value, s, up, lo, g, h, slopeUp, slopeLo, lower, upper, density, densitySlope] { b.deallocate() }
-    }
-
-    /// f'(x) from F, 1 − F and f at x.
-    @inline(__always)
-    private func densitySlope(_ x: Double, _ t: TailPair, _ link: Link) -> Double {
-        link == .logistic ? t.density * (t.upper - t.lower) : -x * t.density
-    }
-
-    @inline(__always)
-    private func tails(_ x: Double, _ link: Link) -> TailPair {
-        link == .logistic ? TailPair.logistic(x) : TailPair.normal(x)
     }
 
     /// Fills every outcome at `eta`.
@@ -54,16 +39,16 @@ final class OutcomeProfile {
             return
         }
         if !ordered {
-            let t = tails(eta, link)
+            let t = link.tails(eta)
             value[0] = t.lower; s[0] = t.density; up[0] = 0; lo[0] = 0
-            if slopes { g[0] = t.density; h[0] = densitySlope(eta, t, link); slopeUp[0] = 0; slopeLo[0] = 0 }
+            if slopes { g[0] = t.density; h[0] = link.densitySlope(eta, t); slopeUp[0] = 0; slopeLo[0] = 0 }
             return
         }
         for c in 0..<cuts.count {
             let x = cuts[c] - eta
-            let t = tails(x, link)
+            let t = link.tails(x)
             lower[c] = t.lower; upper[c] = t.upper; density[c] = t.density
-            if slopes { densitySlope[c] = densitySlope(x, t, link) }
+            if slopes { densitySlope[c] = link.densitySlope(x, t) }
         }
         let top = outcomes - 1
         for m in 0...top {

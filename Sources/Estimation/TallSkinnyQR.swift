@@ -30,15 +30,15 @@ enum TallSkinnyQR {
 
         init(k: Int, rows: Int) {
             self.k = k
-            r = .allocate(capacity: k * k); r.initialize(repeating: 0, count: k * k)
-            norms2 = .allocate(capacity: k); norms2.initialize(repeating: 0, count: k)
-            work = .allocate(capacity: (k + rows) * k)
-            tau = .allocate(capacity: k)
+            r = RawBuffers.zeroed(k * k)
+            norms2 = RawBuffers.zeroed(k)
+            work = RawBuffers.scratch((k + rows) * k)
+            tau = RawBuffers.scratch(k)
             // dgeqrf's workspace for the largest stack (a query, as LAPACK documents).
             var optimal = 0.0
             _ = LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, Int32(k + rows), Int32(k), work, Int32(k + rows), tau, &optimal, -1)
             lapackWorkCount = max(k, Int(optimal))
-            lapackWork = .allocate(capacity: lapackWorkCount)
+            lapackWork = RawBuffers.scratch(lapackWorkCount)
         }
 
         deinit {
