@@ -61,7 +61,7 @@ public enum DescriptiveStatistics {
         let countsCategories = type != .continuous
         var n = 0.0, missing = 0.0, sum = 0.0
         var low = Double.infinity, high = -Double.infinity
-        var counts = CategoryCounter()
+        var counts = ValueTally()
         for (i, x) in values.enumerated() {
             let w = weights?[i] ?? 1
             if w.isNaN { continue } // rows without a weight are not observations
@@ -71,7 +71,7 @@ public enum DescriptiveStatistics {
             sum += w * x
             low = Swift.min(low, x)
             high = Swift.max(high, x)
-            if countsCategories { counts.add(x, w) }
+            if countsCategories { counts.add(x, weight: w) }
         }
         let mean = n > 0 ? sum / n : .nan
         // Second pass for the variance: numerically safer than Σx² − n·x̄².
@@ -85,47 +85,14 @@ public enum DescriptiveStatistics {
         var categories: [CategoryCount] = []
         if type != .continuous {
             let labelled = (info?.values.map(\.code) ?? []).filter { !missingCodes.contains($0) }.sorted()
-            let observed = counts.codes.filter { !labelled.contains($0) }.sorted()
+            let observed = counts.values.filter { !labelled.contains($0) }.sorted()
             for code in labelled + observed {
-                let count = counts.count(of: code)
+                let count = counts.weight(of: code)
                 categories.append(CategoryCount(code: code, count: count, percent: n > 0 ? 100 * count / n : .nan))
             }
         }
         return VariableDescription(variable: name, type: type, n: n, missing: missing, mean: mean, sd: sd,
                                    min: n > 0 ? low : .nan, max: n > 0 ? high : .nan, categories: categories)
-    }
-}
-
-/// Weighted counts per code, by linear search while the codes are few (categories are a handful;
-/// hashing every row cost more than the rest of `describe`), by hashing beyond that.
-struct CategoryCounter {
-    private(set) var codes: [Double] = []
-    private var counts: [Double] = []
-    private var index: [Double: Int]? = nil
-    private var last = -1
-
-    mutating func add(_ code: Double, _ weight: Double) {
-        if last >= 0, codes[last] == code { counts[last] += weight; return }
-        let position: Int
-        if let found = index?[code] ?? (index == nil ? codes.firstIndex(of: code) : nil) {
-            position = found
-        } else {
-            position = codes.count
-            codes.append(code)
-            counts.append(0)
-            if index != nil {
-                index?[code] = position
-            } else if codes.count > 32 {
-                index = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
-            }
-        }
-        counts[position] += weight
-        last = position
-    }
-
-    func count(of code: Double) -> Double {
-        guard let position = index?[code] ?? (index == nil ? codes.firstIndex(of: code) : nil) else { return 0 }
-        return counts[position]
     }
 }
 

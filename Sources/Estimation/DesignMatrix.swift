@@ -167,18 +167,18 @@ public struct DesignMatrix: Sendable {
             // Levels: every value the variable takes in the dataset; those absent from the
             // estimation sample are reported as omitted ("empty").
             let userMissing = info?.missingCodes ?? []
-            var all = DistinctValues()
+            var all = ValueTally()
             for v in values where !v.isNaN && !userMissing.contains(v) {
-                all.insert(v)
+                all.add(v)
                 if all.count > 1000 {
                     throw .invalidModel("'\(term.variable)' has more than 1000 distinct values; too many for a factor (use c.\(term.variable))")
                 }
             }
-            var sampleLevels = DistinctValues()
+            var sampleLevels = ValueTally()
             if allRows && userMissing.isEmpty {
                 sampleLevels = all  // the sample is the whole column
             } else {
-                for i in rows { sampleLevels.insert(values[i]) }
+                for i in rows { sampleLevels.add(values[i]) }
             }
             let present = Set(sampleLevels.values)
             let levels = Set(all.values).union(present).sorted()
@@ -286,29 +286,5 @@ public struct DesignMatrix: Sendable {
             .map { $0 * max(0, $1) }
         if case .none = weighting { copy.weighting = .frequency("(resample)") }
         return copy
-    }
-}
-
-/// Distinct values of a column, by linear search while they are few (factors have a handful of
-/// levels; hashing every row costs more), by hashing beyond that.
-struct DistinctValues {
-    private(set) var values: [Double] = []
-    private var set: Set<Double>? = nil
-    private var last = Double.nan
-
-    var count: Int { values.count }
-
-    @inline(__always)
-    mutating func insert(_ v: Double) {
-        if v == last { return }
-        last = v
-        if let s = set {
-            if !s.contains(v) { set?.insert(v); values.append(v) }
-            return
-        }
-        if !values.contains(v) {
-            values.append(v)
-            if values.count > 32 { set = Set(values) }
-        }
     }
 }
