@@ -65,13 +65,16 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
         guard outcomeLevels.count <= 200 else {
             throw .invalidModel("outcome '\(design.outcome)' has more than 200 distinct values; too many for an ordered model")
         }
-        if outcomeLevels.count <= 16 {
-            // A linear scan of a few sorted levels beats hashing every row.
-            let levels = outcomeLevels
-            coded = design.y.map { v in Int32(levels.firstIndex(of: v) ?? 0) }
-        } else {
-            let index = Dictionary(uniqueKeysWithValues: outcomeLevels.enumerated().map { ($1, Int32($0)) })
-            coded = design.y.map { index[$0] ?? 0 }
+        // Each row's category index by binary search in the sorted levels (hashing every row cost
+        // more); every y is one of them.
+        let levels = outcomeLevels
+        coded = design.y.map { v in
+            var low = 0, high = levels.count - 1
+            while low < high {
+                let middle = (low + high) / 2
+                if levels[middle] < v { low = middle + 1 } else { high = middle }
+            }
+            return Int32(low)
         }
     }
 

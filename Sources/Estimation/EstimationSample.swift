@@ -13,8 +13,6 @@ public struct EstimationSample: Sendable {
     /// Rows left out, by reason ("excluded by if", "missing VAR"), in the order the checks ran.
     public var dropped: [DroppedRows]
 
-    public var rowCount: Int { keep.lazy.filter { $0 }.count }
-
     /// Every variable must be a column of `data` (callers check and name the unknown one first).
     public init(data: Dataset, condition: String?, variables: [String]) throws(EstimationError) {
         let n = data.rowCount
