@@ -155,26 +155,11 @@ func plainDecimal(_ base: UnsafePointer<UInt8>, from start: Int, to n: Int) -> (
     var negative = false
     if i < n, base[i] == 0x2D { negative = true; i += 1 }
     var mantissa: UInt64 = 0
-    var digits = 0
-    let integerStart = i
-    while i < n {
-        let d = base[i] &- 0x30
-        if d > 9 { break }
-        mantissa = mantissa &* 10 &+ UInt64(d)
-        i += 1
-    }
-    digits = i - integerStart
+    var digits = readDigits(base, &i, n, into: &mantissa)
     var decimals = 0
     if i < n, base[i] == 0x2E {
         i += 1
-        let fractionStart = i
-        while i < n {
-            let d = base[i] &- 0x30
-            if d > 9 { break }
-            mantissa = mantissa &* 10 &+ UInt64(d)
-            i += 1
-        }
-        decimals = i - fractionStart
+        decimals = readDigits(base, &i, n, into: &mantissa)
         digits += decimals
     }
     guard digits > 0, digits <= 19, decimals <= 22, mantissa <= (UInt64(1) << 53) else { return nil }
@@ -182,6 +167,20 @@ func plainDecimal(_ base: UnsafePointer<UInt8>, from start: Int, to n: Int) -> (
     var v = Double(mantissa)
     if decimals > 0 { v /= exactPowersOfTen[decimals] }
     return (negative ? -v : v, i)
+}
+
+/// Appends the decimal digits at `i` to `mantissa` (wrapping; the caller bounds the digit count)
+/// and returns how many there were.
+@inline(__always)
+private func readDigits(_ base: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int, into mantissa: inout UInt64) -> Int {
+    let start = i
+    while i < n {
+        let d = base[i] &- 0x30
+        if d > 9 { break }
+        mantissa = mantissa &* 10 &+ UInt64(d)
+        i += 1
+    }
+    return i - start
 }
 
 /// Collapses the doubled quotes of an escaped quoted field.
