@@ -292,6 +292,12 @@ struct CLITests {
         let timed = subset.stdout.split(separator: "\n").filter { $0.contains(" ms wall ") }.map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(timed == ["ols", "ologit"], "\(subset.stdout)")
         #expect(!subset.stdout.contains("generated"))
+
+        // Without the embedded data its part is skipped with the shared message; nothing fails.
+        let missing = try CLI.run(["bench", "fit", "--rows", "", "--models", "ols", "--repeats", "1"],
+                                  environment: ["PATHLENS_DATA": dir.appendingPathComponent("none").path])
+        #expect(missing.status == 0, "\(missing.stderr)")
+        #expect(missing.stdout.contains("embedded replica skipped: the embedded dataset is not generated yet"), "\(missing.stdout)")
     }
 
     @Test func teachPrintsAndChecksTheShippedLesson() throws {
