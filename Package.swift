@@ -26,8 +26,11 @@ let package = Package(
         .target(name: "Mediation", dependencies: ["SurveyData", "Estimation"]),
         .target(name: "Reports", dependencies: ["SurveyData", "Estimation", "Mediation", "CTextWidth"]),
         .target(name: "StudyReplica", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports"]),
-        .target(name: "Teaching", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica"]),
-        .target(name: "Explorer", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica", "Teaching", "CNcursesw", "CTextWidth"]),
+        // One analysis layer under every front end: specification → common sample → models,
+        // tables and mediation, for the explorer, the lessons and the CLI.
+        .target(name: "Analysis", dependencies: ["SurveyData", "Estimation", "Mediation"]),
+        .target(name: "Teaching", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "Analysis"]),
+        .target(name: "Explorer", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "Analysis", "Teaching", "CNcursesw", "CTextWidth"]),
         .executableTarget(name: "pathlens", dependencies: [
             "SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica", "Teaching", "Explorer", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -82,10 +82,13 @@ public struct DesignMatrix: Sendable {
             guard let column = data.column(name) else { throw .unknownVariable(name) }
             columns[name] = column.values
         }
+        let shared = spec.sampleVariables.filter { seen.insert($0).inserted }
+        for name in shared where data.column(name) == nil { throw .unknownVariable(name) }
 
-        // Subsample and listwise deletion, counted by the first variable found missing.
+        // Subsample and listwise deletion, counted by the first variable found missing (the
+        // model's own variables first, then those of the shared sample).
         let n = data.rowCount
-        let sample = try EstimationSample(data: data, condition: spec.condition, variables: used)
+        let sample = try EstimationSample(data: data, condition: spec.condition, variables: used + shared)
         var keep = sample.keep
         var dropped = sample.dropped
 

@@ -11,14 +11,21 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
     public var statLabel: String { self == .ols ? "t" : "z" }
 }
 
+/// What a modelled variable is in an analysis, for choosing its estimator.
+public enum ModelledRole: Sendable { case outcome, mediator }
+
 extension ModelKind {
-    /// The estimator a variable's measurement calls for (binary → logit, ordinal or categorical →
-    /// ologit, continuous → ols): how roles default from the codebook.
-    public static func natural(for type: VariableType) -> ModelKind {
-        switch type {
-        case .binary: return .logit
-        case .continuous: return .ols
-        case .ordinal, .categorical: return .ologit
+    /// The estimator a variable's measurement calls for in `role` — the one rule the CLI, the
+    /// explorer, lessons and the mediation engine share: binary → logit; ordinal → ologit as an
+    /// outcome and ols as a mediator (mediator models are ols, logit or probit); continuous → ols;
+    /// categorical (unordered) → ologit as an outcome, none as a mediator.
+    public static func defaultKind(for type: VariableType, role: ModelledRole) -> ModelKind? {
+        switch (type, role) {
+        case (.binary, _): return .logit
+        case (.continuous, _): return .ols
+        case (.ordinal, .outcome), (.categorical, .outcome): return .ologit
+        case (.ordinal, .mediator): return .ols
+        case (.categorical, .mediator): return nil
         }
     }
 
@@ -103,11 +110,15 @@ public struct ModelSpec: Sendable, Equatable, Hashable, Codable {
     public var condition: String?
     public var vce: VarianceType
     public var weights: Weighting
+    /// Variables beyond the model's own whose missing rows are also deleted: the other variables
+    /// of a screen whose models share one estimation sample (Stata's `esample` discipline for
+    /// nested models). Empty for a model on its own.
+    public var sampleVariables: [String]
 
     public init(kind: ModelKind, formula: String, condition: String? = nil,
-                vce: VarianceType = .oim, weights: Weighting = .none) {
+                vce: VarianceType = .oim, weights: Weighting = .none, sampleVariables: [String] = []) {
         self.kind = kind; self.formula = formula; self.condition = condition
-        self.vce = vce; self.weights = weights
+        self.vce = vce; self.weights = weights; self.sampleVariables = sampleVariables
     }
 }
 

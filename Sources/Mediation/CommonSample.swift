@@ -26,6 +26,7 @@ struct CommonSample {
             }
             variables += controls
         }
+        variables += spec.sampleVariables
         var seen = Set<String>()
         variables = variables.filter { seen.insert($0).inserted }
         for v in variables where full.column(v) == nil {
@@ -48,18 +49,17 @@ struct CommonSample {
         self.dropped = dropped
     }
 
-    /// The family a variable's model defaults to, from its codebook type (or, without one, from
-    /// its values): binary → logit, ordinal → ologit (outcomes) / ols (mediators), else ols.
+    /// The family a variable's model defaults to: `ModelKind.defaultKind(for:role:)` from its
+    /// codebook type (or, without one, from its values: 0/1 → logit, else ols). Unordered
+    /// categorical variables have no mediation model.
     static func defaultKind(of variable: String, in data: Dataset, isOutcome: Bool) throws(MediationError) -> ModelKind {
         let role = isOutcome ? "outcome" : "mediator"
         if let info = data.info(variable) {
-            switch info.type {
-            case .binary: return .logit
-            case .ordinal: return isOutcome ? .ologit : .ols
-            case .continuous: return .ols
-            case .categorical:
+            guard info.type != .categorical,
+                  let kind = ModelKind.defaultKind(for: info.type, role: isOutcome ? .outcome : .mediator) else {
                 throw .invalidSpec("\(role) '\(variable)' is categorical (unordered); mediation needs a binary, ordinal or continuous \(role) — choose --\(isOutcome ? "y" : "m")-model")
             }
+            return kind
         }
         let values = Set(data.column(variable)?.values.filter { !$0.isNaN } ?? [])
         return values.isSubset(of: [0, 1]) && values.count == 2 ? .logit : .ols

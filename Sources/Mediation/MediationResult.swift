@@ -1,3 +1,4 @@
+import SurveyData
 import Estimation
 
 /// An estimate with its standard error and two-sided p-value (a regression path, a KHB difference).
@@ -41,6 +42,18 @@ public struct Interval: Sendable, Equatable, Codable {
 
 public enum MediationVerdict: String, Sendable, Equatable, Codable {
     case none, partial, full
+
+    /// The verdict in words, as every screen, table and lesson says it.
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case (.none, .en): return "no mediation"
+        case (.partial, .en): return "partial mediation"
+        case (.full, .en): return "full mediation"
+        case (.none, .zh): return "无中介效应"
+        case (.partial, .zh): return "部分中介"
+        case (.full, .zh): return "完全中介"
+        }
+    }
 }
 
 /// Baron & Kenny's causal-steps reading, as the reference paper runs it.

@@ -14,13 +14,16 @@ public struct MediationSpec: Sendable, Equatable, Hashable {
     public var outcomeModel: ModelKind?
     /// Stata-style `if` expression selecting the subsample.
     public var condition: String?
+    /// Further variables whose missing rows leave the common sample too: those of the other
+    /// models a screen shows beside the analysis (a cluster variable, say), so all share one N.
+    public var sampleVariables: [String]
 
     public init(x: String, mediators: [String], y: String, controls: [String] = [],
                 mediatorModel: ModelKind? = nil, outcomeModel: ModelKind? = nil,
-                condition: String? = nil) {
+                condition: String? = nil, sampleVariables: [String] = []) {
         self.x = x; self.mediators = mediators; self.y = y; self.controls = controls
         self.mediatorModel = mediatorModel; self.outcomeModel = outcomeModel
-        self.condition = condition
+        self.condition = condition; self.sampleVariables = sampleVariables
     }
 
     /// Splits a controls string like `"male + age + i.educ"` into terms.

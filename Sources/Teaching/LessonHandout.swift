@@ -39,16 +39,21 @@ public enum LessonHandout {
     /// One line saying what the step sets: view, models, subsample, mediator, pinned baseline.
     static func specSummary(_ s: LessonSpecification, baseline: LessonSpecification?, language: Language) -> String {
         let zh = language == .zh
-        var parts = [(zh ? "视图 " : "view ") + s.view.rawValue,
-                     "\(s.outcome) ~ \(s.keyRegressor)" + (s.activeMediator.map { " + " + $0 } ?? "")
-                        + (s.controls.isEmpty ? "" : " + " + s.controls.joined(separator: " + ")),
-                     (zh ? "估计量 " : "estimators ") + s.estimators.rawValue]
-        if let c = s.condition { parts.append("if " + c) }
-        if s.mediatorModel != nil || s.outcomeModel != nil {
-            parts.append((zh ? "中介分析模型 " : "mediation models ") + (s.mediatorModel?.rawValue ?? "default") + "/" + (s.outcomeModel?.rawValue ?? "default"))
+        let a = s.analysis
+        let view: String = (zh ? "视图 " : "view ") + s.view.name
+        var formula: String = "\(a.outcome) ~ \(a.keyRegressor)"
+        if let m = a.activeMediator { formula += " + " + m }
+        if !a.controls.isEmpty { formula += " + " + a.controls.joined(separator: " + ") }
+        let estimators: String = (zh ? "估计量 " : "estimators ") + a.estimators.rawValue
+        var parts: [String] = [view, formula, estimators]
+        if let c = a.condition { parts.append("if " + c) }
+        if a.mediatorModel != nil || a.outcomeModel != nil {
+            let models: String = (a.mediatorModel?.rawValue ?? "default") + "/" + (a.outcomeModel?.rawValue ?? "default")
+            parts.append((zh ? "中介分析模型 " : "mediation models ") + models)
         }
         if let b = baseline {
-            parts.append((zh ? "基准固定为 " : "baseline pinned: ") + (b.condition.map { "if " + $0 } ?? (zh ? "全样本" : "full sample")))
+            let full: String = zh ? "全样本" : "full sample"
+            parts.append((zh ? "基准固定为 " : "baseline pinned: ") + (b.condition.map { "if " + $0 } ?? full))
         }
         return parts.joined(separator: "; ")
     }

@@ -15,7 +15,8 @@ public enum LessonParser {
     }
 
     /// Parses and checks a whole lesson against the dataset it runs on.
-    public static func parse(_ text: String, file: String, dataset: Dataset) throws(LessonError) -> Lesson {
+    public static func parse(_ text: String, file: String, dataset: Dataset,
+                             reference: ReferenceStudy? = nil) throws(LessonError) -> Lesson {
         let lines = splitLines(text)
         let (header, bodyStart) = try parseHeader(lines, file: file)
         var steps: [LessonStep] = []
@@ -44,7 +45,7 @@ public enum LessonParser {
         }
         let lesson = Lesson(file: file, titles: header.titles, dataset: header.dataset,
                             languages: header.languages, steps: steps)
-        try LessonValidator.check(lesson, dataset: dataset)
+        try LessonValidator.check(lesson, dataset: dataset, reference: reference)
         return lesson
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import Reports
-import StudyReplica
+import Analysis
 import SurveyData
 
 /// One step ready for the screen: its text with every placeholder filled, the question for the
@@ -31,11 +31,14 @@ public struct RenderedStep: Sendable {
 public final class LessonRunner: @unchecked Sendable {
     public let lesson: Lesson
     public let dataset: Dataset
+    /// The reference study whose published figures `{paper}` quotes (nil: none).
+    public let reference: ReferenceStudy?
     private var cache: [LessonSpecification: StepResults] = [:]
+    private let fits = FitCache()
     private let lock = NSLock()
 
-    public init(lesson: Lesson, dataset: Dataset) {
-        self.lesson = lesson; self.dataset = dataset
+    public init(lesson: Lesson, dataset: Dataset, reference: ReferenceStudy? = nil) {
+        self.lesson = lesson; self.dataset = dataset; self.reference = reference
     }
 
     /// The lesson shipped with PathLens (`lessons/dalian2022-mediation.md`).
@@ -50,8 +53,8 @@ public final class LessonRunner: @unchecked Sendable {
     public static let shippedLessonFile = "dalian2022-mediation.md"
 
     /// Reads a lesson file (nil = the shipped lesson) and the dataset its header names
-    /// (`embedded`, or a data file relative to the lesson).
-    public static func load(path: String? = nil) throws -> LessonRunner {
+    /// (`embedded` or the reference study's dataset name, or a data file relative to the lesson).
+    public static func load(path: String? = nil, reference: ReferenceStudy?) throws -> LessonRunner {
         let file = path ?? shippedLessonPath
         guard let data = FileManager.default.contents(atPath: file) else {
             throw LessonError(file: file, line: nil, "cannot read the lesson file")
@@ -61,8 +64,10 @@ public final class LessonRunner: @unchecked Sendable {
         }
         let header = try LessonParser.header(text, file: file)
         let dataPath: String
-        if header.dataset == "embedded" || header.dataset == DalianReplica.name {
-            dataPath = EmbeddedData.csvPath
+        if let reference, header.dataset == "embedded" || header.dataset == reference.datasetName {
+            dataPath = reference.dataPath
+        } else if header.dataset == "embedded" {
+            throw LessonError(file: file, line: nil, "the lesson asks for the embedded dataset, but no reference study was given")
         } else if header.dataset.hasPrefix("/") {
             dataPath = header.dataset
         } else {
@@ -72,8 +77,8 @@ public final class LessonRunner: @unchecked Sendable {
             throw LessonError(file: file, line: nil, "dataset '\(header.dataset)' not found (\(dataPath))")
         }
         let dataset = try DatasetLoader.load(path: dataPath)
-        let lesson = try LessonParser.parse(text, file: file, dataset: dataset)
-        return LessonRunner(lesson: lesson, dataset: dataset)
+        let lesson = try LessonParser.parse(text, file: file, dataset: dataset, reference: reference)
+        return LessonRunner(lesson: lesson, dataset: dataset, reference: reference)
     }
 
     public var stepCount: Int { lesson.steps.count }
@@ -94,7 +99,7 @@ public final class LessonRunner: @unchecked Sendable {
         let results = try results(for: step.spec)
         let baselineSpec = step.spec.pinStep.map { lesson.steps[$0 - 1].spec }
         let baseline = try baselineSpec.map { try self.results(for: $0) }
-        let resolver = PlaceholderResolver(results: results, baseline: baseline, language: language)
+        let resolver = PlaceholderResolver(results: results, baseline: baseline, language: language, reference: reference)
         var filled: [FilledPlaceholder] = []
         func fill(_ source: SourceLine) throws -> String {
             guard case .success(let pieces) = Placeholder.scan(source.text, line: source.line) else { return source.text }
@@ -138,7 +143,7 @@ public final class LessonRunner: @unchecked Sendable {
         lock.lock()
         if let cached = cache[key] { lock.unlock(); var r = cached; r.spec = spec; return r }
         lock.unlock()
-        var computed = try StepEvaluator.evaluate(spec, dataset: dataset)
+        var computed = try StepEvaluator.evaluate(spec, dataset: dataset, cache: fits)
         lock.lock()
         cache[key] = computed
         lock.unlock()

@@ -1,36 +1,28 @@
+import Analysis
+import Mediation
 import Estimation
 import SurveyData
 
-/// The explorer view a step shows (the explorer's `ViewKind`, by name).
-public enum LessonView: String, Sendable, CaseIterable, Codable {
-    case models, mediation, margins, crosstab, describe, data
-}
-
-/// The estimator sets of the explorer's Models view (the explorer's `EstimatorSet` is this type;
-/// `e` cycles them there).
-public enum LessonEstimators: String, Sendable, CaseIterable, Codable {
-    /// The paper's Table 3: OLS, ordered logit, and the ordered logit x-standardized.
-    case paper
-    case ologit
-    case ols
-    case ordered
-    case probit
-
-    /// (estimator, standardized column) pairs, before adapting to the outcome's type.
-    var columns: [(ModelKind, standardized: Bool)] {
-        switch self {
-        case .paper: return [(.ols, false), (.ologit, false), (.ologit, true)]
-        case .ologit: return [(.ologit, false)]
-        case .ols: return [(.ols, false)]
-        case .ordered: return [(.ologit, false), (.oprobit, false)]
-        case .probit: return [(.oprobit, false), (.oprobit, true)]
-        }
-    }
-}
+/// The view a step shows: the explorer's own views, named in lesson files as `view: mediation`.
+public typealias LessonView = ViewKind
+/// The estimator sets of the explorer's Models view.
+public typealias LessonEstimators = EstimatorSet
+/// A cross-tabulation a step shows.
+public typealias LessonCrosstab = CrosstabPair
 
 /// Which mediation analyses a step runs (the Mediation view always shows Baron–Kenny).
 public enum LessonMediationMethod: String, Sendable, CaseIterable, Codable {
     case bk, sobel, khb, causal, bootstrap
+
+    var engineMethod: MediationMethod {
+        switch self {
+        case .bk: return .bk
+        case .sobel: return .sobel
+        case .khb: return .khb
+        case .causal: return .causal
+        case .bootstrap: return .bootstrap
+        }
+    }
 }
 
 /// Which marginal effects a step computes: averaged over the sample, at the means, or both.
@@ -38,40 +30,25 @@ public enum LessonMargins: String, Sendable, CaseIterable, Codable {
     case none, average, means, both
 }
 
-/// Everything a step sets: a plain value, independent of the explorer, which the explorer applies
-/// to its own state (outcome, key regressor, mediator, controls, subsample, estimators, view) and
-/// which the teaching evaluator turns into model fits.
+/// What a step sets: the analysis `Specification` the explorer and the engine share, plus what
+/// only a lesson has (the view to show, the scales and numbers it talks about, the analyses it
+/// runs beyond the screen's defaults, the baseline to pin). Fields of the analysis read and write
+/// through (`spec.outcome`).
+@dynamicMemberLookup
 public struct LessonSpecification: Sendable, Equatable, Hashable {
+    public var analysis: Specification
     public var view: LessonView
-    public var outcome: String
-    public var keyRegressor: String
-    /// Remembered even when switched off (the explorer keeps it for `m`).
-    public var mediator: String?
-    public var mediatorOn: Bool
-    /// Control terms in formula syntax (`male`, `c.age`, `i.educ`), groups already expanded.
-    public var controls: [String]
-    public var estimators: LessonEstimators
     /// Scale of the standardized columns (`bStdX`, as the paper's Models 3 and 7, or `bStdXY`,
     /// as Model 5); the handout may show several.
     public var standardizations: [String]
-    /// Stata-style `if` expression; `subsampleName` names the codebook preset it came from.
-    public var condition: String?
-    public var subsampleName: String?
-    /// Cross-tabulations shown (row × column), as in the explorer's Crosstab view.
-    public var crosstabs: [LessonCrosstab]
     /// Variables of the Describe view (all variables when empty).
     public var describe: [String]
     public var margins: LessonMargins
-    /// Term whose margins are shown beside the key regressor's.
-    public var marginsTerm: String?
     /// Models whose marginal effects the step shows (`ologit`, `m`, `ym`…); empty = every
     /// non-OLS model.
     public var marginsModels: [String] = []
     public var mediation: [LessonMediationMethod]
-    /// Mediator and outcome model families for the mediation analysis (nil = from the codebook).
-    public var mediatorModel: ModelKind?
-    public var outcomeModel: ModelKind?
-    /// Simulations for the causal-mediation intervals (0 = point estimates only).
+    /// Simulations for the bootstrap and causal-mediation intervals (0 = point estimates only).
     public var simulations: Int
     /// Terms (`union`, `educ=3`, `cut1`) and mediation quantities (`acme`, `indirect`) whose
     /// numbers the step talks about: the screen highlights them.
@@ -79,28 +56,28 @@ public struct LessonSpecification: Sendable, Equatable, Hashable {
     /// 1-based number of an earlier step whose specification is pinned as the baseline.
     public var pinStep: Int?
 
-    public init(view: LessonView = .models, outcome: String, keyRegressor: String, mediator: String? = nil,
-                mediatorOn: Bool = false, controls: [String] = [], estimators: LessonEstimators = .paper,
-                standardizations: [String] = ["bStdX"], condition: String? = nil, subsampleName: String? = nil,
-                crosstabs: [LessonCrosstab] = [], describe: [String] = [], margins: LessonMargins = .none,
-                marginsTerm: String? = nil, mediation: [LessonMediationMethod] = [],
-                mediatorModel: ModelKind? = nil, outcomeModel: ModelKind? = nil, simulations: Int = 0,
-                highlights: [String] = [], pinStep: Int? = nil) {
-        self.view = view; self.outcome = outcome; self.keyRegressor = keyRegressor
-        self.mediator = mediator; self.mediatorOn = mediatorOn; self.controls = controls
-        self.estimators = estimators; self.standardizations = standardizations
-        self.condition = condition; self.subsampleName = subsampleName; self.crosstabs = crosstabs
-        self.describe = describe; self.margins = margins; self.marginsTerm = marginsTerm
-        self.mediation = mediation; self.mediatorModel = mediatorModel; self.outcomeModel = outcomeModel
+    public init(analysis: Specification, view: LessonView = .models, standardizations: [String] = ["bStdX"],
+                describe: [String] = [], margins: LessonMargins = .none, mediation: [LessonMediationMethod] = [],
+                simulations: Int = 0, highlights: [String] = [], pinStep: Int? = nil) {
+        self.analysis = analysis; self.view = view; self.standardizations = standardizations
+        self.describe = describe; self.margins = margins; self.mediation = mediation
         self.simulations = simulations; self.highlights = highlights; self.pinStep = pinStep
     }
 
-    /// The active mediator, if switched on.
-    public var activeMediator: String? { mediatorOn ? mediator : nil }
-}
+    public subscript<T>(dynamicMember keyPath: WritableKeyPath<Specification, T>) -> T {
+        get { analysis[keyPath: keyPath] }
+        set { analysis[keyPath: keyPath] = newValue }
+    }
 
-public struct LessonCrosstab: Sendable, Equatable, Hashable {
-    public var row: String
-    public var column: String
-    public init(row: String, column: String) { self.row = row; self.column = column }
+    public subscript<T>(dynamicMember keyPath: KeyPath<Specification, T>) -> T {
+        analysis[keyPath: keyPath]
+    }
+
+    /// What the analysis engine computes beyond the models for this step.
+    public var request: AnalysisRequest {
+        let mediation = self.mediation.isEmpty ? nil
+            : MediationRequest(methods: Set([.bk] + self.mediation.map(\.engineMethod)), reps: simulations, seed: 1)
+        return AnalysisRequest(margins: margins != .none, atMeans: margins == .means || margins == .both,
+                               describe: describe.isEmpty ? nil : describe, mediation: mediation)
+    }
 }

@@ -1,12 +1,11 @@
 import Estimation
-import StudyReplica
 import SurveyData
 
 /// Checks every placeholder of every step against what the step computes: a model the step fits,
 /// a variable of the dataset, a crosstab the step shows, a mediation analysis the step runs.
 /// So a lesson that parses can only quote numbers its screen shows.
 enum LessonValidator {
-    static func check(_ lesson: Lesson, dataset: Dataset) throws(LessonError) {
+    static func check(_ lesson: Lesson, dataset: Dataset, reference: ReferenceStudy?) throws(LessonError) {
         for step in lesson.steps {
             let fits = Set(StepPlan.fits(step.spec, dataset: dataset).map(\.id))
             let baseFits = step.spec.pinStep.map { pin in
@@ -21,7 +20,7 @@ enum LessonValidator {
                 for source in text.lines + [text.question] {
                     guard case .success(let pieces) = Placeholder.scan(source.text, line: source.line) else { continue }
                     for case .placeholder(let p) in pieces {
-                        if let message = problem(p, spec: step.spec, fits: fits, baseFits: baseFits, dataset: dataset) {
+                        if let message = problem(p, spec: step.spec, fits: fits, baseFits: baseFits, dataset: dataset, reference: reference) {
                             throw LessonError(file: lesson.file, line: p.line, "\(p.source): \(message)")
                         }
                     }
@@ -31,7 +30,7 @@ enum LessonValidator {
     }
 
     static func problem(_ p: Placeholder, spec: LessonSpecification, fits: Set<String>, baseFits: Set<String>?,
-                        dataset: Dataset) -> String? {
+                        dataset: Dataset, reference: ReferenceStudy?) -> String? {
         let args = p.arguments
         let noMediation = "the step runs no mediation analysis (set 'mediator:' and 'mediation:')"
         func known(_ variable: String) -> String? {
@@ -84,22 +83,23 @@ enum LessonValidator {
         case .chi2, .cramersv, .gamma:
             return known(args[0]) ?? known(args[1]) ?? crosstabProblem(args[0], args[1], spec: spec)
         case .path, .pathz, .verdict, .alpha, .indirect, .sobelz, .share:
-            return StepPlan.mediation(spec) == nil ? noMediation : nil
+            return StepPlan.runsMediation(spec) ? nil : noMediation
         case .khb:
-            guard let m = StepPlan.mediation(spec) else { return noMediation }
-            return m.methods.contains(.khb) ? nil : "the step does not run KHB (add khb to 'mediation:')"
+            guard StepPlan.runsMediation(spec) else { return noMediation }
+            return spec.mediation.contains(.khb) ? nil : "the step does not run KHB (add khb to 'mediation:')"
         case .acme, .ade, .totaleffect, .propmed, .acmelow, .acmehigh, .rho0:
-            guard let m = StepPlan.mediation(spec) else { return noMediation }
-            guard m.methods.contains(.causal) else { return "the step does not run causal mediation (add causal to 'mediation:')" }
-            if (p.kind == .acmelow || p.kind == .acmehigh) && m.simulations == 0 {
+            guard StepPlan.runsMediation(spec) else { return noMediation }
+            guard spec.mediation.contains(.causal) else { return "the step does not run causal mediation (add causal to 'mediation:')" }
+            if (p.kind == .acmelow || p.kind == .acmehigh) && spec.simulations == 0 {
                 return "intervals need simulations (set 'sims:')"
             }
-            if p.kind == .rho0 && !(m.mediatorModel == .ols && m.outcomeModel == .ols) {
+            if p.kind == .rho0 && !(spec.mediatorModel == .ols && spec.outcomeModel == .ols) {
                 return "the sensitivity analysis needs an ols mediator and an ols outcome model (set 'mediator_model: ols' and 'outcome_model: ols')"
             }
             return nil
         case .paper:
-            return dataset.name == DalianReplica.name ? nil : "the paper's figures exist for the embedded \(DalianReplica.name) data only"
+            guard let reference else { return "no reference study's figures are available to this lesson" }
+            return dataset.name == reference.datasetName ? nil : "the paper's figures exist for the embedded \(reference.datasetName) data only"
         case .n:
             return nil
         default:

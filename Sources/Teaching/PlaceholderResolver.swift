@@ -2,7 +2,6 @@ import Foundation
 import Estimation
 import Mediation
 import Reports
-import StudyReplica
 import SurveyData
 
 /// A placeholder with the number it was filled with: `value` is the unrounded result (nil for
@@ -18,6 +17,7 @@ struct PlaceholderResolver {
     let results: StepResults
     let baseline: StepResults?
     let language: Language
+    let reference: ReferenceStudy?
 
     func fill(_ p: Placeholder) throws(PlaceholderFailure) -> FilledPlaceholder {
         let digits = p.effectiveDigits
@@ -77,7 +77,7 @@ struct PlaceholderResolver {
 
         switch p.kind {
         case .n:
-            return number(Double(results.sample.rowCount))
+            return number(Double(results.n))
         case .pct, .count:
             let (variable, code) = split(args[0])
             guard let d = results.descriptions.first(where: { $0.variable == variable }),
@@ -106,7 +106,8 @@ struct PlaceholderResolver {
             }
             return number(p.kind == .chi2 ? t.chi2 : p.kind == .cramersv ? t.cramersV : t.gamma)
         case .paper:
-            return number(DalianStudy.indirectShare.published, scale: 100)
+            guard let reference else { throw PlaceholderFailure("no reference study's figures are available") }
+            return number(reference.publishedIndirectShare, scale: 100)
         default: break
         }
 
@@ -197,16 +198,7 @@ struct PlaceholderResolver {
         }
     }
 
-    static func verdict(_ v: MediationVerdict, _ language: Language) -> String {
-        switch (v, language) {
-        case (.none, .en): return "no mediation"
-        case (.partial, .en): return "partial mediation"
-        case (.full, .en): return "full mediation"
-        case (.none, .zh): return "无中介效应"
-        case (.partial, .zh): return "部分中介"
-        case (.full, .zh): return "完全中介"
-        }
-    }
+    static func verdict(_ v: MediationVerdict, _ language: Language) -> String { v.text(language) }
 }
 
 struct PlaceholderFailure: Error {

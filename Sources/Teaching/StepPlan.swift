@@ -1,3 +1,4 @@
+import Analysis
 import Estimation
 import SurveyData
 
@@ -10,45 +11,18 @@ public struct PlannedFit: Sendable, Equatable, Hashable {
     public var spec: ModelSpec
 }
 
-/// Turns a step's specification into model specifications with the explorer's own lineup
-/// (`ModelLineup`), so the lesson and the screen fit the same models. Steps quote unstandardized
-/// coefficients; the standardized columns are the same fits.
+/// A step's models are the analysis layer's lineup (`ModelLineup`), so the lesson and the screen
+/// fit the same models. Steps quote unstandardized coefficients; the standardized columns are
+/// the same fits.
 enum StepPlan {
     static func fits(_ spec: LessonSpecification, dataset: Dataset) -> [PlannedFit] {
-        ModelLineup.plan(outcome: spec.outcome, keyRegressor: spec.keyRegressor, mediator: spec.activeMediator,
-                         controls: spec.controls, estimators: spec.estimators, condition: spec.condition,
-                         dataset: dataset)
+        ModelLineup.plan(spec.analysis, dataset: dataset)
             .filter { !$0.standardized }
-            .map { model in
-                switch model.role {
-                case .outcome: return PlannedFit(id: model.spec.kind.rawValue, title: model.title, spec: model.spec)
-                case .mediator: return PlannedFit(id: "m", title: model.title, spec: model.spec)
-                case .outcomeWithMediator: return PlannedFit(id: "ym", title: model.title, spec: model.spec)
-                }
-            }
+            .map { PlannedFit(id: $0.lessonID, title: $0.title, spec: $0.spec) }
     }
 
-    /// The mediation analysis a step runs, if any.
-    static func mediation(_ spec: LessonSpecification) -> MediationSpecValues? {
-        guard let m = spec.activeMediator, !spec.mediation.isEmpty else { return nil }
-        let roles = Set([spec.outcome, spec.keyRegressor, m])
-        let controls = spec.controls.filter { !roles.contains(FormulaTerms.variable(of: $0)) }
-        return MediationSpecValues(x: spec.keyRegressor, mediator: m, y: spec.outcome, controls: controls,
-                                   condition: spec.condition, mediatorModel: spec.mediatorModel,
-                                   outcomeModel: spec.outcomeModel, methods: spec.mediation,
-                                   simulations: spec.simulations)
+    /// True when the step runs a mediation analysis.
+    static func runsMediation(_ spec: LessonSpecification) -> Bool {
+        spec.activeMediator != nil && !spec.mediation.isEmpty
     }
-}
-
-/// The mediation analysis of a step, as plain values (converted to `MediationSpec` when run).
-struct MediationSpecValues: Sendable, Hashable {
-    var x: String
-    var mediator: String
-    var y: String
-    var controls: [String]
-    var condition: String?
-    var mediatorModel: ModelKind?
-    var outcomeModel: ModelKind?
-    var methods: [LessonMediationMethod]
-    var simulations: Int
 }

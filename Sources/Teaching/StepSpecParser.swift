@@ -1,4 +1,5 @@
 import Foundation
+import Analysis
 import Estimation
 import SurveyData
 
@@ -20,9 +21,9 @@ enum StepSpecParser {
         let names = dataset.variableNames
         let outcome = codebook.roles?.outcome ?? names.first ?? ""
         let key = codebook.roles?.keyRegressor ?? names.first { $0 != outcome } ?? ""
-        return LessonSpecification(outcome: outcome, keyRegressor: key, mediator: codebook.roles?.mediator,
-                                   controls: codebook.controlGroups.flatMap(\.terms),
-                                   crosstabs: [LessonCrosstab(row: outcome, column: key)])
+        return LessonSpecification(analysis: Specification(
+            outcome: outcome, keyRegressor: key, mediator: codebook.roles?.mediator,
+            controls: codebook.controlGroups.flatMap(\.terms), crosstabs: [LessonCrosstab(row: outcome, column: key)]))
     }
 
     static func parse(_ lines: [SourceLine], previous: LessonSpecification, dataset: Dataset,
@@ -60,7 +61,12 @@ enum StepSpecParser {
             guard !value.isEmpty else { throw fail(line, "'\(key):' has no value") }
 
             switch key {
-            case "view": spec.view = try choice(value, line, key)
+            case "view":
+                guard let v = LessonView(name: value) else {
+                    throw fail(line, "invalid value '\(value)' for 'view:' (expected one of: "
+                               + LessonView.allCases.map(\.name).joined(separator: ", ") + ")")
+                }
+                spec.view = v
             case "outcome": spec.outcome = try variable(value, line, key)
             case "x": spec.keyRegressor = try variable(value, line, key)
             case "mediator":
@@ -80,19 +86,19 @@ enum StepSpecParser {
                     }
                 }
             case "if":
-                if value == "none" { spec.condition = nil; spec.subsampleName = nil } else {
+                if value == "none" { spec.subsample = nil } else {
                     do { _ = try Filter(value, dataset: dataset) } catch {
                         throw fail(line, "bad 'if:' condition: \(error)")
                     }
-                    spec.condition = value; spec.subsampleName = nil
+                    spec.subsample = Subsample(condition: value)
                 }
             case "subsample":
-                if value == "none" { spec.condition = nil; spec.subsampleName = nil } else {
+                if value == "none" { spec.subsample = nil } else {
                     guard let preset = dataset.codebook.subsamples.first(where: { $0.name == value }) else {
                         let known = dataset.codebook.subsamples.map(\.name).joined(separator: ", ")
                         throw fail(line, "unknown subsample '\(value)' (codebook presets: \(known.isEmpty ? "none" : known))")
                     }
-                    spec.condition = preset.condition; spec.subsampleName = preset.name
+                    spec.subsample = Subsample(name: preset.name, condition: preset.condition)
                 }
             case "estimators": spec.estimators = try choice(value, line, key)
             case "std":

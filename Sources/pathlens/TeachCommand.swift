@@ -40,7 +40,7 @@ struct Teach: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let language: Language = try parseChoice(lang, option: "--lang")
-            let runner = try LessonRunner.load(path: file)
+            let runner = try LessonRunner.load(path: file, reference: .dalian2022)
             if check {
                 emit("\(runner.lesson.file): \(runner.stepCount) steps, languages "
                      + runner.lesson.languages.map(\.rawValue).joined(separator: ", ") + ": OK\n")

@@ -6,7 +6,7 @@ import Teaching
 /// The lesson's keys in the reducer, on the shipped lesson over the embedded dataset: moving
 /// applies each step's specification (undoable), Esc leaves for free exploration, T returns.
 @Suite struct LessonModeTests {
-    static let runner: LessonRunner? = try? LessonRunner.load()
+    static let runner: LessonRunner? = try? LessonRunner.load(reference: .dalian2022)
     static var reason: Comment { "the shipped lesson or the embedded dataset is not readable" }
 
     func opened(_ runner: LessonRunner, language: Language = .en) -> (AppState, ExplorerEnvironment, [Effect]) {
@@ -31,7 +31,7 @@ import Teaching
         let first = runner.lesson.steps[0].spec
         #expect(state.lesson?.isActive == true)
         #expect(state.lesson?.session.step == 1)
-        #expect(state.view == LessonSpecMapping.view(first.view))
+        #expect(state.view == first.view)
         #expect(state.spec.outcome == first.outcome)
         #expect(state.spec.keyRegressor == first.keyRegressor)
         #expect(state.spec.controls == first.controls)
@@ -47,7 +47,7 @@ import Teaching
         #expect(Self.renders(press(&state, .pageDown, env)) == [3])
         let third = runner.lesson.steps[2].spec
         #expect(state.lesson?.session.step == 3)
-        #expect(state.view == LessonSpecMapping.view(third.view))
+        #expect(state.view == third.view)
         #expect(state.spec.estimators.rawValue == third.estimators.rawValue)
         #expect(state.undoStack.count > undoBefore)
         #expect(Self.renders(press(&state, .char("p"), env)) == [2])
@@ -87,7 +87,7 @@ import Teaching
         #expect(state.lesson?.isActive == true)
         #expect(state.lesson?.session.step == 3)
         #expect(Self.renders(effects) == [3])
-        #expect(state.view == LessonSpecMapping.view(runner.lesson.steps[2].spec.view))
+        #expect(state.view == runner.lesson.steps[2].spec.view)
         #expect(state.spec.estimators.rawValue == runner.lesson.steps[2].spec.estimators.rawValue)
     }
 
@@ -99,7 +99,7 @@ import Teaching
         let effects = LessonKeys.open(&state, runner: runner, renderer: LessonRenderer(), step: 6, language: .zh, env: env)
         let sixth = runner.lesson.steps[5].spec
         #expect(state.lesson?.session.step == 6)
-        #expect(state.view == LessonSpecMapping.view(sixth.view))
+        #expect(state.view == sixth.view)
         #expect(state.spec.mediatorOn == sixth.mediatorOn)
         #expect(state.spec.language == .zh)
         #expect(Self.renders(effects) == [6])

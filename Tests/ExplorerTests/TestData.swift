@@ -64,7 +64,7 @@ enum TestData {
     static func output(_ spec: Specification, generation: Int = 1, unionB: Double = 0.262, unionZ: Double = 2.20,
                        unionP: Double = 0.028) -> ComputeOutput {
         var models: [FittedModel] = []
-        for plan in ModelPlanner.plan(spec, env: env) {
+        for plan in ModelLineup.plan(spec, dataset: dataset) {
             let kind = plan.spec.kind
             var coefs = [coefficient("union", kind == .ols ? 0.084 : unionB, kind == .ols ? 1.61 : unionZ,
                                      variable: "union", p: kind == .ols ? 0.108 : unionP, std: 0.090)]
@@ -100,6 +100,11 @@ enum TestData {
         if let condition = spec.subsample?.condition, let mask = try? Filter(condition, dataset: dataset).mask(on: dataset) {
             output.mask = mask
             output.sampleN = mask.filter { $0 }.count
+        }
+        output.sample = try? PanelSample(spec, dataset: dataset)
+        // The path diagram reads the mediation engine's paths: real ones, on the test data.
+        if spec.activeMediator != nil {
+            output.mediation = try? AnalysisEngine.mediation(spec, dataset: dataset, request: .pathsOnly)
         }
         let sample = output.mask.map { dataset.subset($0) } ?? dataset
         output.summaries = (try? DescriptiveStatistics.describe(sample, variables: DescribeView.variables(spec))) ?? []

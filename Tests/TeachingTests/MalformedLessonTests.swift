@@ -111,7 +111,7 @@ import SurveyData
 
     /// The runner reports a missing lesson file as one line naming it.
     @Test func missingFileIsNamed() {
-        #expect(throws: LessonError.self) { try LessonRunner.load(path: "/nonexistent/lesson.md") }
+        #expect(throws: LessonError.self) { try LessonRunner.load(path: "/nonexistent/lesson.md", reference: dalianReference) }
     }
 
     /// A lesson file that is not UTF-8, or whose header names a dataset that is not there: one
@@ -123,13 +123,13 @@ import SurveyData
 
         let binary = directory.appendingPathComponent("binary.md")
         try Data([0xFF, 0xFE, 0x00, 0xC3]).write(to: binary)
-        let notText = try #require(throws: LessonError.self) { try LessonRunner.load(path: binary.path) }
+        let notText = try #require(throws: LessonError.self) { try LessonRunner.load(path: binary.path, reference: dalianReference) }
         #expect(notText.description == "\(binary.path): the lesson file is not UTF-8 text")
 
         let orphan = directory.appendingPathComponent("orphan.md")
         let text = Self.header.replacingOccurrences(of: "dataset: embedded", with: "dataset: missing.csv") + Self.step()
         try Data(text.utf8).write(to: orphan)
-        let noData = try #require(throws: LessonError.self) { try LessonRunner.load(path: orphan.path) }
+        let noData = try #require(throws: LessonError.self) { try LessonRunner.load(path: orphan.path, reference: dalianReference) }
         let expectedPath = directory.appendingPathComponent("missing.csv").path
         #expect(noData.description == "\(orphan.path): dataset 'missing.csv' not found (\(expectedPath))")
     }

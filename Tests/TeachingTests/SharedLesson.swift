@@ -4,7 +4,11 @@ import SurveyData
 @testable import Teaching
 
 /// One runner for the shipped lesson, shared by the tests (it caches each step's fits).
-let sharedLesson: Result<LessonRunner, any Error> = Result { try LessonRunner.load() }
+let sharedLesson: Result<LessonRunner, any Error> = Result { try LessonRunner.load(reference: dalianReference) }
+
+/// The reference study the CLI and the explorer pass to lessons, built here from the replica.
+let dalianReference = ReferenceStudy(datasetName: DalianReplica.name, dataPath: EmbeddedData.csvPath,
+                                     publishedIndirectShare: DalianStudy.indirectShare.published)
 
 func shippedRunner() throws -> LessonRunner { try sharedLesson.get() }
 

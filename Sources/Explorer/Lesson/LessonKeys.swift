@@ -125,7 +125,7 @@ enum LessonKeys {
         guard var mode = state.lesson, let lessonSpec = mode.stepSpec(mode.session.step) else { return [] }
         mode.paneScroll = 0
         state.lesson = mode
-        let view = LessonSpecMapping.view(lessonSpec.view)
+        let view = lessonSpec.view
         if view != state.view { state.view = view }
         state.scrollRow = 0; state.scrollColumn = 0
         state.baseline = nil

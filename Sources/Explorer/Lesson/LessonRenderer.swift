@@ -51,7 +51,7 @@ public final class LessonRenderer: Sendable {
     public func loadShipped(deliver: @escaping @Sendable (LessonLoadResult) -> Void) {
         submit { [self] in
             do {
-                deliver(LessonLoadResult(runner: try LessonRunner.load(), error: nil, renderer: self))
+                deliver(LessonLoadResult(runner: try LessonRunner.load(reference: .dalian2022), error: nil, renderer: self))
             } catch {
                 deliver(LessonLoadResult(runner: nil, error: "\(error)", renderer: self))
             }

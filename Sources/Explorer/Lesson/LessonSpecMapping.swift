@@ -1,29 +1,26 @@
 import SurveyData
+import StudyReplica
 import Teaching
 
-/// Turns a lesson step's specification into the explorer's own: the teaching module names the
-/// same views by the same names, so that mapping is by name; the estimator sets are one type.
+/// A lesson step's specification is the explorer's own (`LessonSpecification.analysis`); the
+/// explorer adds only what a lesson does not choose.
 enum LessonSpecMapping {
-    /// `current` supplies what a lesson does not set (variance type, crosstabs when none given).
+    /// `current` supplies the mediator when the step names none and the crosstabs when it gives
+    /// none; the label language is the lesson's.
     static func specification(_ lesson: LessonSpecification, language: Language, current: Specification) -> Specification {
-        var spec = current
-        spec.outcome = lesson.outcome
-        spec.keyRegressor = lesson.keyRegressor
+        var spec = lesson.analysis
         spec.mediator = lesson.mediator ?? current.mediator
         spec.mediatorOn = lesson.mediatorOn && lesson.mediator != nil
-        spec.controls = lesson.controls
-        spec.estimators = lesson.estimators
-        spec.subsample = lesson.condition.map { Subsample(name: lesson.subsampleName, condition: $0) }
-        spec.vce = .oim
         spec.language = language
-        if !lesson.crosstabs.isEmpty {
-            spec.crosstabs = lesson.crosstabs.map { CrosstabPair(row: $0.row, column: $0.column) }
-        }
-        spec.marginsTerm = lesson.marginsTerm
+        if lesson.crosstabs.isEmpty { spec.crosstabs = current.crosstabs }
         return spec
     }
+}
 
-    static func view(_ view: LessonView) -> ViewKind {
-        ViewKind.allCases.first { "\($0)" == view.rawValue } ?? .models
+extension ReferenceStudy {
+    /// The embedded Dalian 2022 study, whose published figures the shipped lesson quotes.
+    public static var dalian2022: ReferenceStudy {
+        ReferenceStudy(datasetName: DalianReplica.name, dataPath: EmbeddedData.csvPath,
+                       publishedIndirectShare: DalianStudy.indirectShare.published)
     }
 }

@@ -1,21 +1,6 @@
 import SurveyData
 import Estimation
-
-/// The six views, one number key each.
-public enum ViewKind: Int, Sendable, CaseIterable, Codable {
-    case models = 1, mediation, margins, crosstab, describe, data
-
-    public var title: String {
-        switch self {
-        case .models: return "Models"
-        case .mediation: return "Mediation"
-        case .margins: return "Margins"
-        case .crosstab: return "Crosstab"
-        case .describe: return "Describe"
-        case .data: return "Data"
-        }
-    }
-}
+import Mediation
 
 public enum Pane: Sendable, Equatable { case variables, view }
 
@@ -76,7 +61,7 @@ public struct BootstrapProgress: Sendable {
     public var total: Int = 0
     /// The engine's current stage: fitting, bootstrap, jackknife, causal.
     public var stage: String = ""
-    public var output: MediationOutput?
+    public var output: MediationResult?
 }
 
 /// The whole application state, a value: events are reduced into a new state by pure functions

@@ -57,19 +57,8 @@ public struct ExplorerEnvironment: Sendable {
         controlTerm = termOf
     }
 
-    /// The specification the explorer opens on: the codebook's roles, every control group on.
-    public func defaultSpecification() -> Specification {
-        let roles = codebook.roles
-        let names = dataset.variableNames
-        let outcome = roles?.outcome ?? codebook.variables.first { $0.type == .ordinal }?.name ?? names.first ?? ""
-        let key = roles?.keyRegressor ?? codebook.variables.first { $0.type == .binary && $0.name != outcome }?.name
-            ?? names.first { $0 != outcome } ?? ""
-        let mediator = roles?.mediator
-        var crosstabs = [CrosstabPair(row: key, column: outcome)]
-        if let m = mediator { crosstabs.append(CrosstabPair(row: key, column: m)) }
-        return Specification(outcome: outcome, keyRegressor: key, mediator: mediator, mediatorOn: false,
-                             controls: codebook.controlGroups.flatMap(\.terms), crosstabs: crosstabs)
-    }
+    /// The specification the explorer opens on (`Specification.opening`).
+    public func defaultSpecification() -> Specification { Specification.opening(dataset) }
 
     /// Label of a variable in `language`, or its name.
     func label(_ name: String, _ language: Language) -> String {

@@ -1,3 +1,4 @@
+import Mediation
 import SurveyData
 
 /// A key press, decoded by the backend (or scripted by tests and `bench ui`).
@@ -14,7 +15,7 @@ public enum Event: Sendable {
     case resize(width: Int, height: Int)
     case computed(ComputeOutput)
     case bootstrapProgress(generation: Int, done: Int, total: Int, stage: String = "bootstrap")
-    case bootstrapFinished(generation: Int, MediationOutput)
+    case bootstrapFinished(generation: Int, MediationResult)
     case bootstrapFailed(generation: Int, message: String)
     /// A save/export finished: the message goes to the status line.
     case effectFinished(message: String, isError: Bool)

@@ -1,121 +1,140 @@
 import Estimation
+import Mediation
 import Reports
 import SurveyData
 
-/// View 2: the path diagram X → M → Y with a, b, c, c′ read from the fitted models, the
-/// Baron–Kenny verdict, and the bootstrap / KHB / causal estimates as they fill in.
+/// View 2: the path diagram X → M → Y with a, b, c, c′ and the Baron–Kenny verdict from the
+/// mediation engine (on the screen's common sample, with the Models view's `m`/`ym` families),
+/// then the bootstrap / KHB / causal estimates as they fill in.
 enum MediationView {
-    struct Paths {
-        var a: Coefficient?, b: Coefficient?, c: Coefficient?, cPrime: Coefficient?
-    }
-
-    static func paths(_ results: ComputeOutput, spec: Specification) -> Paths {
-        guard let m = spec.activeMediator else { return Paths() }
-        let ym = results.model("ym")
-        let total = results.models.first { $0.id.hasPrefix("y.") && !$0.plan.standardized && $0.plan.spec.kind == ym?.plan.spec.kind }
-        func coef(_ model: FittedModel?, _ variable: String) -> Coefficient? {
-            model?.result?.coefficients.first { ($0.variable ?? FormulaTerms.variable(of: $0.term)) == variable }
-        }
-        return Paths(a: coef(results.model("m"), spec.keyRegressor), b: coef(ym, m),
-                     c: coef(total, spec.keyRegressor), cPrime: coef(ym, spec.keyRegressor))
-    }
-
-    /// Baron–Kenny steps at the 5% level: X→Y, X→M, M→Y|X significant; c′ significant or not.
-    static func verdict(_ p: Paths) -> String {
-        guard let a = p.a, let b = p.b, let c = p.c, let cp = p.cPrime else { return "incomplete: a model failed" }
-        if c.p >= 0.05 { return "no total effect of X on Y (c not significant): no mediation to explain" }
-        if a.p >= 0.05 || b.p >= 0.05 { return "no mediation: " + (a.p >= 0.05 ? "a" : "b") + " not significant" }
-        return cp.p < 0.05 ? "partial mediation (c' still significant)" : "full mediation (c' not significant)"
-    }
-
-    static func format(_ c: Coefficient?) -> String {
-        guard let c else { return "n/a" }
-        return NumberFormat.fixed(c.estimate, 3) + NumberFormat.stars(c.p) + " (z=" + NumberFormat.fixed(c.z, 2) + ")"
+    static func format(_ p: PathEstimate?) -> String {
+        guard let p else { return "n/a" }
+        return NumberFormat.fixed(p.estimate, 3) + NumberFormat.stars(p.p) + " (z=" + NumberFormat.fixed(p.estimate / p.se, 2) + ")"
     }
 
     static func content(_ state: AppState, env: ExplorerEnvironment, ascii: Bool) -> ViewContent {
         let spec = state.spec
-        guard let mediator = spec.activeMediator else {
-            return .message("Mediator off: press m on a variable in the variables pane, or M to switch it on.")
-        }
-        guard let results = state.results, results.spec.activeMediator == mediator else { return .message("computing...") }
         let language = spec.language
-        let x = env.label(spec.keyRegressor, language), m = env.label(mediator, language), y = env.label(spec.outcome, language)
-        let p = paths(results, spec: spec)
-        var lines: [StyledLine] = []
-        lines.append(StyledLine("Path diagram", style: .bold))
-        lines.append(StyledLine("  a  = \(format(p.a))"))
-        lines.append(StyledLine("  [\(x)] ---a---> [\(m)] ---b---> [\(y)]", style: .accent))
-        lines.append(StyledLine("  b  = \(format(p.b))"))
-        lines.append(StyledLine("  [\(x)] ------------c / c'-------------> [\(y)]", style: .accent))
-        lines.append(StyledLine("  c  = \(format(p.c))   total"))
-        lines.append(StyledLine("  c' = \(format(p.cPrime))   direct"))
-        if let a = p.a, let b = p.b {
-            lines.append(StyledLine("  a x b = \(NumberFormat.fixed(a.estimate * b.estimate, 3))   (naive product; scales differ across logit models)"))
+        let zh = language == .zh
+        guard let mediator = spec.activeMediator else {
+            return .message(zh ? "中介变量未开启：在变量栏按 m 选择中介变量，或按 M 开启。"
+                               : "Mediator off: press m on a variable in the variables pane, or M to switch it on.")
         }
+        guard let results = state.results, results.spec.activeMediator == mediator else {
+            return .message(zh ? "计算中……" : "computing...")
+        }
+        guard let result = state.bootstrap.output ?? results.mediation, let first = result.mediators.first else {
+            let why = results.mediationError ?? results.sampleError ?? ""
+            return .message((zh ? "中介分析失败：" : "mediation analysis failed: ") + why)
+        }
+        let x = env.label(spec.keyRegressor, language), m = env.label(mediator, language), y = env.label(spec.outcome, language)
+        let paths = first.paths
+        var lines: [StyledLine] = []
+        lines.append(StyledLine((zh ? "路径图" : "Path diagram") + "  (N = \(result.n))", style: .bold))
+        lines.append(StyledLine("  a  = \(format(paths.a))"))
+        lines.append(StyledLine("  [\(x)] ---a---> [\(m)] ---b---> [\(y)]", style: .accent))
+        lines.append(StyledLine("  b  = \(format(paths.b))"))
+        lines.append(StyledLine("  [\(x)] ------------c / c'-------------> [\(y)]", style: .accent))
+        lines.append(StyledLine("  c  = \(format(paths.c))   " + (zh ? "总效应" : "total")))
+        lines.append(StyledLine("  c' = \(format(paths.cPrime))   " + (zh ? "直接效应" : "direct")))
+        lines.append(StyledLine("  a x b = \(NumberFormat.fixed(first.indirect.estimate, 3))   "
+                                + (zh ? "（朴素乘积；各模型尺度不同）" : "(naive product; scales differ across logit models)")))
         lines.append(StyledLine())
-        var verdictLine = StyledLine("Baron-Kenny (5%, these fits): ", style: .bold)
-        verdictLine.append(verdict(p))
+        var verdictLine = StyledLine("Baron-Kenny (" + NumberFormat.fixed(100 * paths.alpha, 0) + "%): ", style: .bold)
+        verdictLine.append(paths.verdict.text(language) + verdictReason(paths, language))
         lines.append(verdictLine)
         lines.append(StyledLine())
         lines += bootstrapLines(state, ascii: ascii)
-        let table = exportTable(p, x: x, m: m, y: y, output: state.bootstrap.output)
+        let table = exportTable(result, x: x, m: m, y: y, language: language)
         return ViewContent(lines: lines, tables: [table])
+    }
+
+    /// Why the engine's verdict is what it is (the rule of `BaronKenny.verdict`).
+    static func verdictReason(_ p: BaronKennyResult, _ language: Language) -> String {
+        let zh = language == .zh
+        if p.a.p >= p.alpha { return zh ? "（a 不显著）" : " (a not significant)" }
+        if p.b.p >= p.alpha { return zh ? "（b 不显著）" : " (b not significant)" }
+        if p.verdict == .partial { return zh ? "（c′ 仍显著）" : " (c' still significant)" }
+        return zh ? "（c′ 不显著）" : " (c' not significant)"
     }
 
     static func bootstrapLines(_ state: AppState, ascii: Bool) -> [StyledLine] {
         let b = state.bootstrap
+        let zh = state.spec.language == .zh
         var lines: [StyledLine] = []
         switch b.phase {
         case .idle:
-            lines.append(StyledLine("Bootstrap, KHB, causal: not started (g starts them)", style: .dim))
+            lines.append(StyledLine(zh ? "自助法、KHB、因果中介：未开始（按 g 开始）" : "Bootstrap, KHB, causal: not started (g starts them)", style: .dim))
         case .running:
             let width = 30
             let filled = b.total > 0 ? min(width, b.done * width / b.total) : 0
-            var line = StyledLine("Mediation engine (\(b.stage.isEmpty ? "starting" : b.stage)): [")
+            var line = StyledLine((zh ? "中介分析（" : "Mediation engine (") + (b.stage.isEmpty ? (zh ? "启动" : "starting") : b.stage) + (zh ? "）：[" : "): ["))
             line.append(Cells.repeated("#", filled), style: .accent)
-            line.append(Cells.repeated(".", width - filled) + "] \(b.done)/\(b.total)  Esc cancels")
+            line.append(Cells.repeated(".", width - filled) + "] \(b.done)/\(b.total)  " + (zh ? "Esc 取消" : "Esc cancels"))
             lines.append(line)
         case .cancelled:
-            lines.append(StyledLine("Bootstrap: cancelled at \(b.done)/\(b.total) (g restarts it)", style: .dim))
+            lines.append(StyledLine((zh ? "自助法：已在 " : "Bootstrap: cancelled at ") + "\(b.done)/\(b.total)" + (zh ? " 取消（按 g 重新开始）" : " (g restarts it)"), style: .dim))
         case let .failed(message):
-            lines.append(StyledLine("Bootstrap: \(message)", style: .negative))
+            lines.append(StyledLine((zh ? "自助法：" : "Bootstrap: ") + message, style: .negative))
         case .finished:
-            lines.append(StyledLine("Bootstrap: \(b.output?.replications ?? b.total) replications", style: .bold))
+            let reps = b.output?.mediators.first?.bootstrap.map { $0.reps - $0.failed } ?? b.total
+            lines.append(StyledLine((zh ? "自助法：" : "Bootstrap: ") + "\(reps)" + (zh ? " 次重复" : " replications"), style: .bold))
         }
-        if let output = b.output {
-            if let verdict = output.verdict { lines.append(StyledLine("  Baron-Kenny: " + verdict)) }
-            for note in output.notes { lines.append(StyledLine("  " + note, style: .dim)) }
-            if let ind = output.indirect {
-                var text = "  indirect effect = \(NumberFormat.fixed(ind, 4))"
-                if let lo = output.ciLow, let hi = output.ciHigh {
-                    text += "  95% percentile CI [\(NumberFormat.fixed(lo, 4)), \(NumberFormat.fixed(hi, 4))]"
-                }
-                lines.append(StyledLine(text))
+        guard let output = b.output, let first = output.mediators.first else { return lines }
+        let f = { (x: Double) in NumberFormat.fixed(x, 3) }
+        for note in output.notes { lines.append(StyledLine("  " + note, style: .dim)) }
+        if let boot = first.bootstrap {
+            let ci = boot.indirect.percentile
+            lines.append(StyledLine((zh ? "  间接效应 = " : "  indirect effect = ") + NumberFormat.fixed(first.indirect.estimate, 4)
+                                    + "  " + NumberFormat.fixed(100 * boot.level, 0) + (zh ? "% 百分位置信区间 [" : "% percentile CI [")
+                                    + NumberFormat.fixed(ci.low, 4) + ", " + NumberFormat.fixed(ci.high, 4) + "]"))
+        }
+        var rows: [(String, String, String)] = []
+        let paths = first.paths
+        rows.append((zh ? "间接效应 a*b（Sobel z）" : "indirect a*b (Sobel z)",
+                     f(first.indirect.estimate) + " (z=" + NumberFormat.fixed(first.indirect.sobelZ, 2) + ")",
+                     output.khb.map { f($0.diff.estimate) + NumberFormat.stars($0.diff.p) + " KHB" } ?? ""))
+        rows.append((zh ? "总效应 c" : "total c", f(paths.c.estimate) + NumberFormat.stars(paths.c.p),
+                     output.khb.map { f($0.reduced.estimate) + " KHB" } ?? ""))
+        rows.append((zh ? "直接效应 c'" : "direct c'", f(paths.cPrime.estimate) + NumberFormat.stars(paths.cPrime.p),
+                     output.khb.map { f($0.full.estimate) + " KHB" } ?? ""))
+        rows.append((zh ? "中介比例" : "share mediated", NumberFormat.fixed(100 * paths.proportionOfTotal, 1) + "%",
+                     output.khb.map { NumberFormat.fixed($0.confPct, 1) + "% KHB" } ?? ""))
+        if let causal = first.causal {
+            func effect(_ e: EffectEstimate) -> String {
+                f(e.estimate) + (e.ci.map { " [" + f($0.low) + ", " + f($0.high) + "]" } ?? "")
             }
-            if !output.lines.isEmpty {
-                lines.append(StyledLine(TextWidth.pad("", to: 26) + TextWidth.pad("naive", to: 18) + "adjusted (KHB / causal)", style: .bold))
-                for l in output.lines {
-                    lines.append(StyledLine(TextWidth.pad("  " + l.label, to: 26) + TextWidth.pad(l.naive, to: 18) + l.adjusted))
-                }
-            }
+            lines.append(StyledLine((zh ? "  因果中介（Imai-Keele-Tingley）效应，尺度：" : "  causal (Imai-Keele-Tingley) effects on ") + causal.scale, style: .dim))
+            rows.append(("ACME", "", effect(causal.effects.acmeAverage)))
+            rows.append(("ADE", "", effect(causal.effects.adeAverage)))
+            rows.append((zh ? "总效应" : "total effect", "", effect(causal.effects.total)))
+            rows.append((zh ? "中介比例" : "prop. mediated", "", effect(causal.effects.propMediatedAverage)))
+        }
+        lines.append(StyledLine(TextWidth.pad("", to: 26) + TextWidth.pad(zh ? "朴素" : "naive", to: 18)
+                                + (zh ? "调整后（KHB / 因果）" : "adjusted (KHB / causal)"), style: .bold))
+        for (label, naive, adjusted) in rows {
+            lines.append(StyledLine(TextWidth.pad("  " + label, to: 26) + TextWidth.pad(naive, to: 18) + adjusted))
         }
         return lines
     }
 
-    static func exportTable(_ p: Paths, x: String, m: String, y: String, output: MediationOutput?) -> Table {
-        var table = Table(title: "Mediation: \(x) -> \(m) -> \(y)", alignments: [.left, .decimal, .decimal, .decimal],
-                          headers: [["Path", "b", "z", "p"]])
+    static func exportTable(_ result: MediationResult, x: String, m: String, y: String, language: Language) -> Table {
+        let zh = language == .zh
+        var table = Table(title: (zh ? "中介分析" : "Mediation") + ": \(x) -> \(m) -> \(y)  (N = \(result.n))",
+                          alignments: [.left, .decimal, .decimal, .decimal],
+                          headers: [[zh ? "路径" : "Path", "b", "z", "p"]])
+        guard let first = result.mediators.first else { return table }
+        let p = first.paths
         for (name, c) in [("a (\(x) -> \(m))", p.a), ("b (\(m) -> \(y) | \(x))", p.b),
-                          ("c (total)", p.c), ("c' (direct)", p.cPrime)] {
-            table.addRow([Cell(name), Cell(c.map { NumberFormat.fixed($0.estimate, 3) + NumberFormat.stars($0.p) } ?? ""),
-                          Cell(c.map { NumberFormat.fixed($0.z, 2) } ?? ""), Cell(c.map { NumberFormat.fixed($0.p, 3) } ?? "")])
+                          (zh ? "c（总效应）" : "c (total)", p.c), (zh ? "c'（直接效应）" : "c' (direct)", p.cPrime)] {
+            table.addRow([Cell(name), Cell(NumberFormat.fixed(c.estimate, 3) + NumberFormat.stars(c.p)),
+                          Cell(NumberFormat.fixed(c.estimate / c.se, 2)), Cell(NumberFormat.fixed(c.p, 3))])
         }
-        table.notes.append("Baron-Kenny: " + verdict(p))
-        if let o = output, let ind = o.indirect {
-            var note = "indirect effect \(NumberFormat.fixed(ind, 4))"
-            if let lo = o.ciLow, let hi = o.ciHigh { note += " [\(NumberFormat.fixed(lo, 4)), \(NumberFormat.fixed(hi, 4))]" }
-            table.notes.append(note)
+        table.notes.append("Baron-Kenny: " + p.verdict.text(language) + verdictReason(p, language))
+        if let boot = first.bootstrap {
+            let ci = boot.indirect.percentile
+            table.notes.append((zh ? "间接效应 " : "indirect effect ") + NumberFormat.fixed(first.indirect.estimate, 4)
+                               + " [" + NumberFormat.fixed(ci.low, 4) + ", " + NumberFormat.fixed(ci.high, 4) + "]")
         }
         return table
     }

@@ -1,0 +1,144 @@
+import Foundation
+import Estimation
+import Mediation
+import SurveyData
+import Synchronization
+
+/// What to compute beyond the models' coefficients.
+public struct AnalysisRequest: Sendable, Hashable {
+    /// Average marginal effects (and effects at the means).
+    public var margins: Bool
+    public var atMeans: Bool
+    /// Variables of Table 1 (nil: the screen's model variables).
+    public var describe: [String]?
+    /// The mediation analyses to run with the mediator on (nil: none).
+    public var mediation: MediationRequest?
+
+    public init(margins: Bool = true, atMeans: Bool = false, describe: [String]? = nil,
+                mediation: MediationRequest? = .pathsOnly) {
+        self.margins = margins; self.atMeans = atMeans; self.describe = describe; self.mediation = mediation
+    }
+}
+
+/// Which mediation analyses to run and how.
+public struct MediationRequest: Sendable, Hashable {
+    public var methods: Set<MediationMethod>
+    /// Bootstrap replications / causal simulations.
+    public var reps: Int
+    public var seed: UInt64
+
+    public init(methods: Set<MediationMethod>, reps: Int = 0, seed: UInt64 = 1) {
+        self.methods = methods; self.reps = reps; self.seed = seed
+    }
+
+    /// Baron–Kenny paths and Sobel: milliseconds, so every redraw has them.
+    public static let pathsOnly = MediationRequest(methods: [.bk, .sobel])
+}
+
+/// The one analysis layer: turns a specification into every result a screen or a lesson step
+/// shows — the common sample, the lineup's models, Table 1, crosstabs and the mediation paths —
+/// synchronously. The explorer's background worker, the lesson runner, `bench ui` and the tests
+/// call it.
+public enum AnalysisEngine {
+    public static func run(_ spec: Specification, generation: Int = 0, dataset data: Dataset,
+                           cache: FitCache = FitCache(), request: AnalysisRequest = AnalysisRequest(),
+                           isCancelled: @escaping @Sendable () -> Bool = { false }) -> AnalysisResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var output = AnalysisResult(generation: generation, spec: spec)
+
+        // The `if` subsample and the common sample.
+        do {
+            let sample = try PanelSample(spec, dataset: data)
+            output.sample = sample
+            output.sampleN = sample.subsampleN
+            if spec.condition != nil { output.mask = sample.subsampleMask }
+        } catch {
+            output.sampleError = spec.condition != nil ? "subsample: \(error)" : "\(error)"
+        }
+
+        // Models: the distinct fits run in parallel (a standardized column shares its base fit).
+        let options = FitOptions(margins: request.margins, atMeans: request.margins && request.atMeans)
+        let plan = ModelLineup.plan(spec, dataset: data)
+        var distinct: [ModelSpec] = []
+        for p in plan where !distinct.contains(p.spec) { distinct.append(p.spec) }
+        let fits = Mutex<[ModelSpec: Result<ModelResult, FitFailure>]>([:])
+        if output.sampleError == nil {
+            let specs = distinct
+            DispatchQueue.concurrentPerform(iterations: specs.count) { i in
+                if isCancelled() { return }
+                let modelSpec = specs[i]
+                let result = cache.result(for: modelSpec, margins: options.margins, atMeans: options.atMeans) {
+                    do { return .success(try fitModel(modelSpec, data: data, options: options)) }
+                    catch { return .failure(FitFailure(message: "\(error)")) }
+                }
+                fits.withLock { $0[modelSpec] = result }
+            }
+            if isCancelled() { return output }
+        }
+        let results = fits.withLock { $0 }
+        output.marginsIncluded = request.margins
+            || distinct.allSatisfy { cache.cached($0, margins: true) != nil }
+        output.models = plan.map { planned in
+            var fitted = FittedModel(plan: planned)
+            switch results[planned.spec] {
+            case let .success(r)?: fitted.result = r
+            case let .failure(f)?: fitted.error = f.message
+            case nil: fitted.error = "not estimated: the subsample condition failed"
+            }
+            return fitted
+        }
+
+        // Baron–Kenny on the same sample and families as the models.
+        if output.sampleError == nil, spec.activeMediator != nil, let mediationRequest = request.mediation {
+            do {
+                output.mediation = try mediation(spec, dataset: data, request: mediationRequest, isCancelled: isCancelled)
+            } catch .cancelled {
+                return output
+            } catch {
+                output.mediationError = "\(error)"
+            }
+        }
+
+        // Table 1 and crosstabs on the screen's sample.
+        if let sample = output.sample {
+            let rows = spec.sampling == .common ? sample.mask : sample.subsampleMask
+            let screenData = rows.allSatisfy { $0 } ? data : data.subset(rows)
+            let names = (request.describe ?? spec.modelVariables).filter { data.column($0) != nil }
+            output.summaries = (try? DescriptiveStatistics.describe(screenData, variables: names)) ?? []
+            output.crosstabs = spec.crosstabs.map { pair in
+                do { return CrosstabOutput(pair: pair, table: try CrossTabulation(screenData, row: pair.row, column: pair.column)) }
+                catch { return CrosstabOutput(pair: pair, error: "\(pair.row) x \(pair.column): \(error)") }
+            }
+        }
+        let elapsed = clock.now - start
+        output.elapsedMilliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return output
+    }
+
+    /// The mediation engine's analysis of the specification: the lineup's families, the screen's
+    /// common sample (in per-model mode, the analysis's own).
+    public static func mediation(_ spec: Specification, dataset: Dataset, request: MediationRequest,
+                                 threads: Int? = nil,
+                                 progress: (@Sendable (MediationProgress) -> Void)? = nil,
+                                 isCancelled: (@Sendable () -> Bool)? = nil) throws(MediationError) -> MediationResult {
+        let mediationSpec = try self.mediationSpec(spec, dataset: dataset)
+        var options = MediationOptions(methods: request.methods, reps: request.reps, seed: request.seed, threads: threads)
+        options.sensitivity = request.methods.contains(.causal) || request.methods.contains(.all)
+        return try Mediation.analyze(spec: mediationSpec, data: dataset, options: options,
+                                     progress: progress, isCancelled: isCancelled)
+    }
+
+    /// The families are the lineup's (`ModelLineup.mediationFamilies`), so the Models view's `m`
+    /// and `ym` columns are the engine's models.
+    public static func mediationSpec(_ spec: Specification, dataset: Dataset) throws(MediationError) -> MediationSpec {
+        guard let m = spec.activeMediator else { throw .invalidSpec("no mediator given") }
+        let families = ModelLineup.mediationFamilies(spec, dataset: dataset)
+        return MediationSpec(x: spec.keyRegressor, mediators: [m], y: spec.outcome,
+                             controls: spec.effectiveControls,
+                             mediatorModel: families.mediator,
+                             outcomeModel: families.outcome,
+                             condition: spec.condition,
+                             sampleVariables: spec.sampling == .common ? PanelSample.variables(spec) : [])
+    }
+}

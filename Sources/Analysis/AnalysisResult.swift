@@ -1,0 +1,65 @@
+import Estimation
+import Mediation
+import SurveyData
+
+/// A lineup model with its fit, or the one-line reason it failed.
+public struct FittedModel: Sendable {
+    public var plan: LineupModel
+    public var result: ModelResult?
+    public var error: String?
+
+    public init(plan: LineupModel, result: ModelResult? = nil, error: String? = nil) {
+        self.plan = plan; self.result = result; self.error = error
+    }
+
+    public var id: String { plan.id }
+    public var title: String { plan.title }
+}
+
+/// Everything one specification produced: what every screen and lesson step shows. Tagged with
+/// its generation: the explorer drops the results of superseded specifications.
+public struct AnalysisResult: Sendable {
+    public var generation: Int
+    public var spec: Specification
+    public var models: [FittedModel]
+    /// Rows in the `if` subsample (all rows without one); nil when the condition failed.
+    public var sampleN: Int?
+    public var sampleError: String?
+    /// Rows of the `if` subsample; nil means every row.
+    public var mask: [Bool]?
+    /// The screen's common estimation sample (nil when the condition failed).
+    public var sample: PanelSample?
+    public var summaries: [VariableDescription]
+    public var crosstabs: [CrosstabOutput]
+    /// Baron–Kenny paths and the indirect effect from the mediation engine, on the same sample
+    /// as the models (with the mediator on); the Mediation view's bootstrap adds the rest.
+    public var mediation: MediationResult?
+    public var mediationError: String?
+    public var elapsedMilliseconds: Double
+    /// False for the quick first pass whose models have no marginal effects yet.
+    public var marginsIncluded: Bool = true
+
+    public init(generation: Int, spec: Specification, models: [FittedModel] = [], sampleN: Int? = nil,
+                sampleError: String? = nil, mask: [Bool]? = nil, summaries: [VariableDescription] = [],
+                crosstabs: [CrosstabOutput] = [], elapsedMilliseconds: Double = 0) {
+        self.generation = generation; self.spec = spec; self.models = models; self.sampleN = sampleN
+        self.sampleError = sampleError; self.mask = mask; self.summaries = summaries
+        self.crosstabs = crosstabs; self.elapsedMilliseconds = elapsedMilliseconds
+    }
+
+    public func model(_ id: String) -> FittedModel? { models.first { $0.id == id } }
+
+    /// The N every model of the screen shares (nil in per-model mode, or before the sample is known).
+    public var commonN: Int? { spec.sampling == .common ? sample?.n : nil }
+}
+
+/// A cross-tabulation in the screen's sample (counts, χ², Cramér's V, gamma, τ-b from
+/// `Estimation.CrossTabulation`), or why it failed.
+public struct CrosstabOutput: Sendable {
+    public var pair: CrosstabPair
+    public var table: CrossTabulation?
+    public var error: String?
+    public init(pair: CrosstabPair, table: CrossTabulation? = nil, error: String? = nil) {
+        self.pair = pair; self.table = table; self.error = error
+    }
+}

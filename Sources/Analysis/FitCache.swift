@@ -1,0 +1,41 @@
+import Estimation
+import Synchronization
+
+/// Fits already made, keyed by model specification (which includes its shared sample): undo,
+/// redo and switching a control back cost nothing, and a baseline's models are reused. Shared
+/// by background tasks.
+public final class FitCache: Sendable {
+    struct Key: Hashable { var spec: ModelSpec; var options: FitOptionsKey }
+    struct FitOptionsKey: Hashable { var margins: Bool; var atMeans: Bool }
+    private let storage = Mutex<[Key: Result<ModelResult, FitFailure>]>([:])
+    public init() {}
+
+    /// A cached fit; a fit with margins also answers a request without them.
+    func cached(_ spec: ModelSpec, margins: Bool, atMeans: Bool = false) -> Result<ModelResult, FitFailure>? {
+        storage.withLock { store in
+            if let hit = store[Key(spec: spec, options: FitOptionsKey(margins: true, atMeans: true))] { return hit }
+            if let hit = store[Key(spec: spec, options: FitOptionsKey(margins: true, atMeans: atMeans))], margins || !atMeans {
+                return hit
+            }
+            if !margins { return store[Key(spec: spec, options: FitOptionsKey(margins: false, atMeans: false))] }
+            return nil
+        }
+    }
+
+    func result(for spec: ModelSpec, margins: Bool, atMeans: Bool = false,
+                compute: () -> Result<ModelResult, FitFailure>) -> Result<ModelResult, FitFailure> {
+        if let hit = cached(spec, margins: margins, atMeans: atMeans) { return hit }
+        let value = compute()
+        storage.withLock { store in
+            if store.count > 2000 { store.removeAll() }
+            store[Key(spec: spec, options: FitOptionsKey(margins: margins, atMeans: margins && atMeans))] = value
+        }
+        return value
+    }
+}
+
+/// A fit's one-line error (kept as text: estimation errors print Stata-style messages).
+public struct FitFailure: Error, Sendable {
+    public let message: String
+    public init(message: String) { self.message = message }
+}
