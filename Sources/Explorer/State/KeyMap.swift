@@ -19,6 +19,7 @@ public enum KeyMap {
         Binding(keys: "s", action: "subsample: presets or a typed if expression"),
         Binding(keys: "e", action: "cycle estimators"),
         Binding(keys: "v", action: "cycle variance type (oim, robust)"),
+        Binding(keys: "S", action: "one common sample for every model / each model on its own rows"),
         Binding(keys: "l L", action: "Chinese / English labels (l scrolls right in the view pane)"),
         Binding(keys: "b B", action: "pin the current models as baseline / clear it"),
         Binding(keys: "g", action: "(re)start the mediation bootstrap"),

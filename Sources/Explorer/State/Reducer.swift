@@ -142,6 +142,8 @@ public enum Reducer {
             return change(&state, env: env) { $0.estimators = $0.estimators.next }
         case .char("v"):
             return change(&state, env: env) { $0.vce = $0.vce == .oim ? .robust : .oim }
+        case .char("S"):
+            return change(&state, env: env) { $0.sampling = $0.sampling == .common ? .perModel : .common }
         case .char("u"):
             return step(&state, from: \.undoStack, to: \.redoStack, emptyMessage: "nothing to undo", env: env)
         case .ctrl("r"), .ctrl("R"):

@@ -29,9 +29,11 @@ enum Chrome {
         } else {
             name = language == .zh ? "全部" : "all"
         }
-        let current = state.results.flatMap { $0.spec.subsample == state.spec.subsample ? $0 : nil }
-        let n = current?.sampleN.map { "N=\($0)" } ?? (current?.sampleError != nil ? "N=?" : "N=...")
-        return "\(name) \(n)"
+        // The common sample's N once the results for these choices are in.
+        let current = state.results.flatMap { $0.spec.computeKey == state.spec.computeKey ? $0 : nil }
+        let n = (current?.commonN ?? current?.sampleN).map { "N=\($0)" } ?? (current?.sampleError != nil ? "N=?" : "N=...")
+        let perModel = state.spec.sampling == .perModel ? (language == .zh ? " 各模型样本" : " per model") : ""
+        return "\(name) \(n)\(perModel)"
     }
 
     static func specBar(_ state: AppState, env: ExplorerEnvironment, into grid: inout CellGrid) {
@@ -63,6 +65,11 @@ enum Chrome {
             text = "computing generation \(state.generation)..."
         } else if state.marginsPending {
             text = "computing marginal effects..."
+        } else if state.spec.sampling == .perModel {
+            text = state.spec.language == .zh && env.unicode
+                ? "各列在各自的样本上估计，不可直接比较（按 S 使用共同样本）"
+                : "columns are estimated on their own samples and are not comparable (S: one common sample)"
+            style = [.reverse, .negative]
         } else if let notice = env.codebook.notice(env.unicode ? state.spec.language : .en) {
             text = notice
         } else if let r = state.results {

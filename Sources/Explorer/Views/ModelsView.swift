@@ -112,8 +112,27 @@ enum ModelsView {
 
         // Mark failed columns in the first row so the gap is explained on screen.
         var lines = TableLines.lines(table, styles: styles, maxWidth: width)
+        if let note = sampleNote(results, language: language) { lines.insert(StyledLine(note, style: .dim), at: 0) }
         if state.computing { lines.insert(StyledLine("(updating...)", style: .dim), at: 0) }
         return ViewContent(lines: lines, tables: [exportTable(state, env: env, results: results)])
+    }
+
+    /// The screen's sample said once: the common N and the rows it dropped for a missing value
+    /// (by variable), or that each column has its own N.
+    static func sampleNote(_ results: ComputeOutput, language: Language) -> String? {
+        let zh = language == .zh
+        guard let sample = results.sample else { return nil }
+        if results.spec.sampling == .perModel {
+            return zh ? "各列在各自的样本上估计（见各列 N），不可直接比较" : "each column on its own sample (see its N): columns are not comparable"
+        }
+        var text = (zh ? "共同样本 N = " : "common sample N = ") + "\(sample.n)"
+        let missing = sample.dropped.filter { $0.reason != "excluded by if" }
+        if !missing.isEmpty {
+            let total = missing.reduce(0) { $0 + $1.count }
+            let reasons = missing.map { "\($0.reason) \($0.count)" }.joined(separator: ", ")
+            text += zh ? "：去掉 \(total) 行（\(reasons)）" : ": \(total) rows dropped (\(reasons))"
+        }
+        return text
     }
 
     /// Coefficient with stars, and its t/z in parentheses (standardized columns: bStdX).
