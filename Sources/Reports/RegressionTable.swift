@@ -21,13 +21,25 @@ public enum RegressionStatistic: String, Sendable, CaseIterable, Codable {
 
 /// One column of a regression table.
 public struct RegressionColumn: Sendable {
+    /// What a column shows: the model's estimates, or each estimate's change from a baseline fit
+    /// of the same model (the what-if view; nil baseline: the baseline has no such model).
+    public enum Content: Sendable { case estimates, change(from: ModelResult?) }
+
     public var title: String?
     public var result: ModelResult
     public var scale: CoefficientScale
+    public var content: Content
+    /// Estimates compared with this fit: a coefficient whose sign or significance level differs
+    /// from it is flagged (the current columns beside a pinned baseline).
+    public var comparedWith: ModelResult?
 
-    public init(title: String? = nil, result: ModelResult, scale: CoefficientScale = .raw) {
-        self.title = title; self.result = result; self.scale = scale
+    public init(title: String? = nil, result: ModelResult, scale: CoefficientScale = .raw,
+                content: Content = .estimates, comparedWith: ModelResult? = nil) {
+        self.title = title; self.result = result; self.scale = scale; self.content = content
+        self.comparedWith = comparedWith
     }
+
+    var isChange: Bool { if case .change = content { return true } else { return false } }
 }
 
 public struct RegressionTableOptions: Sendable {
@@ -47,17 +59,23 @@ public struct RegressionTableOptions: Sendable {
     public var title: String?
     /// Extra notes (e.g. the dataset notice), printed after the automatic ones.
     public var notes: [String]
+    /// The (1) (2)… header row (a table of many columns reads better with it).
+    public var numberColumns: Bool
+    /// A header row above the titles, e.g. "baseline" over the first baseline column.
+    public var groupHeader: [String]?
 
     public init(language: Language = .en, paren: ParenStatistic = .t,
                 factorStyle: FactorLabelStyle = .grouped,
                 statistics: [RegressionStatistic] = [.n, .r2, .pseudoR2, .loglik],
                 keep: [String]? = nil, extraRows: [(label: String, values: [String])] = [],
                 showCutpoints: Bool = true, showOutcome: Bool = true, digits: Int = 3,
-                title: String? = nil, notes: [String] = []) {
+                title: String? = nil, notes: [String] = [], numberColumns: Bool = true,
+                groupHeader: [String]? = nil) {
         self.language = language; self.paren = paren; self.factorStyle = factorStyle
         self.statistics = statistics; self.keep = keep; self.extraRows = extraRows
         self.showCutpoints = showCutpoints; self.showOutcome = showOutcome; self.digits = digits
-        self.title = title; self.notes = notes
+        self.title = title; self.notes = notes; self.numberColumns = numberColumns
+        self.groupHeader = groupHeader
     }
 }
 
@@ -75,8 +93,11 @@ public enum RegressionTable {
                           alignments: [.left] + Array(repeating: .decimal, count: count))
 
         // Headers: (1) (2)…, outcome labels, model titles.
+        if let group = options.groupHeader {
+            table.headers.append([.empty] + group.map { Cell($0, alignment: .left) })
+        }
         let numbers = columns.indices.map { Cell("(\($0 + 1))", alignment: .center) }
-        table.headers.append([.empty] + numbers)
+        if options.numberColumns && count > 1 { table.headers.append([.empty] + numbers) }
         if options.showOutcome {
             table.headers.append([.empty] + columns.map {
                 Cell(labeler.variableLabel($0.result.outcome), alignment: .center)
@@ -89,7 +110,6 @@ public enum RegressionTable {
             }
             return Cell(title, alignment: .center)
         })
-        if count == 1 { table.headers.removeFirst() }
 
         // Rows: union of terms in first-seen order, factor levels kept together, `_cons` last.
         let terms = orderedTerms(columns)
@@ -129,7 +149,7 @@ public enum RegressionTable {
                 var top = [Cell(labeler.cutpointLabel(term))]
                 var bottom = [Cell.empty]
                 for column in columns {
-                    let cut = column.scale == .raw ? column.result.cutpoints.first { $0.term == term } : nil
+                    let cut = column.scale == .raw && !column.isChange ? column.result.cutpoints.first { $0.term == term } : nil
                     // Stars as on coefficients: the paper (and esttab) star cutpoints too.
                     top.append(cut.map { starred($0.estimate, p: $0.p, digits: options.digits) } ?? .empty)
                     bottom.append(Cell(cut.map { parenText($0.se, z: $0.z, options: options, scaleFactor: 1) } ?? ""))
@@ -148,7 +168,7 @@ public enum RegressionTable {
             firstFooterRow = false
         }
         for statistic in options.statistics {
-            let values = columns.map { statisticText(statistic, $0.result) }
+            let values = columns.map { $0.isChange ? nil : statisticText(statistic, $0.result) }
             guard values.contains(where: { $0 != nil }) else { continue }
             let label = statisticLabel(statistic, language)
             table.addRow([Cell(label, latex: statisticLatex(statistic, language))]
@@ -165,22 +185,54 @@ public enum RegressionTable {
 
     private static func coefficientCells(_ term: String, column: RegressionColumn,
                                          options: RegressionTableOptions) -> (Cell, Cell) {
+        if case .change(let baseline) = column.content {
+            return (changeCell(term, now: column.result, base: baseline, scale: column.scale, options: options), .empty)
+        }
         let result = column.result
         if result.omitted.contains(where: { $0.term == term }) {
             return (Cell(ReportText.omittedCell(options.language)), .empty)
         }
         guard let c = result.coefficient(term) else { return (.empty, .empty) }
-        let value: Double?
-        switch column.scale {
-        case .raw: value = c.estimate
-        case .bStdX: value = c.bStdX
-        case .bStdY: value = c.bStdY
-        case .bStdXY: value = c.bStdXY
+        guard let value = scaled(c, column.scale) else { return (.empty, .empty) }
+        var estimate = starred(value, p: c.p, digits: options.digits)
+        if let base = column.comparedWith {
+            estimate.flagged = base.coefficient(term).map { changed(c, $0, column.scale) } ?? true
         }
-        guard let value else { return (.empty, .empty) }
-        let estimate = starred(value, p: c.p, digits: options.digits)
         let factor = column.scale == .raw ? 1 : (c.estimate != 0 ? abs(value / c.estimate) : Double.nan)
         return (estimate, Cell(parenText(c.se, z: c.z, options: options, scaleFactor: factor)))
+    }
+
+    /// The change of a term's estimate from the baseline fit (`+0.031`), flagged when its sign or
+    /// significance level changed; `new`/`dropped` when only one of the fits has the term.
+    private static func changeCell(_ term: String, now: ModelResult, base: ModelResult?, scale: CoefficientScale,
+                                   options: RegressionTableOptions) -> Cell {
+        guard let base else { return .empty }
+        let zh = options.language == .zh
+        switch (now.coefficient(term), base.coefficient(term)) {
+        case (nil, nil): return .empty
+        case (nil, _?): return Cell(zh ? "已删除" : "dropped", flagged: true)
+        case (_?, nil): return Cell(zh ? "新增" : "new", flagged: true)
+        case let (n?, b?):
+            guard let nv = scaled(n, scale), let bv = scaled(b, scale) else { return Cell(".") }
+            let d = nv - bv
+            return Cell((d >= 0 ? "+" : "") + NumberFormat.fixed(d, options.digits), flagged: changed(n, b, scale))
+        }
+    }
+
+    private static func scaled(_ c: Coefficient, _ scale: CoefficientScale) -> Double? {
+        switch scale {
+        case .raw: return c.estimate
+        case .bStdX: return c.bStdX
+        case .bStdY: return c.bStdY
+        case .bStdXY: return c.bStdXY
+        }
+    }
+
+    /// A coefficient's sign or significance level differs between two fits.
+    private static func changed(_ n: Coefficient, _ b: Coefficient, _ scale: CoefficientScale) -> Bool {
+        guard let nv = scaled(n, scale), let bv = scaled(b, scale) else { return false }
+        let signChanged = (nv > 0) != (bv > 0) && nv != 0 && bv != 0
+        return signChanged || NumberFormat.stars(n.p) != NumberFormat.stars(b.p)
     }
 
     /// `0.262**`, with the stars as a LaTeX superscript.
@@ -255,8 +307,8 @@ public enum RegressionTable {
                 columnNotes.append((text, [column]))
             }
         }
-        for (k, column) in columns.enumerated() {
-            let name = "(\(k + 1))"
+        for (k, column) in columns.enumerated() where !column.isChange {
+            let name = options.numberColumns ? "(\(k + 1))" : (column.title ?? "(\(k + 1))")
             for omitted in column.result.omitted {
                 let label = labeler.label(term: omitted.term, style: .combined)
                 add(ReportText.omittedNote(term: label, reason: omitted.reason, language), name)

@@ -18,9 +18,14 @@ public struct Cell: Sendable, Equatable {
     /// Indentation level (grouped factor levels under their variable); renderers indent by two
     /// spaces per level where they can.
     public var indent: Int
+    /// A number the reader should look at (a coefficient whose sign or significance changed
+    /// against a baseline): the terminal highlights it; text exports keep the text only.
+    public var flagged: Bool
 
-    public init(_ text: String, alignment: Alignment? = nil, latex: String? = nil, indent: Int = 0) {
+    public init(_ text: String, alignment: Alignment? = nil, latex: String? = nil, indent: Int = 0,
+                flagged: Bool = false) {
         self.text = text; self.alignment = alignment; self.latex = latex; self.indent = indent
+        self.flagged = flagged
     }
 
     public static let empty = Cell("")

@@ -25,7 +25,9 @@ enum TableLines {
         for (r, row) in table.rows.enumerated() {
             if row.kind == .ruleAbove { out.append(StyledLine(Cells.repeated("-", width), style: .dim)) }
             var line = StyledLine(layout.line(row.cells), frozen: frozen)
-            if let rowStyles = styles[r] {
+            var rowStyles = styles[r] ?? [:]
+            for (c, cell) in row.cells.enumerated() where cell.flagged { rowStyles[c] = .flagged }
+            if !rowStyles.isEmpty {
                 for (c, style) in rowStyles where c < layout.columnWidths.count {
                     let start = layout.columnWidths[..<c].reduce(0, +) + layout.gap * c
                     line.style(style, start: start, length: layout.columnWidths[c])
