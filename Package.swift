@@ -3,8 +3,10 @@ import PackageDescription
 
 // One module per stage of the data flow:
 // load (SurveyData) → design matrix + estimators (Estimation) → Mediation → renderers (Reports)
-// → guided lessons (Teaching) → terminal explorer (Explorer) → the `pathlens` executable. StudyReplica holds the embedded
-// reference study (synthetic replica generator and `replicate`).
+// → the analysis layer every front end calls (Analysis: specification → common sample → models,
+// tables, mediation) → guided lessons (Teaching) → terminal explorer (Explorer) → the `pathlens`
+// executable. StudyReplica holds the embedded reference study (synthetic replica generator and
+// `replicate`); lessons get its published figures as a value, not an import.
 let package = Package(
     name: "PathLens",
     products: [
@@ -25,12 +27,12 @@ let package = Package(
         .target(name: "Estimation", dependencies: ["SurveyData", "CLapack"]),
         .target(name: "Mediation", dependencies: ["SurveyData", "Estimation"]),
         .target(name: "Reports", dependencies: ["SurveyData", "Estimation", "Mediation", "CTextWidth"]),
-        .target(name: "StudyReplica", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports"]),
+        .target(name: "StudyReplica", dependencies: ["SurveyData", "Estimation", "Reports"]),
         // One analysis layer under every front end: specification → common sample → models,
         // tables and mediation, for the explorer, the lessons and the CLI.
         .target(name: "Analysis", dependencies: ["SurveyData", "Estimation", "Mediation"]),
         .target(name: "Teaching", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "Analysis"]),
-        .target(name: "Explorer", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "Analysis", "Teaching", "CNcursesw", "CTextWidth"]),
+        .target(name: "Explorer", dependencies: ["SurveyData", "Estimation", "Mediation", "Reports", "Analysis", "Teaching", "StudyReplica", "CNcursesw"]),
         .executableTarget(name: "pathlens", dependencies: [
             "SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica", "Teaching", "Explorer", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
