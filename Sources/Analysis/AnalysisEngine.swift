@@ -92,7 +92,10 @@ public enum AnalysisEngine {
         // Baron–Kenny on the same sample and families as the models.
         if output.sampleError == nil, spec.activeMediator != nil, let mediationRequest = request.mediation {
             do {
-                output.mediation = try mediation(spec, dataset: data, request: mediationRequest, isCancelled: isCancelled)
+                let mediationSpec = try self.mediationSpec(spec, dataset: data)
+                output.mediation = try cache.mediation(mediationSpec, mediationRequest) { () throws(MediationError) in
+                    try mediation(spec, dataset: data, request: mediationRequest, isCancelled: isCancelled)
+                }
             } catch .cancelled {
                 return output
             } catch {

@@ -1,4 +1,5 @@
 import Estimation
+import Mediation
 import Synchronization
 
 /// Fits already made, keyed by model specification (which includes its shared sample): undo,
@@ -8,7 +9,23 @@ public final class FitCache: Sendable {
     struct Key: Hashable { var spec: ModelSpec; var options: FitOptionsKey }
     struct FitOptionsKey: Hashable { var margins: Bool; var atMeans: Bool }
     private let storage = Mutex<[Key: Result<ModelResult, FitFailure>]>([:])
+    struct MediationKey: Hashable { var spec: MediationSpec; var request: MediationRequest }
+    private let mediations = Mutex<[MediationKey: MediationResult]>([:])
     public init() {}
+
+    /// A mediation analysis already run on the same specification and request (the quick pass
+    /// and the margins pass of one redraw share it).
+    func mediation(_ spec: MediationSpec, _ request: MediationRequest,
+                   compute: () throws(MediationError) -> MediationResult) throws(MediationError) -> MediationResult {
+        let key = MediationKey(spec: spec, request: request)
+        if let hit = mediations.withLock({ $0[key] }) { return hit }
+        let value = try compute()
+        mediations.withLock { store in
+            if store.count > 200 { store.removeAll() }
+            store[key] = value
+        }
+        return value
+    }
 
     /// A cached fit; a fit with margins also answers a request without them.
     func cached(_ spec: ModelSpec, margins: Bool, atMeans: Bool = false) -> Result<ModelResult, FitFailure>? {
