@@ -39,6 +39,12 @@ enum MediationView {
         lines.append(StyledLine("  c' = \(format(paths.cPrime))   " + (zh ? "直接效应" : "direct")))
         lines.append(StyledLine("  a x b = \(NumberFormat.fixed(first.indirect.estimate, 3))   "
                                 + (zh ? "（朴素乘积；各模型尺度不同）" : "(naive product; scales differ across logit models)")))
+        // What estimation said about the same fits (perfect prediction, non-convergence…): a path
+        // is not shown without the warning that qualifies it.
+        for id in ["m", "ym"] {
+            guard let model = results.model(id), let fit = model.result else { continue }
+            for note in fit.notes { lines.append(StyledLine("  \(model.title): \(note)", style: .negative)) }
+        }
         lines.append(StyledLine())
         var verdictLine = StyledLine("Baron-Kenny (" + NumberFormat.fixed(100 * paths.alpha, 0) + "%): ", style: .bold)
         verdictLine.append(paths.verdict.text(language) + verdictReason(paths, language))
