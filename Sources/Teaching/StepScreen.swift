@@ -95,54 +95,9 @@ enum StepScreen {
             language: language, statistics: [.n, .r2, .pseudoR2], extraRows: extra, notes: notes))
     }
 
+    /// The Reports module's compact mediation table (naive beside KHB and causal), in the
+    /// lesson's language, with variable names as the lesson text quotes them.
     static func mediationTable(_ m: MediationResult, language: Language) -> Table {
-        let zh = language == .zh
-        var table = Table(title: (zh ? "中介分析" : "Mediation") + ": \(m.x) → \(m.mediators.first?.mediator ?? "") → \(m.y)"
-                            + (m.condition.map { "  if " + $0 } ?? "") + "  (N = \(m.n))",
-                          alignments: [.left, .decimal, .decimal])
-        table.headers = [[Cell(""), Cell(zh ? "估计值" : "Estimate"), Cell("z")]]
-        guard let first = m.mediators.first else { return table }
-        let f = { (x: Double) in NumberFormat.fixed(x, 3) }
-        func path(_ label: String, _ p: PathEstimate) {
-            table.addRow([Cell(label), Cell(f(p.estimate) + NumberFormat.stars(p.p)), Cell(NumberFormat.fixed(p.estimate / p.se, 2))])
-        }
-        let paths = first.paths
-        path(zh ? "a：\(m.x) → \(first.mediator)" : "a: \(m.x) → \(first.mediator)", paths.a)
-        path(zh ? "b：\(first.mediator) → \(m.y)" : "b: \(first.mediator) → \(m.y)", paths.b)
-        path(zh ? "c：总效应" : "c: total", paths.c)
-        path(zh ? "c′：直接效应" : "c′: direct", paths.cPrime)
-        table.addRow([Cell(zh ? "a·b（Sobel z）" : "a·b (Sobel z)"), Cell(f(first.indirect.estimate)),
-                      Cell(NumberFormat.fixed(first.indirect.sobelZ, 2))])
-        table.addRow([Cell((zh ? "Baron–Kenny 结论（α = " : "Baron–Kenny verdict (α = ") + NumberFormat.fixed(paths.alpha, 2) + (zh ? "）" : ")")),
-                      Cell(PlaceholderResolver.verdict(paths.verdict, language)), Cell("")])
-        table.addRow([Cell(zh ? "a·b/(a·b+c′)（论文公式）" : "a·b/(a·b+c′) (paper's formula)"),
-                      Cell(NumberFormat.fixed(100 * paths.proportionOfSum, 1) + "%"), Cell("")])
-        table.addRow([Cell("a·b/c"), Cell(NumberFormat.fixed(100 * paths.proportionOfTotal, 1) + "%"), Cell("")])
-        if let k = m.khb {
-            table.addRow([Cell(zh ? "KHB 总效应（重标度）" : "KHB reduced (rescaled c)"), Cell(f(k.reduced.estimate)), Cell("")], kind: .ruleAbove)
-            table.addRow([Cell(zh ? "KHB 直接效应" : "KHB full (c′)"), Cell(f(k.full.estimate)), Cell("")])
-            table.addRow([Cell(zh ? "KHB 间接效应" : "KHB difference (indirect)"), Cell(f(k.diff.estimate) + NumberFormat.stars(k.diff.p)),
-                          Cell(NumberFormat.fixed(k.diff.estimate / k.diff.se, 2))])
-            table.addRow([Cell(zh ? "KHB 中介比例" : "KHB share mediated"), Cell(NumberFormat.fixed(k.confPct, 1) + "%"), Cell("")])
-            table.addRow([Cell(zh ? "重标度因子" : "rescaling factor"), Cell(f(k.rescFact)), Cell("")])
-        }
-        if let c = first.causal {
-            func effect(_ label: String, _ e: EffectEstimate, scale: Double = 1, digits: Int = 3, suffix: String = "") {
-                var text = NumberFormat.fixed(e.estimate * scale, digits) + suffix
-                if let ci = e.ci { text += " [" + NumberFormat.fixed(ci.low * scale, digits) + ", " + NumberFormat.fixed(ci.high * scale, digits) + "]" }
-                table.addRow([Cell(label), Cell(text), Cell("")])
-            }
-            table.addRow([Cell((zh ? "因果中介（" : "causal mediation (") + c.mediatorModel.rawValue + " / " + c.outcomeModel.rawValue
-                               + (zh ? "），尺度：" : "), scale: ") + c.scale), Cell(""), Cell("")], kind: .ruleAbove)
-            effect("ACME", c.effects.acmeAverage)
-            effect("ADE", c.effects.adeAverage)
-            effect(zh ? "总效应" : "total effect", c.effects.total)
-            effect(zh ? "中介比例" : "proportion mediated", c.effects.propMediatedAverage, scale: 100, digits: 1, suffix: "%")
-            if let s = c.sensitivity, let rho = s.rhoAtZero {
-                table.addRow([Cell(zh ? "ACME = 0 时的 ρ（敏感性分析）" : "ρ at which ACME = 0 (sensitivity)"), Cell(f(rho)), Cell("")])
-            }
-        }
-        table.notes = [ReportText.starsNote(language)] + m.notes
-        return table
+        MediationTables.summary(m, options: MediationTableOptions(language: language))
     }
 }

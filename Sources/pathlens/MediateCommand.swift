@@ -16,6 +16,7 @@ struct Mediate: ParsableCommand {
               --controls "male + age + i.educ + married + party + i.occ + i.industry"
           pathlens mediate --x union --m training --y skill --method bootstrap --reps 2000 --ci bca
           pathlens mediate --x union --m training --y skill --if "industry == 2" --format json
+          pathlens mediate --x union --m training --y skill --lang zh --format md
         """)
 
     @Option(help: ArgumentHelp("Key regressor (treatment). Default: the codebook's key regressor.", valueName: "var"))
@@ -59,7 +60,7 @@ struct Mediate: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
-    @Option(help: ArgumentHelp("text, md or json.", valueName: "format"))
+    @Option(help: ArgumentHelp("text, md, latex, csv or json.", valueName: "format"))
     var format: String = "text"
 
     func run() throws {
@@ -67,7 +68,7 @@ struct Mediate: ParsableCommand {
     }
 
     private func execute() throws {
-        let format = try parseFormat(self.format, allowed: [.text, .md, .json])
+        let format = try parseFormat(self.format, allowed: [.text, .md, .latex, .csv, .json])
         if dataOptions.fweight != nil { throw CLIError("mediate does not take --fweight") }
         let interval: BootstrapInterval = try parseChoice(ci, option: "--ci")
         let causalInterval: CausalInterval = try parseChoice(causalCI, option: "--causal-ci")
@@ -81,7 +82,7 @@ struct Mediate: ParsableCommand {
         guard reps >= 0, reps <= 1_000_000 else { throw CLIError("--reps must be between 0 and 1000000 (got \(reps))") }
         guard alpha > 0, alpha < 1 else { throw CLIError("--alpha must be between 0 and 1 (got \(alpha))") }
         guard level > 0, level < 1 else { throw CLIError("--level must be between 0 and 1 (got \(level))") }
-        _ = try dataOptions.language
+        let language = try dataOptions.language
 
         let dataset = try dataOptions.load()
         let roles = dataset.codebook.roles
@@ -101,10 +102,11 @@ struct Mediate: ParsableCommand {
         if meter.isActive { progress = { meter.update($0) } }
         let result = try Mediation.analyze(spec: spec, data: dataset, options: options, progress: progress)
         meter.finish()
-        let notice = try dataOptions.notice(dataset)
-        if format == .json, let notice { printError("note: \(notice)") }
-        emit(try MediateReport.render(result, format: format, interval: interval,
-                                      notice: format == .json ? nil : notice))
+        // Chinese tables name the variables by their codebook labels; English keeps the names.
+        let labeler = language == .zh ? TermLabeler(codebook: dataset.codebook, language: .zh) : nil
+        let tableOptions = MediationTableOptions(language: language, labeler: labeler, interval: interval, level: level)
+        emit(try MediateReport.render(result, format: format, options: tableOptions,
+                                      notice: try dataOptions.notice(dataset)))
     }
 
     /// The controls are pasted after `y ~ ` in the formulas the engine builds; a syntax error is

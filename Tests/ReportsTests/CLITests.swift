@@ -198,7 +198,7 @@ struct CLITests {
         (["--reps=-1"], "--reps"),
         (["--alpha", "1"], "--alpha"),
         (["--level", "0"], "--level"),
-        (["--format", "latex"], "--format"),
+        (["--format", "xml"], "--format"),
         (["--ci", "x"], "--ci"),
         (["--causal-ci", "x"], "--causal-ci"),
         (["--method", ","], "--method is empty"),
