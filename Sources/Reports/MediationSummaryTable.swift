@@ -48,7 +48,7 @@ extension MediationTables {
             t.addRow([Cell(zh(l, "KHB rescaling factor", "KHB 重标度因子")), "", "", Cell(f(k.rescFact)), ""])
         }
         t.addRow([Cell("Baron–Kenny " + zh(l, "verdict", "结论") + (l == .zh ? "（α = " : " (α = ") + NumberFormat.fixed(p.alpha, 2) + (l == .zh ? "）" : ")")),
-                  Cell(MediationText.verdict(p.verdict, l), alignment: .left), "", "", ""])
+                  Cell(p.verdict.text(l), alignment: .left), "", "", ""])
         if let b = m.bootstrap {
             let interval: Interval
             switch o.interval {

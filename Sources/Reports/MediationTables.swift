@@ -99,7 +99,7 @@ public enum MediationTables {
             t.addRow([Cell(label), Cell(model), RegressionTable.starred(e.estimate, p: e.p, digits: o.digits),
                       Cell(f(e.se)), Cell(pText(e.p, o.digits))])
         }
-        let verdict = l == .zh ? MediationText.verdict(bk.verdict, .zh) + "（α = \(bk.alpha)）"
+        let verdict = l == .zh ? bk.verdict.text(.zh) + "（α = \(bk.alpha)）"
                                : "\(bk.verdict.rawValue) (α = \(bk.alpha))"
         t.addRow([Cell(zh(l, "Verdict", "结论")), Cell(verdict), "", "", ""], kind: .ruleAbove)
         t.addRow(["a·b / c", "", Cell(f(bk.proportionOfTotal)), "", ""])

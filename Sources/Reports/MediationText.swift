@@ -12,18 +12,6 @@ public enum MediationText {
     /// "(age)" / "（age）".
     static func paren(_ s: String, _ l: Language) -> String { l == .zh ? "（\(s)）" : " (\(s))" }
 
-    /// "no mediation" / "部分中介" … (the words lessons quote).
-    public static func verdict(_ v: MediationVerdict, _ l: Language) -> String {
-        switch (v, l) {
-        case (.none, .en): return "no mediation"
-        case (.partial, .en): return "partial mediation"
-        case (.full, .en): return "full mediation"
-        case (.none, .zh): return "无中介效应"
-        case (.partial, .zh): return "部分中介"
-        case (.full, .zh): return "完全中介"
-        }
-    }
-
     /// The model's name: the option value (`ologit`) in English, as `mediate` always printed it;
     /// 有序Logit … in Chinese.
     static func model(_ k: ModelKind, _ l: Language) -> String {

@@ -64,7 +64,7 @@ import PathLensTestSupport
                                                                    "b   age → skill | union", "c′  union → skill | age"])
         let pathsZH = zh[1]
         #expect(pathsZH.headers[0].map(\.text) == ["路径", "模型", "系数", "标准误", "p值"])
-        #expect(pathsZH.rows[4].cells[1].text.hasPrefix(MediationText.verdict(r.mediators[0].paths.verdict, .zh)))
+        #expect(pathsZH.rows[4].cells[1].text.hasPrefix(r.mediators[0].paths.verdict.text(.zh)))
         #expect(pathsZH.notes.contains { $0.contains("重标度") })
         #expect(pathsZH.notes.last == ReportText.starsNote(.zh))
         // Every table's notes in Chinese: no engine sentence is left in English.

@@ -51,8 +51,7 @@ enum MediationView {
         lines.append(verdictLine)
         lines.append(StyledLine())
         lines += bootstrapLines(state, ascii: ascii)
-        let table = exportTable(result, x: x, m: m, y: y, language: language)
-        return ViewContent(lines: lines, tables: [table])
+        return ViewContent(lines: lines, tables: exportTables(result, language: language))
     }
 
     /// Why the engine's verdict is what it is (the rule of `BaronKenny.verdict`).
@@ -86,62 +85,18 @@ enum MediationView {
             let reps = b.output?.mediators.first?.bootstrap.map { $0.reps - $0.failed } ?? b.total
             lines.append(StyledLine((zh ? "自助法：" : "Bootstrap: ") + "\(reps)" + (zh ? " 次重复" : " replications"), style: .bold))
         }
-        guard let output = b.output, let first = output.mediators.first else { return lines }
-        let f = { (x: Double) in NumberFormat.fixed(x, 3) }
-        for note in output.notes { lines.append(StyledLine("  " + note, style: .dim)) }
-        if let boot = first.bootstrap {
-            let ci = boot.indirect.percentile
-            lines.append(StyledLine((zh ? "  间接效应 = " : "  indirect effect = ") + NumberFormat.fixed(first.indirect.estimate, 4)
-                                    + "  " + NumberFormat.fixed(100 * boot.level, 0) + (zh ? "% 百分位置信区间 [" : "% percentile CI [")
-                                    + NumberFormat.fixed(ci.low, 4) + ", " + NumberFormat.fixed(ci.high, 4) + "]"))
-        }
-        var rows: [(String, String, String)] = []
-        let paths = first.paths
-        rows.append((zh ? "间接效应 a*b（Sobel z）" : "indirect a*b (Sobel z)",
-                     f(first.indirect.estimate) + " (z=" + NumberFormat.fixed(first.indirect.sobelZ, 2) + ")",
-                     output.khb.map { f($0.diff.estimate) + NumberFormat.stars($0.diff.p) + " KHB" } ?? ""))
-        rows.append((zh ? "总效应 c" : "total c", f(paths.c.estimate) + NumberFormat.stars(paths.c.p),
-                     output.khb.map { f($0.reduced.estimate) + " KHB" } ?? ""))
-        rows.append((zh ? "直接效应 c'" : "direct c'", f(paths.cPrime.estimate) + NumberFormat.stars(paths.cPrime.p),
-                     output.khb.map { f($0.full.estimate) + " KHB" } ?? ""))
-        rows.append((zh ? "中介比例" : "share mediated", NumberFormat.fixed(100 * paths.proportionOfTotal, 1) + "%",
-                     output.khb.map { NumberFormat.fixed($0.confPct, 1) + "% KHB" } ?? ""))
-        if let causal = first.causal {
-            func effect(_ e: EffectEstimate) -> String {
-                f(e.estimate) + (e.ci.map { " [" + f($0.low) + ", " + f($0.high) + "]" } ?? "")
-            }
-            lines.append(StyledLine((zh ? "  因果中介（Imai-Keele-Tingley）效应，尺度：" : "  causal (Imai-Keele-Tingley) effects on ") + causal.scale, style: .dim))
-            rows.append(("ACME", "", effect(causal.effects.acmeAverage)))
-            rows.append(("ADE", "", effect(causal.effects.adeAverage)))
-            rows.append((zh ? "总效应" : "total effect", "", effect(causal.effects.total)))
-            rows.append((zh ? "中介比例" : "prop. mediated", "", effect(causal.effects.propMediatedAverage)))
-        }
-        lines.append(StyledLine(TextWidth.pad("", to: 26) + TextWidth.pad(zh ? "朴素" : "naive", to: 18)
-                                + (zh ? "调整后（KHB / 因果）" : "adjusted (KHB / causal)"), style: .bold))
-        for (label, naive, adjusted) in rows {
-            lines.append(StyledLine(TextWidth.pad("  " + label, to: 26) + TextWidth.pad(naive, to: 18) + adjusted))
-        }
+        guard let output = b.output else { return lines }
+        // The same bilingual summary the lessons show (naive beside KHB / causal), from the result.
+        lines += TableLines.lines(MediationTables.summary(output, options: tableOptions(state.spec.language)))
         return lines
     }
 
-    static func exportTable(_ result: MediationResult, x: String, m: String, y: String, language: Language) -> Table {
-        let zh = language == .zh
-        var table = Table(title: (zh ? "中介分析" : "Mediation") + ": \(x) -> \(m) -> \(y)  (N = \(result.n))",
-                          alignments: [.left, .decimal, .decimal, .decimal],
-                          headers: [[zh ? "路径" : "Path", "b", "z", "p"]])
-        guard let first = result.mediators.first else { return table }
-        let p = first.paths
-        for (name, c) in [("a (\(x) -> \(m))", p.a), ("b (\(m) -> \(y) | \(x))", p.b),
-                          (zh ? "c（总效应）" : "c (total)", p.c), (zh ? "c'（直接效应）" : "c' (direct)", p.cPrime)] {
-            table.addRow([Cell(name), Cell(NumberFormat.fixed(c.estimate, 3) + NumberFormat.stars(c.p)),
-                          Cell(NumberFormat.fixed(c.estimate / c.se, 2)), Cell(NumberFormat.fixed(c.p, 3))])
-        }
-        table.notes.append("Baron-Kenny: " + p.verdict.text(language) + verdictReason(p, language))
-        if let boot = first.bootstrap {
-            let ci = boot.indirect.percentile
-            table.notes.append((zh ? "间接效应 " : "indirect effect ") + NumberFormat.fixed(first.indirect.estimate, 4)
-                               + " [" + NumberFormat.fixed(ci.low, 4) + ", " + NumberFormat.fixed(ci.high, 4) + "]")
-        }
-        return table
+    static func tableOptions(_ language: Language) -> MediationTableOptions {
+        MediationTableOptions(language: language)
+    }
+
+    /// What `x` writes: the full mediation report (paths, indirect effect, bootstrap, KHB, causal).
+    static func exportTables(_ result: MediationResult, language: Language) -> [Table] {
+        MediationTables.report(result, options: tableOptions(language))
     }
 }
