@@ -37,6 +37,15 @@ struct Teach: ParsableCommand {
     @Flag(help: "Only check the lesson file (parse, variables, placeholders) and say so.")
     var check = false
 
+    @Option(help: ArgumentHelp("With --print-screen: keys to replay in the lesson (as `explore --keys`).", valueName: "KEYS"))
+    var keys: String = ""
+
+    @Option(help: ArgumentHelp("With --print-screen: screen size.", valueName: "WxH"))
+    var size: String = "80x24"
+
+    @Flag(name: .customLong("print-screen"), help: "Replay --keys headless in the lesson and print the final screen as text.")
+    var printScreen = false
+
     func run() throws {
         try reportingErrors {
             let language: Language = try parseChoice(lang, option: "--lang")
@@ -55,6 +64,16 @@ struct Teach: ParsableCommand {
             }
             let unicode = TerminalLocale.configure()
             let env = ExplorerEnvironment(dataset: runner.dataset, unicode: unicode)
+            if printScreen {
+                let (width, height) = try Explore.screenSize(size)
+                let script = try Explore.keyScript(keys)
+                var session = HeadlessSession(env: env, spec: env.defaultSpecification(), width: width, height: height,
+                                              lesson: runner, lessonStep: step ?? 1, language: unicode ? language : .en)
+                for (key, _) in script { session.press(key) }
+                emit(session.screenText + "\n")
+                return
+            }
+            if !keys.isEmpty { throw CLIError("--keys needs --print-screen") }
             do {
                 try ExplorerApp.run(env: env, spec: env.defaultSpecification(), lesson: runner, lessonStep: step ?? 1,
                                     language: unicode ? language : .en)

@@ -124,3 +124,40 @@ import SurveyData
         #expect(result.mediation?.mediators.first?.mediatorModel == .ols)
     }
 }
+
+/// The headless screen (`explore --keys … --print`) on the same file: the Models view says the
+/// common N once and every column's N is it.
+@Suite struct HeadlessScreenTests {
+    @Test func modelsViewShowsOneN() throws {
+        let data = try OneSampleTests.dataset()
+        let spec = OneSampleTests.spec(data)
+        let n = OneSampleTests.completeRows(data, spec)
+        let run = try PathLensBinary.run(["explore", try OneSampleTests.file.get().path, "--keys", "M z", "--size", "160x120", "--print"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let screen = run.stdout
+        #expect(!screen.contains("\u{1B}"))
+        #expect(screen.contains("common sample N = \(n)"))
+        let observations = try #require(screen.split(separator: "\n").first { $0.hasPrefix("Observations") || $0.contains(" Observations ") })
+        let counts = observations.split(separator: " ").compactMap { Int($0) }
+        #expect(counts.count == 5)
+        #expect(counts.allSatisfy { $0 == n }, "\(observations)")
+    }
+
+    @Test func aQuotedTokenTypesAFileName() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pathlens-print-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("spec.json").path
+        let run = try PathLensBinary.run(["explore", "--keys", "e w \"\(path)\" enter", "--print"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("specification saved to \(path)"))
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(saved.contains("\"estimators\" : \"ologit\""))
+    }
+
+    @Test func anUnknownKeyIsOneLineNamingIt() throws {
+        let run = try PathLensBinary.run(["explore", "--keys", "M frobnicate", "--print"])
+        #expect(run.status != 0)
+        #expect(run.stderrLines.count == 1)
+        #expect(run.stderr.contains("'frobnicate'"))
+    }
+}

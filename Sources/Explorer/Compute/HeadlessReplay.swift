@@ -84,30 +84,45 @@ public struct HeadlessReplay {
     public var screen: CellGrid { Screen.render(state, env: env) }
 }
 
-/// Key scripts: space-separated tokens — single characters, or `space enter tab esc up down
-/// left right pgup pgdn bs ctrl-X`.
+/// Key scripts: space-separated tokens — single characters, or the names `space enter tab
+/// backtab esc up down left right pgup pgdn home end bs ctrl-X` (any case; `Enter`, `Escape`
+/// too); a token in double quotes types its characters one by one (`w "out/spec.json" enter`).
 public enum KeyScript {
+    static let names: [String: Key] = [
+        "space": .char(" "), "enter": .enter, "return": .enter, "tab": .tab, "backtab": .backTab,
+        "esc": .escape, "escape": .escape, "up": .up, "down": .down, "left": .left, "right": .right,
+        "pgup": .pageUp, "pgdn": .pageDown, "home": .home, "end": .end, "bs": .backspace, "backspace": .backspace,
+    ]
+
     public static func parse(_ text: String) throws -> [(Key, String)] {
-        try text.split(separator: " ").map { token in
-            let t = String(token)
-            switch t {
-            case "space": return (.char(" "), t)
-            case "enter": return (.enter, t)
-            case "tab": return (.tab, t)
-            case "esc": return (.escape, t)
-            case "up": return (.up, t)
-            case "down": return (.down, t)
-            case "left": return (.left, t)
-            case "right": return (.right, t)
-            case "pgup": return (.pageUp, t)
-            case "pgdn": return (.pageDown, t)
-            case "bs": return (.backspace, t)
-            default:
-                if t.hasPrefix("ctrl-"), t.count == 6, let c = t.last { return (.ctrl(Character(c.lowercased())), t) }
-                guard t.count == 1, let c = t.first else { throw ExplorerError("key script: unknown key '\(t)'") }
-                return (.char(c), t)
+        var keys: [(Key, String)] = []
+        var rest = Substring(text)
+        while true {
+            rest = rest.drop { $0 == " " }
+            guard let first = rest.first else { break }
+            if first == "\"" {
+                let body = rest.dropFirst()
+                guard let close = body.firstIndex(of: "\"") else {
+                    throw ExplorerError("key script: unterminated quoted text \(String(rest).debugDescription)")
+                }
+                for c in body[..<close] { keys.append((.char(c), String(c))) }
+                rest = body[body.index(after: close)...]
+                continue
+            }
+            let end = rest.firstIndex(of: " ") ?? rest.endIndex
+            let t = String(rest[..<end])
+            rest = rest[end...]
+            if let key = names[t.lowercased()], t.count > 1 {
+                keys.append((key, t))
+            } else if t.lowercased().hasPrefix("ctrl-"), t.count == 6, let c = t.last {
+                keys.append((.ctrl(Character(c.lowercased())), t))
+            } else if t.count == 1, let c = t.first {
+                keys.append((.char(c), t))
+            } else {
+                throw ExplorerError("key script: unknown key '\(t)' (names: \(names.keys.sorted().joined(separator: " ")), ctrl-X, one character, or \"text\")")
             }
         }
+        return keys
     }
 
     /// The default `bench ui` sequence on the embedded data: controls, groups, estimators,

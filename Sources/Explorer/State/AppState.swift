@@ -32,6 +32,9 @@ public struct Prompt: Sendable, Equatable {
     /// Live feedback under the input (the filter's N or its error).
     public var feedback: String?
     public var feedbackIsError: Bool = false
+    /// The text is a suggested default (a file name): the first character typed replaces it, as
+    /// a preselected default does in a dialog; Enter keeps it, Backspace edits it.
+    public var suggested: Bool = false
 }
 
 public enum Overlay: Sendable, Equatable {

@@ -175,7 +175,7 @@ public enum Reducer {
             state.zoom.toggle()
             state.focus = state.zoom ? .view : .variables
         case .char("w"):
-            state.overlay = .prompt(Prompt(title: "Save specification to", text: "pathlens-spec.json", purpose: .saveSpec))
+            state.overlay = .prompt(Prompt(title: "Save specification to", text: "pathlens-spec.json", purpose: .saveSpec, suggested: true))
         case .char("x"):
             state.overlay = .choice(ChoiceMenu(title: "Export \(state.view.title) as",
                                                options: ExportFormat.allCases.map(\.title), selected: 0, purpose: .exportFormat))
@@ -416,7 +416,7 @@ public enum Reducer {
             guard formats.indices.contains(menu.selected) else { return [] }
             let format = formats[menu.selected]
             let name = "pathlens-\(state.view.title.lowercased()).\(format.fileExtension)"
-            state.overlay = .prompt(Prompt(title: "Export to", text: name, purpose: .export(format)))
+            state.overlay = .prompt(Prompt(title: "Export to", text: name, purpose: .export(format), suggested: true))
         case .view:
             return reduceKey(&state, .char(Character(String(menu.selected + 1))), env: env)
         }
@@ -457,10 +457,12 @@ public enum Reducer {
         case .ctrl("u"), .ctrl("U"):
             prompt.text = ""
         case let .char(c):
+            if prompt.suggested { prompt.text = "" }
             prompt.text.append(c)
         default:
             return []
         }
+        prompt.suggested = false
         switch prompt.purpose {
         case .condition: check(&prompt, env: env)
         case .find: find(&state, prompt: &prompt, env: env)

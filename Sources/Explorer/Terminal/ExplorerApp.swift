@@ -58,6 +58,28 @@ public enum ExplorerApp {
         }
     }
 
+    /// A save or export performed at once, and the status message it reports (the terminal and
+    /// the headless session both write files this way).
+    static func fileEvent(_ effect: Effect, state: AppState, env: ExplorerEnvironment) -> Event? {
+        switch effect {
+        case let .save(path, spec):
+            do {
+                try SpecFile.save(spec, to: path)
+                return .effectFinished(message: "specification saved to \(path)", isError: false)
+            } catch {
+                return .effectFinished(message: "\(error)", isError: true)
+            }
+        case let .export(path, format, _):
+            do {
+                return .effectFinished(message: try ViewExport.write(state, env: env, format: format, to: path), isError: false)
+            } catch {
+                return .effectFinished(message: "\(error)", isError: true)
+            }
+        default:
+            return nil
+        }
+    }
+
     /// Performs effects; file writes report back through the reducer at once.
     static func perform(_ effects: inout [Effect], state: inout AppState, env: ExplorerEnvironment, worker: BackgroundWorker,
                         lessonRenderer: LessonRenderer) {
@@ -68,19 +90,8 @@ public enum ExplorerApp {
             case let .compute(spec, generation): worker.compute(spec, generation: generation)
             case let .startBootstrap(spec, generation): worker.bootstrap(spec, generation: generation)
             case .cancelBootstrap: worker.cancelBootstrap()
-            case let .save(path, spec):
-                do {
-                    try SpecFile.save(spec, to: path)
-                    followUp = .effectFinished(message: "specification saved to \(path)", isError: false)
-                } catch {
-                    followUp = .effectFinished(message: "\(error)", isError: true)
-                }
-            case let .export(path, format, _):
-                do {
-                    followUp = .effectFinished(message: try ViewExport.write(state, env: env, format: format, to: path), isError: false)
-                } catch {
-                    followUp = .effectFinished(message: "\(error)", isError: true)
-                }
+            case .save, .export:
+                followUp = fileEvent(effect, state: state, env: env)
             case let .renderLessonStep(step, language, generation):
                 guard let mode = state.lesson else { break }
                 mode.renderer.render(mode.runner, step: step, language: language, generation: generation,

@@ -12,7 +12,7 @@ enum MediationView {
         return NumberFormat.fixed(p.estimate, 3) + NumberFormat.stars(p.p) + " (z=" + NumberFormat.fixed(p.estimate / p.se, 2) + ")"
     }
 
-    static func content(_ state: AppState, env: ExplorerEnvironment, ascii: Bool) -> ViewContent {
+    static func content(_ state: AppState, env: ExplorerEnvironment, width: Int = 1000, ascii: Bool) -> ViewContent {
         let spec = state.spec
         let language = spec.language
         let zh = language == .zh
@@ -50,7 +50,7 @@ enum MediationView {
         verdictLine.append(paths.verdict.text(language) + verdictReason(paths, language))
         lines.append(verdictLine)
         lines.append(StyledLine())
-        lines += bootstrapLines(state, ascii: ascii)
+        lines += bootstrapLines(state, width: width, ascii: ascii)
         return ViewContent(lines: lines, tables: exportTables(result, language: language))
     }
 
@@ -63,7 +63,7 @@ enum MediationView {
         return zh ? "（c′ 不显著）" : " (c' not significant)"
     }
 
-    static func bootstrapLines(_ state: AppState, ascii: Bool) -> [StyledLine] {
+    static func bootstrapLines(_ state: AppState, width: Int = 1000, ascii: Bool) -> [StyledLine] {
         let b = state.bootstrap
         let zh = state.spec.language == .zh
         var lines: [StyledLine] = []
@@ -87,7 +87,8 @@ enum MediationView {
         }
         guard let output = b.output else { return lines }
         // The same bilingual summary the lessons show (naive beside KHB / causal), from the result.
-        lines += TableLines.lines(MediationTables.summary(output, options: tableOptions(state.spec.language)))
+        lines += TableLines.lines(MediationTables.summary(output, options: tableOptions(state.spec.language)),
+                                  maxWidth: width)
         return lines
     }
 

@@ -67,7 +67,7 @@ public enum Screen {
     public static func viewContent(_ state: AppState, env: ExplorerEnvironment, width: Int = 1000, height: Int) -> ViewContent {
         switch state.view {
         case .models: return ModelsView.content(state, env: env, width: width)
-        case .mediation: return MediationView.content(state, env: env, ascii: !env.unicode)
+        case .mediation: return MediationView.content(state, env: env, width: width, ascii: !env.unicode)
         case .margins: return MarginsView.content(state, env: env, width: width)
         case .crosstab: return CrosstabView.content(state, env: env)
         case .describe: return DescribeView.content(state, env: env)
