@@ -28,14 +28,23 @@ enum Collinearity {
         // Pivoted QR on the unit-scaled R: the numerical rank must agree with what is kept.
         let rank = numericalRank(r: r, norms: norms2.map { $0.squareRoot() }, k: k)
         if rank < k - dropped.count {
-            // Borderline case: drop further columns greedily, latest first, until the rank fits.
+            // Borderline case (a column within the tolerance of the span of the others, later ones
+            // included, though above it on the earlier ones alone): latest first, drop a column only
+            // when the rest keep the rank — it carries no direction of its own — until the kept
+            // count fits the rank. A column whose removal lowers the rank stays, and the search
+            // goes on to earlier columns; the first column in `order` (the constant) is never tried.
             var kept = (0..<k).filter { !dropped.contains(order[$0]) }
-            while kept.count > rank, let last = kept.last {
-                let without = Array(kept.dropLast())
+            var position = kept.count - 1
+            while kept.count > rank, position > 0 {
+                var without = kept
+                without.remove(at: position)
                 let subset = subMatrix(r, k: k, columns: without)
                 let sub = numericalRank(r: subset, norms: without.map { norms2[$0].squareRoot() }, k: without.count, rows: k)
-                dropped.insert(order[last]); kept = without
-                if sub == rank { break }
+                if sub >= rank {
+                    dropped.insert(order[kept[position]])
+                    kept = without
+                }
+                position -= 1
             }
         }
         return dropped

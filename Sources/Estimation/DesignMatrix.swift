@@ -245,7 +245,10 @@ public struct DesignMatrix: Sendable {
         self.dropped = dropped
     }
 
-    /// Internal memberwise form used by resampling.
+    /// `other` restricted to (or, with repeated indices, resampled from) its rows `subset`, given as
+    /// valid indices 0..<rowCount: x, y, weights, dataset row numbers and clusters (renumbered dense)
+    /// are copied row by row; everything else (spec, terms, omitted, dropped…) is kept as is.
+    /// Used by `subset(rows:)`, which filters out-of-range indices first.
     init(copying other: DesignMatrix, rows subset: [Int]) {
         self = other
         let m = subset.count, k = other.columnCount, n = other.rowCount

@@ -181,7 +181,9 @@ struct FitContext {
 
     func meanAndSD(_ values: [Double]) -> (mean: Double, sd: Double) { meanAndSD(values[...]) }
 
-    /// Coefficient rows with inference; `quantile` is the two-sided 95% critical value.
+    /// Coefficient rows with inference: z (t with `testDF` residual degrees of freedom, as OLS) and
+    /// its p-value, and the 95% interval b ± q·se with q the two-sided critical value (t(0.975, testDF),
+    /// else the normal 1.96). `offset` is the first row's index in `theta` and in the p×p `vcov`.
     func coefficientRows(theta: [Double], vcov: [Double], p: Int, names: [(term: String, variable: String?, level: Double?)],
                          offset: Int, testDF: Double?) -> [Coefficient] {
         let q = testDF.map { Distributions.tQuantile(0.975, df: $0) } ?? 1.959963984540054

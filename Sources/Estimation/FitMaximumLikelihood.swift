@@ -2,7 +2,9 @@ import SurveyData
 import Foundation
 
 extension FitContext {
-    /// logit, probit, ologit, oprobit by Newton–Raphson from the null model.
+    /// logit, probit, ologit, oprobit by Newton–Raphson, started from the caller's values
+    /// (`FitOptions.start`) when given, else from least squares on the latent scale (StartValues.swift)
+    /// when that beats the null model, else from the null model (cutpoints / constant only).
     func fitMaximumLikelihood() throws(EstimationError) -> ModelResult {
         guard let link = Link(kind) else { throw .invalidModel("\(kind.rawValue) is not a likelihood model") }
         let J = outcomeLevels.count

@@ -1,8 +1,9 @@
 import CLapack
 
-/// Weighted least squares by QR: the R factor of [√w·X, √w·y] gives β (back-substitution), the
-/// residual sum of squares (its last diagonal entry squared) and (X'WX)⁻¹ = R⁻¹R⁻ᵀ — without
-/// forming X'X, so conditioning is that of X, not its square.
+/// Weighted least squares by QR: the R factor of [√w·X, √w·y] gives β (back-substitution) and
+/// (X'WX)⁻¹ = R⁻¹R⁻ᵀ — without forming X'X, so conditioning is that of X, not its square. The
+/// residual sum of squares is Σw·e² over the residuals y − Xβ; R's last diagonal entry squared (the
+/// same quantity up to rounding) is the fallback when that sum is not finite.
 struct LeastSquares {
     var beta: [Double]
     /// (X'WX)⁻¹, k×k full.

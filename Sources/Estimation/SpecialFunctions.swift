@@ -35,7 +35,7 @@ public enum Distributions {
         return 2 * normalCDF(-abs(z))
     }
 
-    /// Standard normal quantile (Acklam's rational approximation refined by one Halley step).
+    /// Standard normal quantile (Acklam's rational approximation refined by two Halley steps).
     public static func normalQuantile(_ p: Double) -> Double {
         guard p > 0, p < 1 else { return p == 0 ? -.infinity : (p == 1 ? .infinity : .nan) }
         let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,

@@ -1,40 +1,24 @@
 import Foundation
+import Estimation
 
 /// Random numbers for replications. Each replication gets its own generator, seeded from the
 /// master seed and the replication's index, so results depend on the seed alone — not on the
-/// number of threads or the order in which workers pick replications up. Written here because
-/// the standard library's generator cannot be seeded.
+/// number of threads or the order in which workers pick replications up.
 
-/// SplitMix64 (Steele, Lea & Flood 2014): turns (seed, index) into well-mixed 64-bit seeds.
-@inline(__always)
-func splitMix64(_ state: inout UInt64) -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-}
-
-/// xoshiro256** (Blackman & Vigna 2018): small, fast, statistically strong.
+/// Estimation's xoshiro256** (`Xoshiro256StarStar`) with the draws the replications need.
 public struct ReplicationGenerator: RandomNumberGenerator, Sendable {
-    private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+    private var core: Xoshiro256StarStar
 
-    /// The generator of replication `index` (0-based) under `seed`.
+    /// The generator of replication `index` (0-based) under `seed`: SplitMix64 started at the seed
+    /// mixed with the index, its first output skipped.
     public init(seed: UInt64, replication index: Int) {
         var mix = seed ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03)
-        _ = splitMix64(&mix)
-        s0 = splitMix64(&mix); s1 = splitMix64(&mix); s2 = splitMix64(&mix); s3 = splitMix64(&mix)
-        if s0 | s1 | s2 | s3 == 0 { s0 = 1 }
+        _ = Xoshiro256StarStar.splitMix64(&mix)
+        core = Xoshiro256StarStar(splitMix: &mix)
     }
 
-    public mutating func next() -> UInt64 {
-        let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
-        let t = s1 << 17
-        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3
-        s2 ^= t
-        s3 = (s3 << 45) | (s3 >> 19)
-        return result
-    }
+    @inline(__always)
+    public mutating func next() -> UInt64 { core.next() }
 
     /// Uniform integer in 0..<n (Lemire's multiply-shift; bias below n / 2⁶⁴).
     @inline(__always)
@@ -42,11 +26,9 @@ public struct ReplicationGenerator: RandomNumberGenerator, Sendable {
         Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(n)).high)
     }
 
-    /// Uniform double in (0, 1).
+    /// Uniform double in (0, 1) (`Xoshiro256StarStar.uniform`).
     @inline(__always)
-    public mutating func uniform() -> Double {
-        (Double(next() >> 11) + 0.5) * 0x1p-53
-    }
+    public mutating func uniform() -> Double { core.uniform() }
 
     /// Standard normal draw (Marsaglia's polar method).
     public mutating func normal() -> Double {

@@ -1,42 +1,21 @@
 import Foundation
+import Estimation
 
-/// A small seeded pseudo-random generator: xoshiro256** seeded through SplitMix64.
+/// The replica generator's seeded random numbers: Estimation's xoshiro256** (`Xoshiro256StarStar`,
+/// seeded through SplitMix64) with the draws the generator needs on top.
 ///
-/// Written by hand because the Swift standard library has no seedable generator
-/// (`SystemRandomNumberGenerator` cannot be seeded), and the replica dataset must be
-/// reproducible byte for byte from its documented seed on every platform. Only integer
-/// arithmetic decides the stream; the continuous draws use `log`/`sqrt`/`cos` once per draw.
+/// The replica dataset must be reproducible byte for byte from its documented seed on every
+/// platform: only integer arithmetic decides the stream; the continuous draws use
+/// `log`/`sqrt`/`cos` once per draw.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+    private var core: Xoshiro256StarStar
 
-    public init(seed: UInt64) {
-        var sm = seed
-        func splitMix() -> UInt64 {
-            sm &+= 0x9E37_79B9_7F4A_7C15
-            var z = sm
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        s0 = splitMix(); s1 = splitMix(); s2 = splitMix(); s3 = splitMix()
-    }
+    public init(seed: UInt64) { core = Xoshiro256StarStar(seed: seed) }
 
-    public mutating func next() -> UInt64 {
-        let result = rotl(s1 &* 5, 7) &* 9
-        let t = s1 << 17
-        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3
-        s2 ^= t
-        s3 = rotl(s3, 45)
-        return result
-    }
+    public mutating func next() -> UInt64 { core.next() }
 
-    private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
-
-    /// Uniform on the open interval (0, 1): 53 random bits, offset by half a step so that
-    /// neither 0 nor 1 can occur (logs of both ends stay finite).
-    public mutating func uniform() -> Double {
-        (Double(next() >> 11) + 0.5) * 0x1.0p-53
-    }
+    /// Uniform on the open interval (0, 1) (`Xoshiro256StarStar.uniform`).
+    public mutating func uniform() -> Double { core.uniform() }
 
     /// Standard normal by Box–Muller (one value per call; two uniforms consumed).
     public mutating func normal() -> Double {

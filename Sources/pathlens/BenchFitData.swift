@@ -1,4 +1,5 @@
 import Foundation
+import Estimation
 import SurveyData
 
 /// Deterministic synthetic data for `bench fit` and `scripts/bench-peers`: N rows, 20 regressors
@@ -10,16 +11,12 @@ enum BenchFitData {
     static var formula: String { "y ~ " + regressors.joined(separator: " + ") }
     static var binaryFormula: String { "yb ~ " + regressors.joined(separator: " + ") }
 
-    /// SplitMix64: tiny, seedable, good enough for benchmark data.
+    /// SplitMix64 (Estimation's, the seeding step of `Xoshiro256StarStar`): tiny, seedable, good
+    /// enough for benchmark data.
     struct Generator {
         var state: UInt64
         mutating func uniform() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return (Double(z >> 11) + 0.5) / 9_007_199_254_740_992
+            (Double(Xoshiro256StarStar.splitMix64(&state) >> 11) + 0.5) / 9_007_199_254_740_992
         }
     }
 
