@@ -105,7 +105,7 @@ public struct DesignMatrix: Sendable {
                 if !v.isFinite { throw .invalidModel("weight '\(wName)' is not finite in row \(i + 1)") }
                 if v == 0 { keep[i] = false; zero += 1 }
             }
-            if zero > 0 { dropped.append(DroppedRows(reason: "zero weight", count: zero)) }
+            if zero > 0 { dropped.append(DroppedRows(reason: .zeroWeight, count: zero)) }
             weightValues = w
         }
 
@@ -199,7 +199,7 @@ public struct DesignMatrix: Sendable {
             for level in levels where level != chosenBase {
                 let name = "\(term.variable)=\(formatCode(level))"
                 guard present.contains(level) else {
-                    omitted.append(OmittedTerm(term: name, reason: "empty"))
+                    omitted.append(OmittedTerm(term: name, reason: .empty))
                     continue
                 }
                 terms.append(DesignTerm(name: name, variable: term.variable, level: level, isBinary: true, formulaTerm: t))

@@ -15,7 +15,7 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
     if let vce { spec.vce = vce }
     var design = input
     design.spec = spec
-    var notes: [String] = []
+    var notes: [EstimationNote] = []
 
     if let w = design.weights, w.contains(where: { !($0 > 0) }) {
         design = design.subset(rows: w.indices.filter { w[$0] > 0 })
@@ -32,7 +32,7 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
     var vceUsed = spec.vce
     if sampling, vceUsed == .oim {
         vceUsed = .robust
-        notes.append("sampling weights imply robust (Huber–White) standard errors")
+        notes.append(.samplingWeightsImplyRobust)
     }
 
     // Outcome coding.
@@ -103,8 +103,8 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
     // Collinearity: the constant first (it always stays), then regressors in formula order.
     let collinear = Collinearity.collinearColumns(x: design.x, rows: design.rowCount, order: [consIndex] + active)
     for c in active where collinear.contains(c) {
-        omitted.append(OmittedTerm(term: design.terms[c].name, reason: "collinear"))
-        notes.append("\(design.terms[c].name) omitted because of collinearity")
+        omitted.append(OmittedTerm(term: design.terms[c].name, reason: .collinear))
+        notes.append(.collinear(term: design.terms[c].name))
     }
     active.removeAll { collinear.contains($0) }
     let working = kind.isOrdered ? active : active + [consIndex]
@@ -128,7 +128,7 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
     var result = kind == .ols ? try context.fitLeastSquares() : try context.fitMaximumLikelihood()
     result.omitted = omitted
     result.dropped = dropped
-    result.notes = notes + result.notes
+    result.diagnostics = notes + result.diagnostics
     return result
 }
 

@@ -10,7 +10,7 @@ import SurveyData
 public struct EstimationSample: Sendable {
     /// Per dataset row: in the sample.
     public var keep: [Bool]
-    /// Rows left out, by reason ("excluded by if", "missing VAR"), in the order the checks ran.
+    /// Rows left out, by reason (`.excludedByIf`, `.missing`), in the order the checks ran.
     public var dropped: [DroppedRows]
 
     /// Every variable must be a column of `data` (callers check and name the unknown one first).
@@ -31,7 +31,7 @@ public struct EstimationSample: Sendable {
                 throw .invalidModel("if condition: \(error)")
             }
             let excluded = keep.lazy.filter { !$0 }.count
-            if excluded > 0 { dropped.append(DroppedRows(reason: "excluded by if", count: excluded)) }
+            if excluded > 0 { dropped.append(DroppedRows(reason: .excludedByIf, count: excluded)) }
         }
         for name in variables {
             guard let values = data.column(name)?.values else { continue }
@@ -48,7 +48,7 @@ public struct EstimationSample: Sendable {
                     }
                 }
             }
-            if count > 0 { dropped.append(DroppedRows(reason: "missing \(name)", count: count)) }
+            if count > 0 { dropped.append(DroppedRows(reason: .missing(variable: name), count: count)) }
         }
         self.keep = keep
         self.dropped = dropped

@@ -147,14 +147,14 @@ extension FitContext {
         if determined.failures + determined.successes == n || determined.ordered == n {
             // Stata stops with "predicts data perfectly"; here the estimates are returned, flagged.
             result.converged = false
-            notes.append("the regressors predict the outcome perfectly (complete separation); the coefficients are not finite and the model cannot be estimated")
+            notes.append(.completeSeparation)
         } else if determined.failures + determined.successes > 0 {
-            notes.append("\(determined.failures) failures and \(determined.successes) successes completely determined (quasi-complete separation: a regressor nearly separates the outcome)")
+            notes.append(.quasiSeparation(failures: determined.failures, successes: determined.successes))
         } else if determined.ordered > 0 {
-            notes.append("\(determined.ordered) observations completely determined (quasi-complete separation: a regressor nearly separates the outcome categories)")
+            notes.append(.quasiSeparationOrdered(observations: determined.ordered))
         }
-        if !fit.converged { notes.append("estimates did not converge; results are from the last iteration") }
-        result.notes = notes
+        if !fit.converged { notes.append(.notConverged) }
+        result.diagnostics = notes
         if options.margins {
             result.margins = Margins(context: self, theta: theta, vcov: V, residualDF: nil, link: link).all()
         }

@@ -37,15 +37,19 @@ public struct Coefficient: Sendable, Equatable, Codable {
 /// A term left out of the fit, and why (Stata's "omitted because of collinearity").
 public struct OmittedTerm: Sendable, Equatable, Codable {
     public var term: String
-    public var reason: String
-    public init(term: String, reason: String) { self.term = term; self.reason = reason }
+    public var reason: OmitReason
+    public init(term: String, reason: OmitReason) { self.term = term; self.reason = reason }
+    /// A reason worded by the caller (`.other`).
+    public init(term: String, reason: String) { self.init(term: term, reason: OmitReason.other(reason)) }
 }
 
 /// Rows excluded before estimation, by reason (listwise deletion, perfect prediction, filter…).
 public struct DroppedRows: Sendable, Equatable, Codable {
-    public var reason: String
+    public var reason: DropReason
     public var count: Int
-    public init(reason: String, count: Int) { self.reason = reason; self.count = count }
+    public init(reason: DropReason, count: Int) { self.reason = reason; self.count = count }
+    /// A reason worded by the caller (`.other`).
+    public init(reason: String, count: Int) { self.init(reason: DropReason.other(reason), count: count) }
 }
 
 /// A marginal effect of `term` on one outcome: Pr(y = outcome) for ordered and binary models,
@@ -108,8 +112,13 @@ public struct ModelResult: Sendable, Equatable {
     public var dropped: [DroppedRows]
     public var margins: [MarginalEffect]
     public var predicted: [PredictedProbability]
-    /// Plain-language notes (perfect prediction, non-convergence, weights…), Stata-style.
-    public var notes: [String]
+    /// What estimation says about the fit (perfect prediction, non-convergence, weights…), Stata-style.
+    public var diagnostics: [EstimationNote]
+    /// The diagnostics' English text (JSON output); setting it stores each line as `.other`.
+    public var notes: [String] {
+        get { diagnostics.map { $0.text(.en) } }
+        set { diagnostics = newValue.map(EstimationNote.other) }
+    }
     /// Full variance matrix of (coefficients…, cutpoints…) in that order, row-major.
     public var vcov: [Double]
 
@@ -117,12 +126,12 @@ public struct ModelResult: Sendable, Equatable {
                 converged: Bool, iterations: Int, coefficients: [Coefficient],
                 cutpoints: [Coefficient] = [], omitted: [OmittedTerm] = [],
                 dropped: [DroppedRows] = [], margins: [MarginalEffect] = [],
-                predicted: [PredictedProbability] = [], notes: [String] = [], vcov: [Double] = []) {
+                predicted: [PredictedProbability] = [], diagnostics: [EstimationNote] = [], vcov: [Double] = []) {
         self.spec = spec; self.outcome = outcome; self.outcomeLevels = outcomeLevels; self.n = n
         self.converged = converged; self.iterations = iterations
         self.coefficients = coefficients; self.cutpoints = cutpoints; self.omitted = omitted
         self.dropped = dropped; self.margins = margins; self.predicted = predicted
-        self.notes = notes; self.vcov = vcov
+        self.diagnostics = diagnostics; self.vcov = vcov
     }
 
     public func coefficient(_ term: String) -> Coefficient? {

@@ -9,7 +9,7 @@ struct NewtonRaphson {
         var evaluation: LikelihoodModel.Evaluation
         var converged: Bool
         var iterations: Int
-        var notes: [String]
+        var notes: [EstimationNote]
         /// Log-likelihood at the start values (the null model when starting from it).
         var startLoglik: Double
     }
@@ -35,7 +35,7 @@ struct NewtonRaphson {
         var theta = start
         var current = evaluated ?? model.evaluate(theta)
         let startLoglik = current.loglik
-        var notes: [String] = []
+        var notes: [EstimationNote] = []
         var iterations = 0
         var converged = false
         while true {
@@ -54,13 +54,13 @@ struct NewtonRaphson {
                 }
             }
             guard let d = direction, d.allSatisfy({ $0.isFinite }) else {
-                notes.append("the information matrix is not invertible; estimates are not reliable")
+                notes.append(.informationNotInvertible)
                 break
             }
             let scaled = zip(current.gradient, d).reduce(0) { $0 + $1.0 * $1.1 }
             if p == 0 || (scaled.isFinite && abs(scaled) < tolerance) { converged = true; break }
             guard iterations < maxIterations else {
-                notes.append("convergence not achieved after \(maxIterations) iterations (scaled gradient \(String(format: "%.3g", scaled)))")
+                notes.append(.iterationLimit(iterations: maxIterations, scaledGradient: scaled))
                 break
             }
             iterations += 1
@@ -83,7 +83,7 @@ struct NewtonRaphson {
                 if scaled.isFinite, abs(scaled) < 1e-7 * max(1, abs(current.loglik)) * 1e-3 {
                     converged = true
                 } else {
-                    notes.append("the log-likelihood could not be improved (backed up 60 times); convergence not achieved")
+                    notes.append(.noImprovingStep)
                 }
                 break
             }

@@ -8,7 +8,7 @@ enum PerfectPrediction {
         var rowsToDrop = Set<Int>()
         var omitted: [OmittedTerm] = []
         var dropped: [DroppedRows] = []
-        var notes: [String] = []
+        var notes: [EstimationNote] = []
     }
 
     static func check(design: DesignMatrix, outcome y: [Int32], candidates: [Int]) -> Outcome {
@@ -28,11 +28,11 @@ enum PerfectPrediction {
                 }
                 guard successes + failures > 0, successes == 0 || failures == 0 else { continue }
                 let name = design.terms[c].name
-                let what = successes > 0 ? "success" : "failure"
+                let what: PredictedOutcome = successes > 0 ? .success : .failure
                 let count = Int(successes + failures)
-                out.notes.append("\(name) != 0 predicts \(what) perfectly; \(name) dropped and \(count) obs not used")
-                out.omitted.append(OmittedTerm(term: name, reason: "predicts \(what) perfectly"))
-                out.dropped.append(DroppedRows(reason: "\(name) != 0 predicts \(what) perfectly", count: count))
+                out.notes.append(.perfectPrediction(term: name, outcome: what, count: count))
+                out.omitted.append(OmittedTerm(term: name, reason: .predictsPerfectly(what)))
+                out.dropped.append(DroppedRows(reason: .predictsPerfectly(term: name, outcome: what), count: count))
                 out.droppedColumns.append(c)
                 for i in 0..<n where design.x[base + i] != 0 { out.rowsToDrop.insert(i); excluded[i] = true }
                 remaining.removeAll { $0 == c }

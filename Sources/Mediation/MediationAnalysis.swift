@@ -37,7 +37,7 @@ struct FittedModel: Sendable {
 
     func path(_ term: String) throws(MediationError) -> PathEstimate {
         guard let c = result.coefficient(term) else {
-            let why = result.omitted.first { $0.term == term }?.reason ?? "not estimated"
+            let why = result.omitted.first { $0.term == term }?.reason.text(.en) ?? "not estimated"
             throw .estimation("\(label): '\(term)' omitted (\(why))")
         }
         return PathEstimate(c)
@@ -56,7 +56,7 @@ struct MediationRun {
     let sample: CommonSample
     let outcomeKind: ModelKind
     let mediatorKinds: [ModelKind]
-    var notes: [String] = []
+    var notes: [MediationNote] = []
 
     init(spec: MediationSpec, data: Dataset, options: MediationOptions,
          progress: (@Sendable (MediationProgress) -> Void)?, isCancelled: (@Sendable () -> Bool)?) throws(MediationError) {
@@ -156,22 +156,21 @@ struct MediationRun {
 
         // How a published "indirect share" (the reference paper's 65 %) arises, and what to read instead.
         for m in analyses where m.mediatorModel != outcomeKind {
-            let instead = outcomeKind == .ols ? "the causal proportion mediated (ACME / total effect)"
-                : "KHB's confounding percentage (c and c′ on one scale) and the causal proportion mediated (ACME / total effect)"
-            notes.append("indirect share a·b / (a·b + c′) = \(String(format: "%.3f", m.paths.proportionOfSum)) for \(m.mediator): a is a \(m.mediatorModel.rawValue) coefficient, b and c′ are \(outcomeKind.rawValue) coefficients, so the share mixes two models' scales; \(instead) compare like with like")
+            notes.append(.indirectShareMixesScales(mediator: m.mediator, share: m.paths.proportionOfSum,
+                                                   mediatorModel: m.mediatorModel, outcomeModel: outcomeKind))
         }
 
         var khb: KHBResult?
         if options.runs(.khb) {
             if outcomeKind == .ols {
-                notes.append("KHB is for logit, probit, ologit and oprobit outcomes; with an ols outcome c − c′ already equals the indirect effect")
+                notes.append(.khbNeedsNonlinearOutcome)
             } else {
                 khb = try karlsonHolmBreen(total: total, mediatorFits: mediatorFits, joint: singleFull)
             }
         }
         return MediationResult(n: n, x: spec.x, y: spec.y, controls: spec.controls,
                                condition: spec.condition, outcomeModel: outcomeKind,
-                               mediators: analyses, khb: khb, dropped: sample.dropped, notes: notes)
+                               mediators: analyses, khb: khb, dropped: sample.dropped, diagnostics: notes)
     }
 
     /// sd of the latent variable of a binary/ordered model (√(var(x̂β) + var(ε))) or of y (ols).
@@ -281,7 +280,7 @@ struct MediationRun {
                                           level: Double) throws(MediationError) -> CausalResult {
         let control = 0.0, treat = 1.0
         if let xs = sample.data.column(spec.x)?.values, xs.contains(where: { $0 != 0 && $0 != 1 }) {
-            notes.append("causal effects compare \(spec.x) = 0 with \(spec.x) = 1")
+            notes.append(.causalContrastsZeroAndOne(x: spec.x))
         }
         let engine = try CausalEngine(mediator: try aFit.predictive(), outcome: try fullFit.predictive(),
                                       x: spec.x, m: m, control: control, treat: treat)
@@ -366,8 +365,8 @@ struct MediationRun {
         } else if mediatorKind == .probit, outcomeKind == .ols {
             sensitivity = try MediationSensitivity.binaryMediator(engine: engine, outcomeDesign: fullFit.design,
                                                                   rho: grid ?? MediationSensitivity.latentGrid)
-        } else if !notes.contains(where: { $0.hasPrefix("sensitivity analysis") }) {
-            notes.append("sensitivity analysis (ρ) covers ols/ols, ols/probit, ols/oprobit, probit/ols and probit/oprobit mediator/outcome models (normal errors); not a \(mediatorKind.rawValue) mediator with a \(outcomeKind.rawValue) outcome")
+        } else if !notes.contains(where: { if case .sensitivityNotCovered = $0 { return true } else { return false } }) {
+            notes.append(.sensitivityNotCovered(mediatorModel: mediatorKind, outcomeModel: outcomeKind))
         }
         let scaleName: String
         switch outcomeKind {

@@ -392,7 +392,13 @@ public struct MediationResult: Sendable, Equatable {
     public var khb: KHBResult?
     /// Rows left out of the common estimation sample, by reason.
     public var dropped: [DroppedRows]
-    public var notes: [String]
+    /// What the suite says about the analysis.
+    public var diagnostics: [MediationNote]
+    /// The diagnostics' English text (JSON output); setting it stores each line as `.other`.
+    public var notes: [String] {
+        get { diagnostics.map { $0.text(.en) } }
+        set { diagnostics = newValue.map(MediationNote.other) }
+    }
 }
 
 extension MediationResult: Codable {
@@ -410,7 +416,7 @@ extension MediationResult: Codable {
         outcomeModel = try c.decode(ModelKind.self, forKey: .yModel)
         khb = try c.decodeIfPresent(KHBResult.self, forKey: .khb)
         dropped = try c.decodeIfPresent([DroppedRows].self, forKey: .dropped) ?? []
-        notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
+        diagnostics = try c.decodeIfPresent([MediationNote].self, forKey: .notes) ?? []
         if let list = try c.decodeIfPresent([MediatorAnalysis].self, forKey: .mediators) {
             mediators = list
         } else {
@@ -436,6 +442,6 @@ extension MediationResult: Codable {
         }
         try c.encodeIfPresent(khb, forKey: .khb)
         try c.encode(dropped, forKey: .dropped)
-        try c.encode(notes, forKey: .notes)
+        try c.encode(diagnostics, forKey: .notes)
     }
 }

@@ -53,10 +53,10 @@ public enum FitJSON {
             .object([("term", .string(c.term))] + inference(c))
         })))
         members.append(("omitted", .array(r.omitted.map {
-            .object([("term", .string($0.term)), ("reason", .string($0.reason))])
+            .object([("term", .string($0.term)), ("reason", .string($0.reason.text(.en)))])
         })))
         members.append(("dropped", .array(r.dropped.map {
-            .object([("reason", .string($0.reason)), ("count", .integer($0.count))])
+            .object([("reason", .string($0.reason.text(.en))), ("count", .integer($0.count))])
         })))
         members.append(("margins", .array(r.margins.map { m in
             .object([
@@ -72,7 +72,7 @@ public enum FitJSON {
         members.append(("predicted", .array(r.predicted.map {
             .object([("outcome", .string($0.outcome)), ("probability", .number($0.probability))])
         })))
-        members.append(("notes", .array(r.notes.map { .string($0) })))
+        members.append(("notes", .array(r.diagnostics.map { .string($0.text(.en)) })))
         members.append(("notice", .string(notice)))
         return .object(members)
     }

@@ -318,11 +318,11 @@ public enum RegressionTable {
             }
             if let vce = ReportText.varianceNote(column.result.spec.vce, language) { add(vce, name) }
             if let weights = ReportText.weightsNote(column.result.spec.weights, language) { add(weights, name) }
-            // Estimation also words each omission as a note ("x omitted because of collinearity",
-            // "x != 0 predicts … perfectly"); the omitted-term footnote already says it, labelled.
+            // Estimation also words each omission as a note (`.collinear`, `.perfectPrediction`);
+            // the omitted-term footnote already says it, labelled.
             let omittedTerms = column.result.omitted.map(\.term)
-            for note in column.result.notes where !omittedTerms.contains(where: { note.hasPrefix($0 + " ") }) {
-                add(note, name)
+            for note in column.result.diagnostics where !(note.omittedTerm.map(omittedTerms.contains) ?? false) {
+                add(note.text(language), name)
             }
         }
         for note in columnNotes {

@@ -58,12 +58,12 @@ public enum ReportText {
         }
     }
 
-    public static func omittedNote(term: String, reason: String, _ l: Language) -> String {
-        l == .zh ? "\(term) 被省略（\(reason)）" : "\(term) omitted (\(reason))"
+    public static func omittedNote(term: String, reason: OmitReason, _ l: Language) -> String {
+        l == .zh ? "\(term) 被省略（\(reason.text(l))）" : "\(term) omitted (\(reason.text(l)))"
     }
 
-    public static func droppedNote(count: Int, reason: String, _ l: Language) -> String {
-        l == .zh ? "剔除 \(count) 个观测（\(reason)）" : "\(count) observations dropped (\(reason))"
+    public static func droppedNote(count: Int, reason: DropReason, _ l: Language) -> String {
+        l == .zh ? "剔除 \(count) 个观测（\(reason.text(l))）" : "\(count) observations dropped (\(reason.text(l)))"
     }
 
     public static func varianceNote(_ vce: VarianceType, _ l: Language) -> String? {

@@ -102,12 +102,20 @@ extension Replication {
             rows.append(row)
         }
         let ols = model.spec.kind == .ols
-        // The subsample itself (rows "excluded by if") is in the model's title; what is left is
-        // what estimation did on its own, as Stata would report it.
-        let drops = fit.dropped.filter { $0.count > 0 && !$0.reason.hasPrefix("excluded by") }
-        let dropNotes = drops.map { "\($0.count) observations dropped: \($0.reason)" }
-        let omissions = fit.omitted.filter { term in !drops.contains { $0.reason.hasPrefix(term.term + " ") } }
-            .map { "\($0.term) omitted: \($0.reason)" }
+        // The subsample itself (rows excluded by if) is in the model's title; what is left is
+        // what estimation did on its own, as Stata would report it. A term dropped with its rows
+        // by perfect prediction is said once, by the drop.
+        let drops = fit.dropped.filter { d in
+            if case .excludedByIf = d.reason { return false }
+            return d.count > 0
+        }
+        let droppedWithRows = Set(drops.compactMap { d -> String? in
+            if case .predictsPerfectly(let term, _) = d.reason { return term }
+            return nil
+        })
+        let dropNotes = drops.map { ReplicationEstimationNote.dropped(count: $0.count, reason: $0.reason) }
+        let omissions = fit.omitted.filter { !droppedWithRows.contains($0.term) }
+            .map { ReplicationEstimationNote.omitted(term: $0.term, reason: $0.reason) }
         return ReplicatedModel(model: model, estimator: published.estimator, statLabel: published.statLabel,
                                publishedN: published.N, replicatedN: fit.n,
                                fitStatistic: ols ? "r2" : "pseudo_r2",

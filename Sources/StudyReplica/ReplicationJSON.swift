@@ -104,7 +104,7 @@ extension ReplicationReport {
                             ("published_stat", .number(c.publishedStat)),
                             ("replicated_stat", .number(c.replicatedStat))])
             })),
-            ("estimation_notes", .array(m.estimationNotes.map { .string($0) })),
+            ("estimation_notes", .array(m.estimationNotes.map { .string($0.text(.en)) })),
         ])
     }
 

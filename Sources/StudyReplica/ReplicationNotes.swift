@@ -8,8 +8,9 @@ enum ReplicationNotes {
     static func note(_ en: String, _ zh: String) -> ReplicationNote { ReplicationNote(en: en, zh: zh) }
 
     static func all(data: Dataset, fits: [String: ModelResult]) -> [String: [ReplicationNote]] {
-        let model9Dropped = fits["model9"]?.dropped.filter { $0.reason.contains("predicts") }
-            .reduce(0) { $0 + $1.count } ?? 0
+        let model9Dropped = fits["model9"]?.dropped.filter { d in
+            if case .predictsPerfectly = d.reason { return true } else { return false }
+        }.reduce(0) { $0 + $1.count } ?? 0
         return [
             "table1": [
                 note("The paper prints manager 17.47%; 536/3067 = 17.48% (a rounding slip).",

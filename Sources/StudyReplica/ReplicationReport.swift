@@ -172,7 +172,7 @@ public enum ReplicationReport {
                       Cell(m.replicatedFit.map { NumberFormat.fixed($0, 3) } ?? "."),
                       Cell(m.publishedFit.flatMap { p in m.replicatedFit.map { signed($0 - p, 3) } } ?? "."),
                       .empty, .empty])
-        table.notes = [text.modelNote(m)] + m.estimationNotes
+        table.notes = [text.modelNote(m)] + m.estimationNotes.map { $0.text(text.language) }
         return table
     }
 

@@ -46,8 +46,25 @@ public struct ReplicatedModel: Sendable {
     public var publishedFit: Double?
     public var replicatedFit: Double?
     public var rows: [ReplicationComparison]
-    /// Dropped rows and omitted terms of the replicated fit, as estimation words them.
-    public var estimationNotes: [String]
+    /// Dropped rows and omitted terms of the replicated fit.
+    public var estimationNotes: [ReplicationEstimationNote]
+}
+
+/// A dropped-rows or omitted-term note of a replicated model, in the report's language.
+public enum ReplicationEstimationNote: Sendable, Equatable, CustomStringConvertible {
+    case dropped(count: Int, reason: DropReason)
+    case omitted(term: String, reason: OmitReason)
+
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case let (.dropped(count, reason), .en): return "\(count) observations dropped: \(reason.text(.en))"
+        case let (.dropped(count, reason), .zh): return "剔除 \(count) 个观测：\(reason.text(.zh))"
+        case let (.omitted(term, reason), .en): return "\(term) omitted: \(reason.text(.en))"
+        case let (.omitted(term, reason), .zh): return "\(term) 被省略：\(reason.text(.zh))"
+        }
+    }
+
+    public var description: String { text(.en) }
 }
 
 /// A published model table (3, 4 or 5).

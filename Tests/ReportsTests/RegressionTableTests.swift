@@ -65,10 +65,30 @@ import SurveyData
 
     @Test func omissionNotesAreNotRepeated() {
         var r = Sample.ologit
-        r.notes = ["educ=3 omitted because of collinearity", "convergence achieved"]
+        // Typed, as estimation gives them: the omission note is recognised by its case, not its wording.
+        r.diagnostics = [.collinear(term: "educ=3"), .other("convergence achieved")]
         let table = RegressionTable.build([RegressionColumn(result: r)], codebook: Sample.codebook)
         #expect(table.notes.filter { $0.contains("omitted") } == ["Education: tertiary omitted (collinearity)"])
         #expect(table.notes.contains("convergence achieved"))
+    }
+
+    @Test func diagnosticFootnotesAreInTheTableLanguage() {
+        var r = Sample.ologit
+        r.omitted = [OmittedTerm(term: "educ=3", reason: .collinear)]
+        r.dropped = [DroppedRows(reason: .missing(variable: "age"), count: 12), DroppedRows(reason: .zeroWeight, count: 2)]
+        r.diagnostics = [.collinear(term: "educ=3"), .notConverged]
+        let en = RegressionTable.build([RegressionColumn(result: r)], codebook: Sample.codebook).notes
+        #expect(en.contains("Education: tertiary omitted (collinear)"))
+        #expect(en.contains("12 observations dropped (missing age)"))
+        #expect(en.contains("2 observations dropped (zero weight)"))
+        #expect(en.contains("estimates did not converge; results are from the last iteration"))
+        #expect(!en.contains { $0.contains("because of collinearity") })
+        let zh = RegressionTable.build([RegressionColumn(result: r)], codebook: Sample.codebook,
+                                       options: RegressionTableOptions(language: .zh)).notes
+        #expect(zh.contains { $0.hasSuffix("被省略（共线）") }, "\(zh)")
+        #expect(zh.contains("剔除 12 个观测（age 缺失）"), "\(zh)")
+        #expect(zh.contains("剔除 2 个观测（权重为零）"), "\(zh)")
+        #expect(zh.contains("估计未收敛；结果来自最后一次迭代"), "\(zh)")
     }
 
     @Test func nonFiniteNumbersPrintAsDot() {

@@ -1,0 +1,175 @@
+import Foundation
+import SurveyData
+
+// Why rows were dropped, why terms were omitted, and what estimation has to say about a fit — as
+// values, each with its English and Chinese wording in one place (`text(_:)`). Code decides on the
+// cases, never on the wording. The English text is what JSON output and `description` show, and
+// what the Codable encodings hold (one string, as before the types existed).
+//
+// Every enum has `.other(String)`: wording that comes from outside (a decoded JSON value, a result
+// built by hand). Equality and hashing compare the English text, so `.other("collinear")` equals
+// `.collinear`; nothing ever looks inside `.other` to recover a case.
+
+/// What a perfectly predicting regressor predicts in a binary model.
+public enum PredictedOutcome: String, Sendable, Hashable, CaseIterable {
+    case success, failure
+
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case (.success, .en): return "success"
+        case (.failure, .en): return "failure"
+        case (.success, .zh): return "成功"
+        case (.failure, .zh): return "失败"
+        }
+    }
+}
+
+/// Why rows were left out before estimation (`DroppedRows.reason`).
+public enum DropReason: Sendable, CustomStringConvertible {
+    /// Not selected by the `if` condition.
+    case excludedByIf
+    /// Listwise deletion: the first variable found missing in the row (NaN or a user-missing code).
+    case missing(variable: String)
+    /// A weight of zero.
+    case zeroWeight
+    /// Stata's perfect prediction: the rows where the 0/1 regressor `term` is nonzero all have
+    /// the same binary outcome.
+    case predictsPerfectly(term: String, outcome: PredictedOutcome)
+    /// Wording from outside (decoded, hand-built).
+    case other(String)
+
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case (.excludedByIf, .en): return "excluded by if"
+        case (.excludedByIf, .zh): return "不满足 if 条件"
+        case (.missing(let v), .en): return "missing \(v)"
+        case (.missing(let v), .zh): return "\(v) 缺失"
+        case (.zeroWeight, .en): return "zero weight"
+        case (.zeroWeight, .zh): return "权重为零"
+        case (.predictsPerfectly(let term, let outcome), .en): return "\(term) != 0 predicts \(outcome.text(.en)) perfectly"
+        case (.predictsPerfectly(let term, let outcome), .zh): return "\(term) != 0 完全预测\(outcome.text(.zh))"
+        case (.other(let text), _): return text
+        }
+    }
+
+    public var description: String { text(.en) }
+}
+
+/// Why a term of the formula has no coefficient (`OmittedTerm.reason`).
+public enum OmitReason: Sendable, CustomStringConvertible {
+    /// A linear combination of earlier terms (Stata's "omitted because of collinearity").
+    case collinear
+    /// A factor level with no observations in the estimation sample.
+    case empty
+    /// A 0/1 regressor whose nonzero value predicts the binary outcome perfectly (dropped with its rows).
+    case predictsPerfectly(PredictedOutcome)
+    /// Wording from outside (decoded, hand-built).
+    case other(String)
+
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case (.collinear, .en): return "collinear"
+        case (.collinear, .zh): return "共线"
+        case (.empty, .en): return "empty"
+        case (.empty, .zh): return "无观测"
+        case (.predictsPerfectly(let outcome), .en): return "predicts \(outcome.text(.en)) perfectly"
+        case (.predictsPerfectly(let outcome), .zh): return "完全预测\(outcome.text(.zh))"
+        case (.other(let text), _): return text
+        }
+    }
+
+    public var description: String { text(.en) }
+}
+
+/// What estimation has to say about a fit, Stata-style (`ModelResult.diagnostics`).
+public enum EstimationNote: Sendable, CustomStringConvertible {
+    /// Sampling weights with the default variance: robust standard errors are used.
+    case samplingWeightsImplyRobust
+    /// `term` was dropped with its `count` rows by the perfect-prediction check.
+    case perfectPrediction(term: String, outcome: PredictedOutcome, count: Int)
+    /// `term` was omitted because of collinearity.
+    case collinear(term: String)
+    /// Newton–Raphson found no usable direction.
+    case informationNotInvertible
+    /// Newton–Raphson stopped at the iteration limit.
+    case iterationLimit(iterations: Int, scaledGradient: Double)
+    /// Step-halving could not improve the log-likelihood.
+    case noImprovingStep
+    /// Every observation is predicted with certainty.
+    case completeSeparation
+    /// Binary model: some observations predicted with certainty.
+    case quasiSeparation(failures: Int, successes: Int)
+    /// Ordered model: some observations predicted with certainty.
+    case quasiSeparationOrdered(observations: Int)
+    /// The estimates are those of the last iteration.
+    case notConverged
+    /// Wording from outside (decoded, hand-built).
+    case other(String)
+
+    /// The term whose omission the note words (that omission is also in `ModelResult.omitted`).
+    public var omittedTerm: String? {
+        switch self {
+        case .collinear(let term), .perfectPrediction(let term, _, _): return term
+        default: return nil
+        }
+    }
+
+    public func text(_ language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case .samplingWeightsImplyRobust:
+            return zh ? "抽样权重意味着使用稳健（Huber–White）标准误" : "sampling weights imply robust (Huber–White) standard errors"
+        case let .perfectPrediction(term, outcome, count):
+            return zh ? "\(term) != 0 完全预测\(outcome.text(.zh))；已删除 \(term)，\(count) 个观测未使用"
+                      : "\(term) != 0 predicts \(outcome.text(.en)) perfectly; \(term) dropped and \(count) obs not used"
+        case .collinear(let term):
+            return zh ? "\(term) 因共线被省略" : "\(term) omitted because of collinearity"
+        case .informationNotInvertible:
+            return zh ? "信息矩阵不可逆；估计结果不可靠" : "the information matrix is not invertible; estimates are not reliable"
+        case let .iterationLimit(iterations, scaled):
+            let g = String(format: "%.3g", scaled)
+            return zh ? "迭代 \(iterations) 次后仍未收敛（标度梯度 \(g)）"
+                      : "convergence not achieved after \(iterations) iterations (scaled gradient \(g))"
+        case .noImprovingStep:
+            return zh ? "对数似然值无法改进（步长减半 60 次）；未收敛"
+                      : "the log-likelihood could not be improved (backed up 60 times); convergence not achieved"
+        case .completeSeparation:
+            return zh ? "回归变量完全预测结果（完全分离）；系数不是有限值，模型无法估计"
+                      : "the regressors predict the outcome perfectly (complete separation); the coefficients are not finite and the model cannot be estimated"
+        case let .quasiSeparation(failures, successes):
+            return zh ? "\(failures) 个失败和 \(successes) 个成功被完全确定（准完全分离：某个回归变量几乎分离了结果）"
+                      : "\(failures) failures and \(successes) successes completely determined (quasi-complete separation: a regressor nearly separates the outcome)"
+        case .quasiSeparationOrdered(let observations):
+            return zh ? "\(observations) 个观测被完全确定（准完全分离：某个回归变量几乎分离了结果类别）"
+                      : "\(observations) observations completely determined (quasi-complete separation: a regressor nearly separates the outcome categories)"
+        case .notConverged:
+            return zh ? "估计未收敛；结果来自最后一次迭代" : "estimates did not converge; results are from the last iteration"
+        case .other(let text):
+            return text
+        }
+    }
+
+    public var description: String { text(.en) }
+}
+
+// Equal when they say the same (see the top of the file); encoded as their English text.
+extension DropReason: Hashable, Codable {
+    public static func == (a: Self, b: Self) -> Bool { a.text(.en) == b.text(.en) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text(.en)) }
+    public init(from decoder: Decoder) throws { self = .other(try decoder.singleValueContainer().decode(String.self)) }
+    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(text(.en)) }
+}
+
+extension OmitReason: Hashable, Codable {
+    public static func == (a: Self, b: Self) -> Bool { a.text(.en) == b.text(.en) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text(.en)) }
+    public init(from decoder: Decoder) throws { self = .other(try decoder.singleValueContainer().decode(String.self)) }
+    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(text(.en)) }
+}
+
+extension EstimationNote: Hashable, Codable {
+    public static func == (a: Self, b: Self) -> Bool { a.text(.en) == b.text(.en) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text(.en)) }
+    public init(from decoder: Decoder) throws { self = .other(try decoder.singleValueContainer().decode(String.self)) }
+    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(text(.en)) }
+}

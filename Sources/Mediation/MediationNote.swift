@@ -1,0 +1,60 @@
+import Foundation
+import Estimation
+import SurveyData
+
+/// What the mediation suite has to say about an analysis (`MediationResult.diagnostics`), with its
+/// English and Chinese wording. Code decides on the cases, never on the wording; the English text is
+/// what JSON output, `description` and the Codable encoding show. `.other` holds wording from outside
+/// (decoded JSON, hand-built results); equality compares the English text.
+public enum MediationNote: Sendable, CustomStringConvertible {
+    /// The published "indirect share" a·b / (a·b + c′) of `mediator` mixes the mediator model's scale
+    /// (a) with the outcome model's (b, c′).
+    case indirectShareMixesScales(mediator: String, share: Double, mediatorModel: ModelKind, outcomeModel: ModelKind)
+    /// KHB was asked for with an OLS outcome.
+    case khbNeedsNonlinearOutcome
+    /// `x` is not 0/1: the causal effects contrast x = 0 with x = 1.
+    case causalContrastsZeroAndOne(x: String)
+    /// No ρ-sensitivity analysis for this mediator/outcome pair.
+    case sensitivityNotCovered(mediatorModel: ModelKind, outcomeModel: ModelKind)
+    /// Wording from outside (decoded, hand-built).
+    case other(String)
+
+    public func text(_ language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case let .indirectShareMixesScales(mediator, share, mediatorModel, outcomeModel):
+            let s = String(format: "%.3f", share)
+            if zh {
+                let instead = outcomeModel == .ols ? "因果中介比例（ACME / 总效应）"
+                    : "KHB 的混杂百分比（c 与 c′ 在同一尺度上）和因果中介比例（ACME / 总效应）"
+                return "\(mediator) 的间接效应占比 a·b / (a·b + c′) = \(s)：a 是 \(mediatorModel.rawValue) 系数，b 和 c′ 是 "
+                    + "\(outcomeModel.rawValue) 系数，该占比混合了两个模型的尺度；\(instead)才是同尺度的比较"
+            }
+            let instead = outcomeModel == .ols ? "the causal proportion mediated (ACME / total effect)"
+                : "KHB's confounding percentage (c and c′ on one scale) and the causal proportion mediated (ACME / total effect)"
+            return "indirect share a·b / (a·b + c′) = \(s) for \(mediator): a is a \(mediatorModel.rawValue) coefficient, "
+                + "b and c′ are \(outcomeModel.rawValue) coefficients, so the share mixes two models' scales; \(instead) compare like with like"
+        case .khbNeedsNonlinearOutcome:
+            return zh ? "KHB 适用于 logit、probit、ologit 和 oprobit 结果变量；ols 结果变量的 c − c′ 已等于间接效应"
+                      : "KHB is for logit, probit, ologit and oprobit outcomes; with an ols outcome c − c′ already equals the indirect effect"
+        case .causalContrastsZeroAndOne(let x):
+            return zh ? "因果效应比较 \(x) = 0 与 \(x) = 1" : "causal effects compare \(x) = 0 with \(x) = 1"
+        case let .sensitivityNotCovered(mediatorModel, outcomeModel):
+            return zh ? "敏感性分析（ρ）适用于 ols/ols、ols/probit、ols/oprobit、probit/ols 和 probit/oprobit 的中介/结果模型（正态误差）；"
+                        + "不适用于 \(mediatorModel.rawValue) 中介变量与 \(outcomeModel.rawValue) 结果变量"
+                      : "sensitivity analysis (ρ) covers ols/ols, ols/probit, ols/oprobit, probit/ols and probit/oprobit mediator/outcome models "
+                        + "(normal errors); not a \(mediatorModel.rawValue) mediator with a \(outcomeModel.rawValue) outcome"
+        case .other(let text):
+            return text
+        }
+    }
+
+    public var description: String { text(.en) }
+}
+
+extension MediationNote: Hashable, Codable {
+    public static func == (a: Self, b: Self) -> Bool { a.text(.en) == b.text(.en) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text(.en)) }
+    public init(from decoder: Decoder) throws { self = .other(try decoder.singleValueContainer().decode(String.self)) }
+    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(text(.en)) }
+}
