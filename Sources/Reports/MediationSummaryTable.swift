@@ -78,7 +78,7 @@ extension MediationTables {
                 t.addRow([Cell(zh(l, "ρ at which ACME = 0 (sensitivity)", "ACME = 0 时的 ρ（敏感性分析）")), "", "", Cell(f(rho)), ""])
             }
         }
-        t.notes = [ReportText.starsNote(l)] + r.notes.map { MediationText.note($0, result: r, names: names) }
+        t.notes = [ReportText.starsNote(l)] + r.diagnostics.map { MediationText.note($0, result: r, names: names) }
         return t
     }
 }

@@ -250,7 +250,7 @@ public enum MediationTables {
     public static func notes(_ r: MediationResult, options o: MediationTableOptions = .init()) -> Table? {
         guard !r.notes.isEmpty else { return nil }
         var t = Table(title: MediationText.zh(o.language, "Notes", "注释"), alignments: [.left])
-        for n in r.notes { t.addRow([Cell(MediationText.note(n, result: r, names: o.names))]) }
+        for n in r.diagnostics { t.addRow([Cell(MediationText.note(n, result: r, names: o.names))]) }
         return t
     }
 }

@@ -69,15 +69,12 @@ public enum MediationText {
     }
 
     /// A dropped-rows reason ("excluded by if", "missing age") in the table's language.
-    static func droppedReason(_ reason: String, names: Names) -> String {
+    static func droppedReason(_ reason: DropReason, names: Names) -> String {
         let l = names.language
-        if reason == "excluded by if" { return zh(l, reason, "不满足 if 条件") }
-        if reason.hasPrefix("missing ") {
-            let variable = String(reason.dropFirst("missing ".count))
-            if l == .en && !names.labels { return reason }
+        if case .missing(let variable) = reason, l == .zh || names.labels {
             return zh(l, "missing ", "缺失 ") + names.name(variable)
         }
-        return reason
+        return reason.text(l)
     }
 
     /// The Baron–Kenny scale caveats (`BaronKenny.scaleWarnings`) in the table's language.
@@ -100,29 +97,17 @@ public enum MediationText {
         return w + m.paths.warnings.filter { !known.contains($0) }
     }
 
-    /// One of the engine's notes (`MediationResult.notes`) in the table's language.
-    static func note(_ note: String, result r: MediationResult, names: Names) -> String {
-        guard names.language == .zh else { return note }
-        if note.hasPrefix("indirect share"),
-           let m = r.mediators.first(where: { note.contains(" for \($0.mediator): ") }) {
-            let instead = r.outcomeModel == .ols ? "因果中介比例（ACME / 总效应）"
-                : "KHB 的混淆百分比（c 与 c′ 在同一尺度上）和因果中介比例（ACME / 总效应）"
-            return "\(names.name(m.mediator)) 的间接效应占比 a·b / (a·b + c′) = \(NumberFormat.fixed(m.paths.proportionOfSum, 3))："
-                + "a 是 \(m.mediatorModel.rawValue) 系数，b 和 c′ 是 \(r.outcomeModel.rawValue) 系数，该占比混合了两个模型的尺度；"
-                + "\(instead)才是同一尺度上的比较"
+    /// One of the engine's notes in the table's language (variables by their labels).
+    static func note(_ note: MediationNote, result r: MediationResult, names: Names) -> String {
+        switch note {
+        case let .indirectShareMixesScales(mediator, share, mk, yk) where names.labels:
+            return MediationNote.indirectShareMixesScales(mediator: names.name(mediator), share: share,
+                                                          mediatorModel: mk, outcomeModel: yk).text(names.language)
+        case let .causalContrastsZeroAndOne(x) where names.labels:
+            return MediationNote.causalContrastsZeroAndOne(x: names.name(x)).text(names.language)
+        default:
+            return note.text(names.language)
         }
-        if note.hasPrefix("KHB is for") {
-            return "KHB 适用于 logit、probit、ologit 和 oprobit 因变量；因变量为 ols 时，c − c′ 本身就等于间接效应"
-        }
-        if note.hasPrefix("causal effects compare") {
-            return "因果效应比较 \(names.name(r.x)) = 0 与 \(names.name(r.x)) = 1"
-        }
-        if note.hasPrefix("sensitivity analysis"),
-           let m = r.mediators.first(where: { $0.causal != nil && $0.causal?.sensitivity == nil }) {
-            return "敏感性分析（ρ）适用于 ols/ols、ols/probit、ols/oprobit、probit/ols 和 probit/oprobit 的中介变量/因变量模型组合（正态误差）；"
-                + "不适用于 \(m.mediatorModel.rawValue) 中介变量模型与 \(r.outcomeModel.rawValue) 因变量模型"
-        }
-        return note
     }
 }
 

@@ -59,7 +59,7 @@ import SurveyData
         let sample = try #require(result.sample)
         #expect(sample.n == n)
         #expect(result.commonN == n)
-        #expect(Set(sample.dropped.map(\.reason)).isSuperset(of: ["missing skill", "missing training", "missing age"]))
+        #expect(Set(sample.dropped.map(\.reason)).isSuperset(of: [DropReason.missing(variable: "skill"), .missing(variable: "training"), .missing(variable: "age")]))
         #expect(sample.dropped.reduce(0) { $0 + $1.count } == data.rowCount - n)
         #expect(result.models.count >= 5)
         for model in result.models {

@@ -43,7 +43,7 @@ enum MediationView {
         // is not shown without the warning that qualifies it.
         for id in ["m", "ym"] {
             guard let model = results.model(id), let fit = model.result else { continue }
-            for note in fit.notes { lines.append(StyledLine("  \(model.title): \(note)", style: .negative)) }
+            for note in fit.diagnostics { lines.append(StyledLine("  \(model.title): " + note.text(language), style: .negative)) }
         }
         lines.append(StyledLine())
         var verdictLine = StyledLine("Baron-Kenny (" + NumberFormat.fixed(100 * paths.alpha, 0) + "%): ", style: .bold)

@@ -63,10 +63,10 @@ enum ModelsView {
             return zh ? "各列在各自的样本上估计（见各列 N），不可直接比较" : "each column on its own sample (see its N): columns are not comparable"
         }
         var text = (zh ? "共同样本 N = " : "common sample N = ") + "\(sample.n)"
-        let missing = sample.dropped.filter { $0.reason != "excluded by if" }
+        let missing = sample.dropped.filter { if case .excludedByIf = $0.reason { return false } else { return true } }
         if !missing.isEmpty {
             let total = missing.reduce(0) { $0 + $1.count }
-            let reasons = missing.map { "\($0.reason) \($0.count)" }.joined(separator: ", ")
+            let reasons = missing.map { "\($0.reason.text(language)) \($0.count)" }.joined(separator: zh ? "，" : ", ")
             text += zh ? "：去掉 \(total) 行（\(reasons)）" : ": \(total) rows dropped (\(reasons))"
         }
         return text
