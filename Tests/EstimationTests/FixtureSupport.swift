@@ -34,17 +34,28 @@ enum Fixtures {
                        codebook: Codebook(dataset: name, variables: infos))
     }
 
-    /// The `cases` array of a fixture JSON, each case as a dictionary.
+    /// The `cases` array of a fixture JSON, each case as a dictionary; a missing, unreadable or
+    /// malformed file throws naming it.
     static func cases(_ file: String) throws -> [[String: Any]] {
-        let data = try Data(contentsOf: url(file))
-        let root = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        return root?["cases"] as? [[String: Any]] ?? []
+        let data: Data
+        do { data = try Data(contentsOf: url(file)) } catch {
+            throw EstimationError.invalidModel("fixture \(url(file).path) is missing or unreadable: \(error)")
+        }
+        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let cases = root["cases"] as? [[String: Any]], !cases.isEmpty else {
+            throw EstimationError.invalidModel("fixture \(file) has no \"cases\" array")
+        }
+        return cases
     }
 
+    /// The fit fixtures: every JSON but the descriptive ones (read by CrosstabTests and
+    /// DescribeTests). A fixture folder that cannot be listed, or holds none, gives one name that
+    /// does not exist, so the test reading it fails.
     static var fitFixtureFiles: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        let skip: Set<String> = ["margins_effects.json"]
-        return names.filter { $0.hasSuffix(".json") && !skip.contains($0) }.sorted()
+        let skip: Set<String> = ["crosstab.json", "descriptives_small.json"]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?
+            .filter { $0.hasSuffix(".json") && !skip.contains($0) }.sorted() ?? []
+        return names.isEmpty ? ["no fit fixtures in \(directory.path).json"] : names
     }
 }
 
