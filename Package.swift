@@ -36,6 +36,7 @@ let package = Package(
         // Shared test helpers: finding and running the built `pathlens`, spawning processes, and
         // requirements that skip locally but fail under CI=true.
         .target(name: "PathLensTestSupport", path: "Tests/PathLensTestSupport"),
+        .testTarget(name: "PathLensTestSupportTests", dependencies: ["PathLensTestSupport"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["PathLensTestSupport", "SurveyData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EstimationTests", dependencies: ["SurveyData", "Estimation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MediationTests", dependencies: ["PathLensTestSupport", "SurveyData", "Estimation", "Mediation"], resources: [.copy("Fixtures")]),

@@ -45,10 +45,11 @@ extension Trait where Self == ConditionTrait {
     /// `@Test(.requires(X.missing))` / `@Suite(.requires(…))`: `missing` is nil when the test can
     /// run, else the reason it cannot (evaluated once, when the tests are listed). Locally the test is skipped with that reason; under
     /// `CI=true` it fails with it.
-    public static func requires(_ missing: String?, sourceLocation: SourceLocation = #_sourceLocation) -> Self {
+    /// (`ci` overrides the environment, for the helper's own tests.)
+    public static func requires(_ missing: String?, ci: Bool? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> Self {
         .enabled(Comment(rawValue: "skipped: " + (missing ?? "")), sourceLocation: sourceLocation) {
             guard let missing else { return true }
-            if Requirement.isCI { throw Requirement.Unmet(reason: missing) }
+            if ci ?? Requirement.isCI { throw Requirement.Unmet(reason: missing) }
             return false
         }
     }
