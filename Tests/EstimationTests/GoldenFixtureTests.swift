@@ -25,13 +25,15 @@ struct GoldenFixtureTests {
         }
     }
 
-    /// Every fit fixture is read and contributes cases (none is dropped for want of coefficients).
-    @Test func everyFitFixtureHasCases() throws {
-        #expect(Fixtures.fitFixtureFiles.count >= 10, "\(Fixtures.fitFixtureFiles)")
+    /// Every fit fixture is read and contributes cases with coefficients, and every JSON in the
+    /// folder is a known fixture (a new one must be added to the list to be tested).
+    @Test func everyFitFixtureIsReadAndListed() throws {
         for file in Fixtures.fitFixtureFiles {
             let cases = try Fixtures.cases(file)
             #expect(cases.contains { $0["coefficients"] != nil }, "\(file) has no case with coefficients")
         }
+        let present = try FileManager.default.contentsOfDirectory(atPath: Fixtures.directory.path).filter { $0.hasSuffix(".json") }
+        #expect(Set(present) == Set(Fixtures.fitFixtureFiles + Fixtures.descriptiveFixtureFiles))
     }
 
     @Test(arguments: allCases)
