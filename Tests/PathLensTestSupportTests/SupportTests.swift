@@ -23,6 +23,11 @@ import Testing
         }
     }
 
+    @Test func requireOrSkipCarriesOnWhenMet() throws {
+        try Requirement.requireOrSkip(true, "never shown")
+        try Requirement.require(nil)
+    }
+
     @Test func ciIsReadFromTheEnvironment() {
         let value = ProcessInfo.processInfo.environment["CI"]?.lowercased()
         #expect(Requirement.isCI == (value == "true" || value == "1"))
