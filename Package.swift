@@ -38,9 +38,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        // Finds and runs the built `pathlens` for the end-to-end tests of every module.
+        // Shared test helpers: finding and running the built `pathlens`, spawning processes, and
+        // requirements that skip locally but fail under CI=true.
         .target(name: "PathLensTestSupport", path: "Tests/PathLensTestSupport"),
-        .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PathLensTestSupportTests", dependencies: ["PathLensTestSupport"]),
+        .testTarget(name: "SurveyDataTests", dependencies: ["PathLensTestSupport", "SurveyData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EstimationTests", dependencies: ["SurveyData", "Estimation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MediationTests", dependencies: ["PathLensTestSupport", "SurveyData", "Estimation", "Mediation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["PathLensTestSupport", "SurveyData", "Estimation", "Mediation", "Reports"], resources: [.copy("Fixtures")]),

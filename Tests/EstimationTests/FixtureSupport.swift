@@ -34,18 +34,28 @@ enum Fixtures {
                        codebook: Codebook(dataset: name, variables: infos))
     }
 
-    /// The `cases` array of a fixture JSON, each case as a dictionary.
+    /// The `cases` array of a fixture JSON, each case as a dictionary; a missing, unreadable or
+    /// malformed file throws naming it.
     static func cases(_ file: String) throws -> [[String: Any]] {
-        let data = try Data(contentsOf: url(file))
-        let root = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        return root?["cases"] as? [[String: Any]] ?? []
+        let data: Data
+        do { data = try Data(contentsOf: url(file)) } catch {
+            throw EstimationError.invalidModel("fixture \(url(file).path) is missing or unreadable: \(error)")
+        }
+        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let cases = root["cases"] as? [[String: Any]], !cases.isEmpty else {
+            throw EstimationError.invalidModel("fixture \(file) has no \"cases\" array")
+        }
+        return cases
     }
 
-    static var fitFixtureFiles: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        let skip: Set<String> = ["margins_effects.json"]
-        return names.filter { $0.hasSuffix(".json") && !skip.contains($0) }.sorted()
-    }
+    /// The fit fixtures, named so that a missing one fails (a folder listing would just drop it).
+    static let fitFixtureFiles = [
+        "collinear.json", "logit.json", "margins_logit.json", "margins_ologit.json", "margins_oprobit.json",
+        "margins_probit.json", "ologit.json", "ols.json", "oprobit.json", "perfect_prediction.json", "probit.json",
+        "weights.json",
+    ]
+    /// The other JSON fixtures (read by CrosstabTests and DescribeTests).
+    static let descriptiveFixtureFiles = ["crosstab.json", "descriptives_small.json"]
 }
 
 /// Relative comparison: |a − b| ≤ tol·|b| (absolute when b = 0).

@@ -16,18 +16,30 @@ struct GoldenFixtureTests {
                          vce: vce, weights: weights)
     }
 
+    /// "file#case" for every case with coefficients. A fixture that cannot be read is listed as
+    /// "file#" so that its test case fails with the loader's error (never dropped silently).
     static var allCases: [String] {
         Fixtures.fitFixtureFiles.flatMap { file in
-            ((try? Fixtures.cases(file)) ?? []).compactMap { c in
-                c["coefficients"] == nil ? nil : "\(file)#\(c.string("name") ?? "?")"
-            }
+            guard let cases = try? Fixtures.cases(file) else { return ["\(file)#"] }
+            return cases.compactMap { c in c["coefficients"] == nil ? nil : "\(file)#\(c.string("name") ?? "?")" }
         }
+    }
+
+    /// Every fit fixture is read and contributes cases with coefficients, and every JSON in the
+    /// folder is a known fixture (a new one must be added to the list to be tested).
+    @Test func everyFitFixtureIsReadAndListed() throws {
+        for file in Fixtures.fitFixtureFiles {
+            let cases = try Fixtures.cases(file)
+            #expect(cases.contains { $0["coefficients"] != nil }, "\(file) has no case with coefficients")
+        }
+        let present = try FileManager.default.contentsOfDirectory(atPath: Fixtures.directory.path).filter { $0.hasSuffix(".json") }
+        #expect(Set(present) == Set(Fixtures.fitFixtureFiles + Fixtures.descriptiveFixtureFiles))
     }
 
     @Test(arguments: allCases)
     func fixtureCase(_ id: String) throws {
-        let parts = id.split(separator: "#").map(String.init)
-        let c = try #require(try Fixtures.cases(parts[0]).first { $0.string("name") == parts[1] })
+        let parts = id.split(separator: "#", omittingEmptySubsequences: false).map(String.init)
+        let c = try #require(try Fixtures.cases(parts[0]).first { $0.string("name") == parts[1] }, "no case \(id)")
         let data = try Fixtures.dataset(c.string("data") ?? "")
         let spec = try Self.spec(for: c)
         let marginAts = (c["margins"] as? [[String: Any]] ?? []).compactMap { $0.string("at") }

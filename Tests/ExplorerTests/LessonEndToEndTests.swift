@@ -1,10 +1,11 @@
 import Foundation
+import PathLensTestSupport
 import Testing
 
 /// `pathlens teach` under tmux: walk the lesson forward and back, leave it to explore, return
 /// with T, quit with the terminal restored. The screen is polled, never slept on.
 @Suite(.serialized) struct LessonEndToEndTests {
-    @Test(.enabled(if: E2E.enabled, E2E.reason))
+    @Test(.requires(E2E.missing))
     func walkLeaveExploreReturnQuit() throws {
         let t = try TmuxSession("lesson", arguments: ["teach"])
         defer { t.kill() }
@@ -37,7 +38,7 @@ import Testing
         try t.expectCleanExit(gone: "Step 3/")
     }
 
-    @Test(.enabled(if: E2E.enabled, E2E.reason))
+    @Test(.requires(E2E.missing))
     func tInThePlainExplorerOpensTheShippedLesson() throws {
         let t = try TmuxSession("lessonT")
         defer { t.kill() }
@@ -50,7 +51,7 @@ import Testing
         try t.expectCleanExit()
     }
 
-    @Test(.enabled(if: E2E.enabled, E2E.reason))
+    @Test(.requires(E2E.missing))
     func aMalformedLessonFailsWithOneLineBeforeTheScreen() throws {
         let t = try TmuxSession("badlesson", arguments: ["teach", "/nonexistent/lesson.md"])
         defer { t.kill() }

@@ -1,3 +1,4 @@
+import PathLensTestSupport
 import Testing
 @testable import Explorer
 import SurveyData
@@ -6,8 +7,13 @@ import Teaching
 /// The lesson's keys in the reducer, on the shipped lesson over the embedded dataset: moving
 /// applies each step's specification (undoable), Esc leaves for free exploration, T returns.
 @Suite struct LessonModeTests {
-    static let runner: LessonRunner? = try? LessonRunner.load(reference: .dalian2022)
-    static var reason: Comment { "the shipped lesson or the embedded dataset is not readable" }
+    static let loaded = Result { try LessonRunner.load(reference: .dalian2022) }
+    static var runner: LessonRunner? { try? loaded.get() }
+    /// For `.requires`: why the shipped lesson over the embedded dataset did not load, or nil.
+    static var missing: String? {
+        if case let .failure(error) = loaded { return "the shipped lesson or the embedded dataset is not readable: \(error)" }
+        return nil
+    }
 
     func opened(_ runner: LessonRunner, language: Language = .en) -> (AppState, ExplorerEnvironment, [Effect]) {
         let env = ExplorerEnvironment(dataset: runner.dataset)
@@ -24,7 +30,7 @@ import Teaching
         effects.compactMap { if case let .renderLessonStep(step, _, _) = $0 { return step } else { return nil } }
     }
 
-    @Test(.enabled(if: runner != nil, reason))
+    @Test(.requires(missing))
     func openingAppliesTheFirstStep() throws {
         let runner = try #require(Self.runner)
         let (state, _, effects) = opened(runner)
@@ -38,7 +44,7 @@ import Teaching
         #expect(Self.renders(effects) == [1])
     }
 
-    @Test(.enabled(if: runner != nil, reason))
+    @Test(.requires(missing))
     func nextAndPreviousWalkTheStepsAndPushUndo() throws {
         let runner = try #require(Self.runner)
         var (state, env, _) = opened(runner)
@@ -57,7 +63,7 @@ import Teaching
         #expect(state.status?.text.contains("first step") == true)
     }
 
-    @Test(.enabled(if: runner != nil, reason))
+    @Test(.requires(missing))
     func languageSwitchesLessonAndLabels() throws {
         let runner = try #require(Self.runner)
         var (state, env, _) = opened(runner)
@@ -69,7 +75,7 @@ import Teaching
         #expect(state.spec.language == .en)
     }
 
-    @Test(.enabled(if: runner != nil, reason))
+    @Test(.requires(missing))
     func escapeLeavesAndTReturnsToTheSameStep() throws {
         let runner = try #require(Self.runner)
         var (state, env, _) = opened(runner)
@@ -91,7 +97,7 @@ import Teaching
         #expect(state.spec.estimators.rawValue == runner.lesson.steps[2].spec.estimators.rawValue)
     }
 
-    @Test(.enabled(if: runner != nil, reason))
+    @Test(.requires(missing))
     func openingAtAStepAppliesThatStep() throws {
         let runner = try #require(Self.runner)
         let env = ExplorerEnvironment(dataset: runner.dataset)
@@ -105,7 +111,7 @@ import Teaching
         #expect(Self.renders(effects) == [6])
     }
 
-    @Test(.enabled(if: runner != nil, reason))
+    @Test(.requires(missing))
     func aViewKeyStartsExploringInThatView() throws {
         let runner = try #require(Self.runner)
         var (state, env, _) = opened(runner)
@@ -114,7 +120,7 @@ import Teaching
         #expect(state.view == .crosstab)
     }
 
-    @Test(.enabled(if: runner != nil, reason))
+    @Test(.requires(missing))
     func lateRendersAreDroppedAndThePinnedBaselineArrives() throws {
         let runner = try #require(Self.runner)
         var (state, env, _) = opened(runner)
@@ -139,7 +145,7 @@ import Teaching
         #expect(state.baseline != nil)
     }
 
-    @Test(.enabled(if: runner != nil, reason))
+    @Test(.requires(missing))
     func withoutALessonTOpensTheShippedOneForItsDataset() throws {
         let runner = try #require(Self.runner)
         // Another dataset: the lesson is read in the background, then refused with a reason.

@@ -1,3 +1,4 @@
+import PathLensTestSupport
 import Testing
 @testable import Explorer
 import SurveyData
@@ -19,7 +20,7 @@ import Teaching
         return Screen.render(state, env: env)
     }
 
-    @Test(.enabled(if: LessonModeTests.runner != nil, LessonModeTests.reason))
+    @Test(.requires(LessonModeTests.missing))
     func stepThreeEnglishAndChinese() throws {
         Snapshot.check(try screen(step: 3, language: .en, width: 80, height: 24), "lesson-step3-80x24")
         Snapshot.check(try screen(step: 3, language: .zh, width: 80, height: 24), "lesson-step3-80x24-zh")
@@ -27,7 +28,7 @@ import Teaching
         Snapshot.check(try screen(step: 3, language: .zh, width: 132, height: 40), "lesson-step3-132x40-zh")
     }
 
-    @Test(.enabled(if: LessonModeTests.runner != nil, LessonModeTests.reason))
+    @Test(.requires(LessonModeTests.missing))
     func beforeTheRenderArrivesThePaneSaysSo() throws {
         let runner = try #require(LessonModeTests.runner)
         let env = ExplorerEnvironment(dataset: runner.dataset)

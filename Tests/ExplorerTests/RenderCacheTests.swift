@@ -1,3 +1,4 @@
+import PathLensTestSupport
 import Testing
 @testable import Explorer
 import SurveyData
@@ -56,7 +57,7 @@ import Teaching
         #expect(grid.text.contains("20/500"))
     }
 
-    @Test(.enabled(if: LessonModeTests.runner != nil, LessonModeTests.reason))
+    @Test(.requires(LessonModeTests.missing))
     func lessonPaneFollowsTheArrivingRender() throws {
         let runner = try #require(LessonModeTests.runner)
         let env = ExplorerEnvironment(dataset: runner.dataset)

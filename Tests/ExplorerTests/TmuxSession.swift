@@ -32,8 +32,8 @@ final class TmuxSession {
         let script = "trap '' INT TERM HUP; \(program) 2>\(TmuxSession.quote(directory.appendingPathComponent("stderr.log").path)); "
             + "echo $? > \(TmuxSession.quote(directory.appendingPathComponent("status").path))"
         let command = "sh -c " + TmuxSession.quote(script)
-        // The server started here would inherit an output pipe and keep it open forever, so this
-        // one command writes to /dev/null instead.
+        // The server started here inherits this command's output and keeps it open, so this one
+        // command writes to /dev/null.
         _ = try tmux(["new-session", "-d", "-s", "main", "-c", directory.path, "-x", "\(width)", "-y", "\(height)", command],
                      readOutput: false)
         _ = try tmux(["set-option", "-t", "main", "remain-on-exit", "on"])
@@ -47,7 +47,7 @@ final class TmuxSession {
     @discardableResult
     func tmux(_ args: [String], readOutput: Bool = true) throws -> String {
         guard let path = TmuxSession.tmuxPath else { throw E2EError("tmux not installed") }
-        return try Spawn.run(path, ["-L", name, "-f", "/dev/null"] + args, output: readOutput).output
+        return try Subprocess.run(path, ["-L", name, "-f", "/dev/null"] + args, timeout: 60, discardOutput: !readOutput).stdout
     }
 
     func screen() -> String { (try? tmux(["capture-pane", "-p", "-t", "main"])) ?? "" }
@@ -114,41 +114,4 @@ final class TmuxSession {
 struct E2EError: Error, CustomStringConvertible {
     let description: String
     init(_ message: String) { description = message }
-}
-
-/// Runs a program with posix_spawn and waitpid, its output going to a temporary file. Foundation's
-/// `Process` hung in `waitUntilExit` once tmux had forked its server, and a pipe inherited by the
-/// server never reaches end-of-file; a file and a plain waitpid have neither problem.
-enum Spawn {
-    static func run(_ path: String, _ args: [String], output: Bool = true) throws -> (status: Int32, output: String) {
-        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("pl-spawn-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
-        defer { unlink(outPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output ? outPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + args).map { strdup($0) } + [nil]
-        defer { for a in argv { free(a) } }
-        // Default dispositions and nothing blocked: the test runner's threads block signals, and
-        // tmux would pass that mask on to the program under test.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t(), all = sigset_t()
-        sigemptyset(&empty)
-        sigemptyset(&all)
-        for sig in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGCHLD, SIGWINCH] { sigaddset(&all, sig) }
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
-        guard rc == 0 else { throw E2EError("cannot run \(path): \(String(cString: strerror(rc)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let text = output ? ((try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "") : ""
-        return ((status >> 8) & 0xff, text)
-    }
 }

@@ -53,26 +53,15 @@ import SurveyData
         #expect(bk.warnings.contains { $0.contains("see KHB") })
     }
 
-    /// The built `pathlens` binary; the end-to-end check is skipped when it is not there.
-    static var binary: URL? { PathLensBinary.binary }
-
     /// `pathlens mediate`'s text report prints the note in its Notes table, beside KHB and ACME.
-    @Test(.enabled(if: binary != nil, "the pathlens binary is not built"))
+    @Test(.requires(PathLensBinary.missing))
     func textReportExplainsShare() throws {
-        let process = Process()
-        guard let binary = Self.binary else { return }
-        process.executableURL = binary
-        process.arguments = ["mediate", "--x", "union", "--m", "training", "--y", "skill",
-                             "--controls", Self.controls.joined(separator: " + "),
-                             "--m-model", "logit", "--y-model", "ologit", "--method", "bk,khb",
-                             "--data", Self.csvPath]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let run = try PathLensBinary.run(["mediate", "--x", "union", "--m", "training", "--y", "skill",
+                                          "--controls", Self.controls.joined(separator: " + "),
+                                          "--m-model", "logit", "--y-model", "ologit", "--method", "bk,khb",
+                                          "--data", Self.csvPath])
+        let text = run.stdout
+        #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(text.contains("indirect share a·b / (a·b + c′) = 0."))
         #expect(text.contains("a is a logit coefficient, b and c′ are ologit coefficients, so the share mixes two models' scales"))
         #expect(text.contains("KHB decomposition") && text.contains("Confounding percentage"))

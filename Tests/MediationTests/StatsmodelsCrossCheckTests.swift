@@ -14,11 +14,9 @@ import SurveyData
 /// (the mean of the quasi-Bayesian draws; the median for the proportion) additionally the
 /// measured gap between that mean and the plug-in value plus 4 Monte Carlo SEs of the mean.
 @Suite struct StatsmodelsCrossCheckTests {
-    nonisolated(unsafe) static let reference: [String: Any] = {
-        let url = Fixtures.directory.appendingPathComponent("mediation_statsmodels.json")
-        let data = try? Data(contentsOf: url)
-        return (data.flatMap { try? JSONSerialization.jsonObject(with: $0) } as? [String: Any]) ?? [:]
-    }()
+    nonisolated(unsafe) static let referenceFile = Result { try Fixtures.json("mediation_statsmodels.json") }
+    /// The fixture (a missing or unreadable file records an issue in the test reading it).
+    static var reference: [String: Any] { Fixtures.loaded(referenceFile, sourceLocation: #_sourceLocation) }
 
     static let cases = ["mroz_ols_ols", "mroz_ols_probit", "mroz_ols_logit", "wvs_logit_ols",
                         "wvs_probit_ols", "wvs_probit_probit", "wvs_logit_logit"]

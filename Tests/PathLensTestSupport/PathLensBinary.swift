@@ -1,8 +1,9 @@
 import Foundation
+import Testing
 
 /// The built `pathlens` executable, for the end-to-end tests of every module: found through
 /// `$PATHLENS_BIN`, beside the test bundle (after `swift build --build-tests`) or in the
-/// package's debug build folder; the tests that need it are skipped when it is not there.
+/// package's debug build folder. The tests that need it declare `.requires(PathLensBinary.missing)`.
 public enum PathLensBinary {
     public static let binary: URL? = {
         var candidates: [URL] = []
@@ -18,34 +19,24 @@ public enum PathLensBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    public struct Run: Sendable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
-        public var stderrLines: [Substring] { stderr.split(separator: "\n") }
+    /// Why the end-to-end tests cannot run the binary, or nil when it is there: for
+    /// `.requires(PathLensBinary.missing)` (skipped locally, a failure under `CI=true`).
+    public static var missing: String? {
+        binary == nil ? "the pathlens binary is not built (swift build --build-tests, or set PATHLENS_BIN)" : nil
     }
 
-    public struct NotBuilt: Error {}
+    public typealias Run = Subprocess.Output
 
-    /// Runs `pathlens arguments` with `environment` added to this process's, to the end.
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        guard let binary else { throw NotBuilt() }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Drain both pipes before waiting: a report can be larger than a pipe buffer.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+    /// Runs `pathlens arguments` with `environment` added to this process's and `stdin` as its
+    /// input, to the end (see `Subprocess.run`: both pipes drained together, killed after `timeout`).
+    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil,
+                           timeout: Double = 300, sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
+        guard let binary else {
+            Issue.record(Comment(rawValue: missing ?? ""), sourceLocation: sourceLocation)
+            throw Subprocess.Failure(missing ?? "")
+        }
+        return try Subprocess.run(binary.path, arguments, environment: environment, stdin: stdin, timeout: timeout,
+                                  sourceLocation: sourceLocation)
     }
 
     /// A fresh folder under the temporary directory; the caller removes it.

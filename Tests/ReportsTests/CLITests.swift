@@ -5,7 +5,7 @@ import PathLensTestSupport
 /// End-to-end tests of `pathlens fit`, `describe` and `crosstab`: they run the built binary
 /// (next to the test bundle after `swift build --build-tests`, or under a scratch path).
 /// Every bad input must give exactly one line on stderr and a non-zero exit status.
-@Suite(.enabled(if: CLI.binary != nil, "the pathlens binary is not built"))
+@Suite(.requires(CLI.missing))
 struct CLITests {
     static let workers = CLI.fixtures.appendingPathComponent("workers.csv").path
 

@@ -5,8 +5,7 @@ import StudyReplica
 
 /// `pathlens replicate` end to end: runs the built binary (beside the test bundle after
 /// `swift build --build-tests`, or `$PATHLENS_BIN`).
-@Suite(.enabled(if: ReplicateCLI.binary != nil && FileManager.default.fileExists(atPath: PublishedStudy.defaultPath),
-                "the pathlens binary is not built, or the published reference is not beside the repository"))
+@Suite(.requires(ReplicateCLI.missing ?? PublishedReference.missing))
 struct ReplicationCLITests {
     @Test func jsonOutputParses() throws {
         let run = try ReplicateCLI.run(["replicate", "--format", "json"])
@@ -57,6 +56,5 @@ struct ReplicationCLITests {
     }
 }
 
-/// Finds and runs the `pathlens` binary.
 /// The shared finder and runner of the `pathlens` binary.
 typealias ReplicateCLI = PathLensBinary

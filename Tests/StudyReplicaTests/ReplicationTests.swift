@@ -1,4 +1,5 @@
 import Foundation
+import PathLensTestSupport
 import Testing
 import Estimation
 import Reports
@@ -8,8 +9,7 @@ import SurveyData
 /// `replicate` on the shipped data: every published number has a replicated counterpart, the
 /// summary agrees with the per-row flags, the reader's notes are there, and text, Markdown and
 /// JSON render. (Whether the replica meets its calibration targets is PublishedModelsTests'.)
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: PublishedStudy.defaultPath),
-                "skipped: ../shared/reference/dalian2022_published.json (the paper's numbers) is not beside the repository"))
+@Suite(.requires(PublishedReference.missing))
 struct ReplicationTests {
     /// Run once: seven fits on 3067 rows.
     static let run: Result<(Replication, PublishedStudy), any Error> = Result {

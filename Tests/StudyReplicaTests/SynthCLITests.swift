@@ -4,7 +4,7 @@ import PathLensTestSupport
 import StudyReplica
 
 /// `pathlens synth` end to end through the built binary (found as `ReplicateCLI.binary` finds it).
-@Suite(.enabled(if: ReplicateCLI.binary != nil, "the pathlens binary is not built"))
+@Suite(.requires(ReplicateCLI.missing))
 struct SynthCLITests {
     static func temporaryDirectory() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("pathlens-synth-cli-\(UUID().uuidString)").path
