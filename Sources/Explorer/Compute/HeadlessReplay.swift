@@ -51,6 +51,9 @@ public struct HeadlessReplay {
                 let output = ComputeEngine.run(spec, generation: generation, env: env, cache: cache, margins: false)
                 effects += Reducer.reduce(&state, .computed(output), env: env)
                 if !output.marginsIncluded { pending.append((spec, generation)) }
+            } else if case let .checkCondition(check) = effect {
+                // Headless: the debounced check runs at once, so the prompt shows its feedback.
+                effects += Reducer.reduce(&state, .conditionChecked(check.run(env: env)), env: env)
             }
         }
         _ = Screen.render(state, env: env, cache: renderCache)
@@ -84,30 +87,56 @@ public struct HeadlessReplay {
     public var screen: CellGrid { Screen.render(state, env: env) }
 }
 
-/// Key scripts: space-separated tokens — single characters, or `space enter tab esc up down
-/// left right pgup pgdn bs ctrl-X`.
+/// Key scripts (`bench ui --keys`, `explore --keys`, `teach --keys`): space-separated tokens —
+/// single characters (case matters: `m` and `M` differ), or key names in any case: `space enter
+/// tab s-tab esc up down left right pgup pgdn home end bs ctrl-X` (and `return`, `escape`,
+/// `backtab`, `backspace`, `pageup`, `pagedown`). A token in double quotes types its characters
+/// one by one (`w "out/spec.json" enter`); inside quotes `\"` is a quote and `\\` a backslash.
 public enum KeyScript {
+    static let names: [String: Key] = [
+        "space": .char(" "), "enter": .enter, "return": .enter, "tab": .tab, "s-tab": .backTab, "shift-tab": .backTab,
+        "backtab": .backTab, "btab": .backTab, "esc": .escape, "escape": .escape, "up": .up, "down": .down,
+        "left": .left, "right": .right, "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
+        "home": .home, "end": .end, "bs": .backspace, "backspace": .backspace,
+    ]
+
     public static func parse(_ text: String) throws -> [(Key, String)] {
-        try text.split(separator: " ").map { token in
-            let t = String(token)
-            switch t {
-            case "space": return (.char(" "), t)
-            case "enter": return (.enter, t)
-            case "tab": return (.tab, t)
-            case "esc": return (.escape, t)
-            case "up": return (.up, t)
-            case "down": return (.down, t)
-            case "left": return (.left, t)
-            case "right": return (.right, t)
-            case "pgup": return (.pageUp, t)
-            case "pgdn": return (.pageDown, t)
-            case "bs": return (.backspace, t)
-            default:
-                if t.hasPrefix("ctrl-"), t.count == 6, let c = t.last { return (.ctrl(Character(c.lowercased())), t) }
-                guard t.count == 1, let c = t.first else { throw ExplorerError("key script: unknown key '\(t)'") }
-                return (.char(c), t)
+        var keys: [(Key, String)] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if c == " " || c == "\t" || c == "\n" { index = text.index(after: index); continue }
+            if c == "\"" && text[index...].count > 1 {
+                var i = text.index(after: index)
+                var closed = false
+                while i < text.endIndex {
+                    var ch = text[i]
+                    if ch == "\"" { closed = true; break }
+                    if ch == "\\", text.index(after: i) < text.endIndex { i = text.index(after: i); ch = text[i] }
+                    keys.append((.char(ch), String(ch)))
+                    i = text.index(after: i)
+                }
+                guard closed else { throw ExplorerError("key script: unclosed quote in \(String(text[index...]).prefix(40))") }
+                index = text.index(after: i)
+                continue
             }
+            var end = index
+            while end < text.endIndex, !" \t\n".contains(text[end]) { end = text.index(after: end) }
+            let token = String(text[index..<end])
+            keys.append((try key(token), token))
+            index = end
         }
+        return keys
+    }
+
+    /// One unquoted token.
+    public static func key(_ token: String) throws -> Key {
+        if token.count == 1, let c = token.first { return .char(c) }
+        let lower = token.lowercased()
+        if let named = names[lower] { return named }
+        if lower.hasPrefix("ctrl-"), lower.count == 6, let c = lower.last, c.isLetter { return .ctrl(c) }
+        throw ExplorerError("key script: unknown key '\(token)' (keys: single characters, \"text\", "
+                            + "space enter tab s-tab esc up down left right pgup pgdn home end bs ctrl-X)")
     }
 
     /// The default `bench ui` sequence on the embedded data: controls, groups, estimators,

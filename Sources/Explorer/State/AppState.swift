@@ -47,6 +47,9 @@ public struct Prompt: Sendable, Equatable {
     /// Live feedback under the input (the filter's N or its error).
     public var feedback: String?
     public var feedbackIsError: Bool = false
+    /// The token of the latest check asked for this prompt's text, and whether it is still out.
+    public var checkToken: Int = 0
+    public var checking: Bool = false
 }
 
 public enum Overlay: Sendable, Equatable {
@@ -107,6 +110,8 @@ public struct AppState: Sendable {
     public var quitting = false
     /// The lesson open in the explorer (`pathlens teach`), active or left for free exploration.
     public var lesson: LessonMode?
+    /// Last token handed to a condition check (`Effect.checkCondition`); answers to older ones are dropped.
+    public var checkToken: Int = 0
 
     public init(spec: Specification, width: Int = 80, height: Int = 24) {
         self.spec = spec; self.width = width; self.height = height
