@@ -179,7 +179,7 @@ public enum KeyTable {
             .joined(separator: language == .zh ? "，" : ", ")
     }
 
-    static let keyColumn = 14
+    static let keyColumn = 12
 
     /// The `?` screen: every context's bindings under its title.
     public static func helpLines(_ language: Language) -> [String] {
@@ -189,7 +189,7 @@ public enum KeyTable {
             for binding in bindings where binding.context == context {
                 let keys = binding.label(language)
                 let column = TextWidth.width(keys) < keyColumn ? TextWidth.pad(keys, to: keyColumn) : keys + "  "
-                lines.append("  " + column + binding.text(language))
+                lines.append(" " + column + binding.text(language))
             }
         }
         return lines
