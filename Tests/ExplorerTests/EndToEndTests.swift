@@ -77,6 +77,25 @@ enum E2E {
         try t.expectCleanExit(gone: "1 Models")
     }
 
+    /// The typed `if` expression is checked by the main loop after a short pause (a debounced
+    /// effect, off the reducer): its N appears under the prompt, and Enter applies it.
+    @Test(.enabled(if: E2E.enabled, E2E.reason))
+    func typedConditionIsCheckedAfterAPause() throws {
+        let t = try TmuxSession("main")
+        defer { t.kill() }
+        try t.waitFor("models computed", E2E.settled)
+        try t.send("s", "Up", "Enter", "C-u")
+        try t.waitFor(text: "all observations: N = 3067")
+        try t.send("-l", "male == 1")
+        try t.waitFor(text: "N = 1628")
+        try t.send("-l", "x")
+        try t.waitFor(text: "unexpected")
+        try t.send("BSpace", "Enter")
+        try t.waitFor(text: "N=1628")
+        try t.send("q")
+        try t.expectCleanExit(gone: "1 Models")
+    }
+
     @Test(.enabled(if: E2E.enabled, E2E.reason))
     func ctrlCAndSigtermRestoreTheTerminal() throws {
         let t = try TmuxSession("sigint", width: 100, height: 30)
