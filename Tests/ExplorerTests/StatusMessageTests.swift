@@ -6,8 +6,9 @@ import Testing
 @Suite struct StatusMessageTests {
     let env = TestData.env
 
+    /// Presses keys; condition checks are performed at once, as headless replays do.
     func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
-        keys.flatMap { Reducer.reduce(&state, .key($0), env: env) }
+        keys.flatMap { TestData.reduceCheckingConditions(&state, .key($0), env: env) }
     }
 
     func cursor(on name: String, _ state: inout AppState) {

@@ -123,4 +123,20 @@ enum TestData {
         state.results = output(spec)
         return state
     }
+
+    /// Reduces `event`, performing the condition checks it asks for synchronously (as headless
+    /// replays do); returns the other effects.
+    static func reduceCheckingConditions(_ state: inout AppState, _ event: Event, env: ExplorerEnvironment) -> [Effect] {
+        var pending = Reducer.reduce(&state, event, env: env)
+        var others: [Effect] = []
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            if case let .checkCondition(check) = effect {
+                pending += Reducer.reduce(&state, .conditionChecked(check.run(env: env)), env: env)
+            } else {
+                others.append(effect)
+            }
+        }
+        return others
+    }
 }

@@ -28,8 +28,8 @@ public final class BackgroundWorker: Sendable {
     /// Starts computing `spec`, cancelling the computation it supersedes.
     public func compute(_ spec: Specification, generation: Int) {
         let env = self.env, cache = self.cache
+        active.withLock { $0 += 1 }
         let task = Task.detached(priority: .userInitiated) { [self] in
-            active.withLock { $0 += 1 }
             defer { active.withLock { $0 -= 1 } }
             // First the models without margins (the Models view redraws at once), then with.
             let quick = ComputeEngine.run(spec, generation: generation, env: env, cache: cache, margins: false,
@@ -48,8 +48,8 @@ public final class BackgroundWorker: Sendable {
     /// Starts the mediation bootstrap; progress and the result arrive as events.
     public func bootstrap(_ spec: Specification, generation: Int) {
         let env = self.env
+        active.withLock { $0 += 1 }
         let task = Task.detached(priority: .utility) { [self] in
-            active.withLock { $0 += 1 }
             defer { active.withLock { $0 -= 1 } }
             let finished = MediationRunner.run(spec, env: env, progress: { stage, done, total in
                 self.post(.bootstrapProgress(generation: generation, done: done, total: total, stage: stage))
@@ -61,6 +61,26 @@ public final class BackgroundWorker: Sendable {
             }
         }
         replace("bootstrap", with: task)
+    }
+
+    /// Checks a typed `if` expression (the main loop calls this once the debounce has passed);
+    /// the answer arrives as `.conditionChecked`, a superseded check is cancelled.
+    public func checkCondition(_ check: ConditionCheck) {
+        let env = self.env
+        active.withLock { $0 += 1 }
+        let task = Task.detached(priority: .userInitiated) { [self] in
+            defer { active.withLock { $0 -= 1 } }
+            let result = check.run(env: env)
+            guard !Task.isCancelled else { return }
+            self.post(.conditionChecked(result))
+        }
+        replace("condition", with: task)
+    }
+
+    /// True when no work is running and nothing waits in the mailbox (counted from the moment
+    /// work is started, so a task not yet scheduled is not missed). Headless replays wait for it.
+    public var isIdle: Bool {
+        active.withLock { $0 } == 0 && mailbox.withLock { $0.isEmpty }
     }
 
     public func cancelBootstrap() {

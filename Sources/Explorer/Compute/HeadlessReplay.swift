@@ -51,6 +51,9 @@ public struct HeadlessReplay {
                 let output = ComputeEngine.run(spec, generation: generation, env: env, cache: cache, margins: false)
                 effects += Reducer.reduce(&state, .computed(output), env: env)
                 if !output.marginsIncluded { pending.append((spec, generation)) }
+            } else if case let .checkCondition(check) = effect {
+                // Headless: the debounced check runs at once, so the prompt shows its feedback.
+                effects += Reducer.reduce(&state, .conditionChecked(check.run(env: env)), env: env)
             }
         }
         _ = Screen.render(state, env: env, cache: renderCache)
@@ -84,45 +87,56 @@ public struct HeadlessReplay {
     public var screen: CellGrid { Screen.render(state, env: env) }
 }
 
-/// Key scripts: space-separated tokens — single characters, or the names `space enter tab
-/// backtab esc up down left right pgup pgdn home end bs ctrl-X` (any case; `Enter`, `Escape`
-/// too); a token in double quotes types its characters one by one (`w "out/spec.json" enter`).
+/// Key scripts (`bench ui --keys`, `explore --keys`, `teach --keys`): space-separated tokens —
+/// single characters (case matters: `m` and `M` differ), or key names in any case: `space enter
+/// tab s-tab esc up down left right pgup pgdn home end bs ctrl-X` (and `return`, `escape`,
+/// `backtab`, `backspace`, `pageup`, `pagedown`). A token in double quotes types its characters
+/// one by one (`w "out/spec.json" enter`); inside quotes `\"` is a quote and `\\` a backslash.
 public enum KeyScript {
     static let names: [String: Key] = [
-        "space": .char(" "), "enter": .enter, "return": .enter, "tab": .tab, "backtab": .backTab,
-        "esc": .escape, "escape": .escape, "up": .up, "down": .down, "left": .left, "right": .right,
-        "pgup": .pageUp, "pgdn": .pageDown, "home": .home, "end": .end, "bs": .backspace, "backspace": .backspace,
+        "space": .char(" "), "enter": .enter, "return": .enter, "tab": .tab, "s-tab": .backTab, "shift-tab": .backTab,
+        "backtab": .backTab, "btab": .backTab, "esc": .escape, "escape": .escape, "up": .up, "down": .down,
+        "left": .left, "right": .right, "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
+        "home": .home, "end": .end, "bs": .backspace, "backspace": .backspace,
     ]
 
     public static func parse(_ text: String) throws -> [(Key, String)] {
         var keys: [(Key, String)] = []
-        var rest = Substring(text)
-        while true {
-            rest = rest.drop { $0 == " " }
-            guard let first = rest.first else { break }
-            if first == "\"" {
-                let body = rest.dropFirst()
-                guard let close = body.firstIndex(of: "\"") else {
-                    throw ExplorerError("key script: unterminated quoted text \(String(rest).debugDescription)")
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if c == " " || c == "\t" || c == "\n" { index = text.index(after: index); continue }
+            if c == "\"" && text[index...].count > 1 {
+                var i = text.index(after: index)
+                var closed = false
+                while i < text.endIndex {
+                    var ch = text[i]
+                    if ch == "\"" { closed = true; break }
+                    if ch == "\\", text.index(after: i) < text.endIndex { i = text.index(after: i); ch = text[i] }
+                    keys.append((.char(ch), String(ch)))
+                    i = text.index(after: i)
                 }
-                for c in body[..<close] { keys.append((.char(c), String(c))) }
-                rest = body[body.index(after: close)...]
+                guard closed else { throw ExplorerError("key script: unclosed quote in \(String(text[index...]).prefix(40))") }
+                index = text.index(after: i)
                 continue
             }
-            let end = rest.firstIndex(of: " ") ?? rest.endIndex
-            let t = String(rest[..<end])
-            rest = rest[end...]
-            if let key = names[t.lowercased()], t.count > 1 {
-                keys.append((key, t))
-            } else if t.lowercased().hasPrefix("ctrl-"), t.count == 6, let c = t.last {
-                keys.append((.ctrl(Character(c.lowercased())), t))
-            } else if t.count == 1, let c = t.first {
-                keys.append((.char(c), t))
-            } else {
-                throw ExplorerError("key script: unknown key '\(t)' (names: \(names.keys.sorted().joined(separator: " ")), ctrl-X, one character, or \"text\")")
-            }
+            var end = index
+            while end < text.endIndex, !" \t\n".contains(text[end]) { end = text.index(after: end) }
+            let token = String(text[index..<end])
+            keys.append((try key(token), token))
+            index = end
         }
         return keys
+    }
+
+    /// One unquoted token.
+    public static func key(_ token: String) throws -> Key {
+        if token.count == 1, let c = token.first { return .char(c) }
+        let lower = token.lowercased()
+        if let named = names[lower] { return named }
+        if lower.hasPrefix("ctrl-"), lower.count == 6, let c = lower.last, c.isLetter { return .ctrl(c) }
+        throw ExplorerError("key script: unknown key '\(token)' (keys: single characters, \"text\", "
+                            + "space enter tab s-tab esc up down left right pgup pgdn home end bs ctrl-X)")
     }
 
     /// The default `bench ui` sequence on the embedded data: controls, groups, estimators,

@@ -8,7 +8,11 @@ import Teaching
 /// be rendered on a background task. In a plain `pathlens` session `T` reads the shipped lesson
 /// (in the background) and opens it when it is written for the dataset on screen.
 enum LessonKeys {
-    static let hint = "in the lesson: n next, p previous, l language, Esc explore freely"
+    /// The status hint naming the lesson's keys (from `KeyTable`).
+    static func hint(_ language: Language) -> String {
+        let keys = KeyTable.hint([.lessonNext, .lessonPrevious, .lessonLanguage, .lessonLeave], in: .lesson, language)
+        return (language == .zh ? "课程中：" : "in the lesson: ") + keys
+    }
 
     /// Opens `runner`'s lesson at `step` (`pathlens teach [--step N]`).
     static func open(_ state: inout AppState, runner: LessonRunner, renderer: LessonRenderer, step: Int = 1,
@@ -18,33 +22,43 @@ enum LessonKeys {
         return enterStep(&state, env: env)
     }
 
-    /// The key's effects, or nil when the explorer's own binding should handle it.
-    static func reduce(_ state: inout AppState, _ key: Key, env: ExplorerEnvironment) -> [Effect]? {
+    /// `T` outside an active lesson: return to the lesson's step, or read the shipped lesson.
+    static func reopen(_ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
         guard var mode = state.lesson else {
-            guard key == .char("T") else { return nil }
-            state.status = StatusMessage(text: "opening the lesson...", isError: false)
+            state.status = StatusMessage(text: state.spec.language == .zh ? "正在打开课程..." : "opening the lesson...", isError: false)
             return [.openShippedLesson]
         }
-        guard mode.isActive else {
-            guard key == .char("T") else { return nil }
-            mode.session.resume()
-            state.lesson = mode
-            return enterStep(&state, env: env)
-        }
-        switch key {
-        case .char("n"), .pageDown:
+        guard !mode.isActive else { return [] }
+        mode.session.resume()
+        state.lesson = mode
+        return enterStep(&state, env: env)
+    }
+
+    /// While a lesson is active: the key's effects, or nil when the explorer's own binding
+    /// should handle it (the lesson's `lessonPassThrough` keys, a view key after leaving).
+    static func reduce(_ state: inout AppState, _ key: Key, env: ExplorerEnvironment) -> [Effect]? {
+        guard var mode = state.lesson, mode.isActive else { return nil }
+        let contexts: [KeyContext] = state.focus == .variables && !state.zoom ? [.lessonPane, .lesson] : [.lesson]
+        guard let binding = KeyTable.binding(for: key, in: contexts) else { return nil }
+        let language = mode.session.language
+        switch binding.action {
+        case .lessonNext:
             guard mode.session.next() else {
-                state.status = StatusMessage(text: "this is the last step (Esc explores freely)", isError: false); return []
+                let leave = KeyTable.label(.lessonLeave, in: .lesson)
+                state.status = StatusMessage(text: language == .zh ? "已是最后一步（\(leave) 自由探索）"
+                                                 : "this is the last step (\(leave) explores freely)", isError: false)
+                return []
             }
             state.lesson = mode
             return enterStep(&state, env: env)
-        case .char("p"), .pageUp:
+        case .lessonPrevious:
             guard mode.session.previous() else {
-                state.status = StatusMessage(text: "this is the first step", isError: false); return []
+                state.status = StatusMessage(text: language == .zh ? "已是第一步" : "this is the first step", isError: false)
+                return []
             }
             state.lesson = mode
             return enterStep(&state, env: env)
-        case .char("l"), .char("L"):
+        case .lessonLanguage:
             guard env.unicode else {
                 state.status = StatusMessage(text: "Chinese needs a UTF-8 locale; showing English", isError: true); return []
             }
@@ -54,17 +68,15 @@ enum LessonKeys {
             var effects = Reducer.change(&state, env: env) { $0.language = language }
             effects += requestRender(&state)
             return effects
-        case .escape:
+        case .lessonLeave:
             mode.session.leave()
             state.lesson = mode
             state.scrollRow = 0; state.scrollColumn = 0
-            state.status = StatusMessage(text: "exploring freely: T returns to step \(mode.session.step)", isError: false)
+            let back = KeyTable.label(.lesson)
+            state.status = StatusMessage(text: language == .zh ? "自由探索：\(back) 回到第 \(mode.session.step) 步"
+                                             : "exploring freely: \(back) returns to step \(mode.session.step)", isError: false)
             return []
-        case .char("T"):
-            state.status = StatusMessage(text: hint, isError: false)
-            return []
-        case .up, .char("k"), .down, .char("j"), .home:
-            guard state.focus == .variables, !state.zoom else { return nil }
+        case .lessonScroll:
             switch key {
             case .home: mode.paneScroll = 0
             case .up, .char("k"): mode.paneScroll = max(0, mode.paneScroll - 1)
@@ -75,15 +87,15 @@ enum LessonKeys {
             }
             state.lesson = mode
             return []
-        case let .char(c) where ("1"..."6").contains(c):
+        case .lessonLeaveToView:
             // A view key starts free exploration in that view.
             mode.session.leave()
             state.lesson = mode
             return nil
-        case .char("q"), .char("?"), .tab, .backTab, .left, .right, .char("h"), .char("z"), .end:
+        case .lessonPassThrough:
             return nil
         default:
-            state.status = StatusMessage(text: hint, isError: false)
+            state.status = StatusMessage(text: hint(language), isError: false)
             return []
         }
     }

@@ -84,6 +84,11 @@ public final class LessonRenderer: Sendable {
         submit(job)
     }
 
+    /// True when no render or load is running or waiting (headless replays wait for it).
+    public var isIdle: Bool {
+        !busy.withLock { $0 } && pending.withLock { $0 == nil } && active.withLock { $0 } == 0
+    }
+
     /// The same work, synchronously (tests, headless replays). The step's pinned baseline is
     /// fitted with the explorer's own planner, so its columns line up with the live models.
     public static func renderNow(_ runner: LessonRunner, step: Int, language: Language, generation: Int,

@@ -35,6 +35,9 @@ public struct Prompt: Sendable, Equatable {
     /// The text is a suggested default (a file name): the first character typed replaces it, as
     /// a preselected default does in a dialog; Enter keeps it, Backspace edits it.
     public var suggested: Bool = false
+    /// The token of the latest check asked for this prompt's text, and whether it is still out.
+    public var checkToken: Int = 0
+    public var checking: Bool = false
 }
 
 public enum Overlay: Sendable, Equatable {
@@ -95,6 +98,8 @@ public struct AppState: Sendable {
     public var quitting = false
     /// The lesson open in the explorer (`pathlens teach`), active or left for free exploration.
     public var lesson: LessonMode?
+    /// Last token handed to a condition check (`Effect.checkCondition`); answers to older ones are dropped.
+    public var checkToken: Int = 0
 
     public init(spec: Specification, width: Int = 80, height: Int = 24) {
         self.spec = spec; self.width = width; self.height = height

@@ -19,6 +19,8 @@ public enum Event: Sendable {
     case bootstrapFailed(generation: Int, message: String)
     /// A save/export finished: the message goes to the status line.
     case effectFinished(message: String, isError: Bool)
+    /// A typed `if` expression was checked (`Effect.checkCondition`).
+    case conditionChecked(ConditionCheck.Result)
     /// A lesson step finished rendering on its background task.
     case lessonRendered(LessonRenderResult)
     /// The shipped lesson was read (`T` without a lesson open).
@@ -32,6 +34,10 @@ public enum Effect: Sendable, Equatable {
     case cancelBootstrap
     case save(path: String, Specification)
     case export(path: String, format: ExportFormat, view: ViewKind)
+    /// Check a typed `if` expression off the reducer: the main loop waits `ConditionCheck.debounce`
+    /// after the last such request (a newer one supersedes it; `confirm` runs at once), headless
+    /// replays check at once. The answer arrives as `.conditionChecked`.
+    case checkCondition(ConditionCheck)
     /// Render a lesson step (its live numbers) off the input thread.
     case renderLessonStep(step: Int, language: Language, generation: Int)
     /// Read the shipped lesson off the input thread.

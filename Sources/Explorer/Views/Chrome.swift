@@ -13,7 +13,7 @@ enum Chrome {
             let style: CellStyle = v == state.view ? [.bold, .accent] : .reverse
             x += grid.put(label, x: x, y: 0, style: style, limit: max(0, w - x))
         }
-        let help = " ? help "
+        let help = " \(KeyTable.label(.help)) help "
         if x + TextWidth.width(help) <= w { grid.put(help, x: w - TextWidth.width(help), y: 0, style: .reverse) }
     }
 

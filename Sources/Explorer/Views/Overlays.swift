@@ -1,20 +1,28 @@
 import Reports
+import SurveyData
 
 /// Dialogs drawn over the views: the key list (`?`), choice menus and one-line prompts.
 enum Overlays {
-    static func draw(_ overlay: Overlay, into grid: inout CellGrid) {
+    static func draw(_ overlay: Overlay, language: Language, into grid: inout CellGrid) {
+        let open = language == .zh ? "（" : "  ("
+        let close = language == .zh ? "）" : ")"
         switch overlay {
         case let .help(scroll):
-            let lines = KeyMap.bindings.map { TextWidth.pad($0.keys, to: 12) + $0.action }
-            box(title: "Keys (j/k scroll, any other key closes)", lines: Array(lines.dropFirst(scroll)), selected: nil, into: &grid)
+            let lines = KeyTable.helpLines(language)
+            let keys = KeyTable.hint([.helpScroll, .closeOverlay], in: .help, language)
+            box(title: (language == .zh ? "按键" : "Keys") + open + keys + close, lines: Array(lines.dropFirst(scroll)),
+                selected: nil, into: &grid)
         case let .choice(menu):
-            box(title: menu.title + "  (Enter picks, Esc closes)", lines: menu.options, selected: menu.selected, into: &grid)
+            box(title: menu.title + open + KeyTable.hint([.menuPick, .closeOverlay], in: .menu, language) + close,
+                lines: menu.options, selected: menu.selected, into: &grid)
         case let .prompt(prompt):
             var lines = ["> " + prompt.text + "_"]
-            if let feedback = prompt.feedback { lines.append(feedback) }
-            let feedbackStyle: CellStyle = prompt.feedbackIsError ? .negative : .dim
-            box(title: prompt.title + "  (Enter confirms, Esc cancels)", lines: lines, selected: nil,
-                into: &grid, lineStyles: [1: feedbackStyle], minWidth: 50)
+            if let feedback = prompt.feedback ?? (prompt.checking ? (language == .zh ? "检查中..." : "checking...") : nil) {
+                lines.append(feedback)
+            }
+            let feedbackStyle: CellStyle = prompt.feedbackIsError && !prompt.checking ? .negative : .dim
+            box(title: prompt.title + open + KeyTable.hint([.promptConfirm, .promptCancel], in: .prompt, language) + close,
+                lines: lines, selected: nil, into: &grid, lineStyles: [1: feedbackStyle], minWidth: 50)
         }
     }
 

@@ -50,7 +50,7 @@ public enum Screen {
             grid.put(hint, x: state.width - TextWidth.width(hint), y: 1, style: .reverse)
         }
         Chrome.statusLine(state, env: env, into: &grid)
-        if let overlay = state.overlay { Overlays.draw(overlay, into: &grid) }
+        if let overlay = state.overlay { Overlays.draw(overlay, language: state.spec.language, into: &grid) }
         if !env.unicode { grid.replaceNonASCII() }
         return grid
     }

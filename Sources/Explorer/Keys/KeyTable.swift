@@ -1,0 +1,244 @@
+import Reports
+import SurveyData
+
+/// Where a binding applies. The reducer looks a key up in the contexts that are live (an open
+/// dialog's alone; otherwise the lesson's, then the focused pane's, then the global ones).
+public enum KeyContext: String, Sendable, CaseIterable {
+    case global, variablesPane, viewPane, help, menu, prompt, lesson, lessonPane
+
+    public func title(_ language: Language) -> String {
+        switch (self, language) {
+        case (.global, .en): return "Everywhere"
+        case (.global, .zh): return "任意位置"
+        case (.variablesPane, .en): return "Variables pane"
+        case (.variablesPane, .zh): return "变量窗格"
+        case (.viewPane, .en): return "View pane (Tab, or z)"
+        case (.viewPane, .zh): return "视图窗格（Tab 或 z）"
+        case (.help, .en): return "This help"
+        case (.help, .zh): return "本帮助"
+        case (.menu, .en): return "Menus (Enter, s, x)"
+        case (.menu, .zh): return "菜单（Enter、s、x）"
+        case (.prompt, .en): return "Text input (/, w, typed if expression)"
+        case (.prompt, .zh): return "文本输入（/、w、if 条件）"
+        case (.lesson, .en): return "In a lesson (pathlens teach, T)"
+        case (.lesson, .zh): return "课程中（pathlens teach、T）"
+        case (.lessonPane, .en): return "Lesson pane"
+        case (.lessonPane, .zh): return "课程窗格"
+        }
+    }
+}
+
+/// What a binding matches: one key, any printable character (typing), or every key the
+/// context binds no other way.
+public enum KeyPattern: Sendable, Hashable {
+    case key(Key)
+    case anyCharacter
+    case anyOtherKey
+}
+
+/// What a key does. The reducer switches over these (exhaustively), never over raw keys.
+public enum KeyAction: String, Sendable, CaseIterable {
+    // everywhere
+    case switchView, switchPane, page, scrollLeft, scrollRight, toggleLanguage
+    case setOutcome, setKeyRegressor, setMediator, marginsTerm, crosstabRows, crosstabColumns
+    case mediatorOnOff, subsample, estimators, variance, sampling, pinBaseline, clearBaseline, bootstrap, cancelBootstrap
+    case zoom, undo, redo, find, saveSpec, export, lesson, help, quit
+    // variables pane
+    case cursorMove, cursorEnds, toggleControl, variableMenu
+    // view pane
+    case scrollRows, scrollEnds, viewMenu
+    // dialogs
+    case helpScroll, closeOverlay, menuMove, menuPick, promptConfirm, promptCancel, promptDelete, promptClear, promptType
+    // lesson
+    case lessonNext, lessonPrevious, lessonLanguage, lessonLeave, lessonLeaveToView, lessonHint, lessonPassThrough, lessonScroll
+}
+
+/// One key binding: its keys, where it applies, what it does, and its help text in both languages.
+public struct KeyBinding: Sendable {
+    public let context: KeyContext
+    public let keys: [KeyPattern]
+    public let action: KeyAction
+    public let en: String
+    public let zh: String
+
+    public func text(_ language: Language) -> String { language == .zh ? zh : en }
+
+    /// The keys as `?` shows them (a run of digits as `1-6`).
+    public func label(_ language: Language = .en) -> String { KeyNames.label(keys, language) }
+
+    public func matches(_ key: Key) -> Bool { keys.contains(.key(key)) }
+}
+
+/// The one table of key bindings: the reducer dispatches from it, the `?` screen, menu titles
+/// and hints are generated from it, and tests check the README's key list against it.
+public enum KeyTable {
+    private static func b(_ context: KeyContext, _ keys: [Key], _ action: KeyAction, _ en: String, _ zh: String) -> KeyBinding {
+        KeyBinding(context: context, keys: keys.map(KeyPattern.key), action: action, en: en, zh: zh)
+    }
+    private static func c(_ s: String) -> [Key] { s.map(Key.char) }
+
+    public static let bindings: [KeyBinding] = [
+        b(.global, c("123456"), .switchView, "views: Models, Mediation, Margins, Crosstab, Describe, Data",
+          "视图：模型、中介、边际效应、交叉表、描述统计、数据"),
+        b(.global, [.tab, .backTab], .switchPane, "switch pane (variables / view)", "切换窗格（变量 / 视图）"),
+        b(.global, [.pageUp, .pageDown], .page, "move a page (cursor or view)", "翻页（光标或视图）"),
+        b(.global, [.left, .char("h")], .scrollLeft, "scroll the view left", "视图左移"),
+        b(.global, [.right], .scrollRight, "scroll the view right", "视图右移"),
+        b(.global, c("L"), .toggleLanguage, "Chinese / English labels", "中文 / 英文标签"),
+        b(.global, c("o"), .setOutcome, "set the variable under the cursor as outcome", "把光标处的变量设为因变量"),
+        b(.global, c("r"), .setKeyRegressor, "set it as key regressor", "设为核心自变量"),
+        b(.global, c("m"), .setMediator, "set it as mediator (again: mediator off)", "设为中介变量（再按：关闭中介）"),
+        b(.global, c("t"), .marginsTerm, "show its margins beside the key regressor's", "在核心自变量旁显示其边际效应"),
+        b(.global, c("C"), .crosstabRows, "crosstab rows variable", "交叉表的行变量"),
+        b(.global, c("c"), .crosstabColumns, "crosstab columns variable", "交叉表的列变量"),
+        b(.global, c("M"), .mediatorOnOff, "switch the mediator on / off", "开启 / 关闭中介变量"),
+        b(.global, c("s"), .subsample, "subsample: presets or a typed if expression", "子样本：预设或输入 if 条件"),
+        b(.global, c("e"), .estimators, "cycle estimators", "切换估计方法"),
+        b(.global, c("v"), .variance, "cycle variance type (oim, robust)", "切换方差类型（oim、robust）"),
+        b(.global, c("S"), .sampling, "one common sample for every model / each model on its own rows",
+          "所有模型用共同样本 / 各模型用各自的样本"),
+        b(.global, c("b"), .pinBaseline, "pin the current models as baseline", "把当前模型固定为基准"),
+        b(.global, c("B"), .clearBaseline, "clear the baseline", "清除基准"),
+        b(.global, c("g"), .bootstrap, "(re)start the mediation bootstrap", "（重新）开始中介效应自助法"),
+        b(.global, [.escape], .cancelBootstrap, "cancel the bootstrap", "取消自助法"),
+        b(.global, c("z"), .zoom, "zoom: hide the variables pane", "放大：隐藏变量窗格"),
+        b(.global, c("u"), .undo, "undo", "撤销"),
+        b(.global, [.ctrl("r")], .redo, "redo", "重做"),
+        b(.global, c("/"), .find, "find a variable", "查找变量"),
+        b(.global, c("w"), .saveSpec, "save the specification (JSON)", "保存设定（JSON）"),
+        b(.global, c("x"), .export, "export the current view (Markdown, LaTeX, CSV)", "导出当前视图（Markdown、LaTeX、CSV）"),
+        b(.global, c("T"), .lesson, "lesson: open the shipped one / return to its step", "课程：打开内置课程 / 回到其步骤"),
+        b(.global, c("?"), .help, "this help", "本帮助"),
+        b(.global, c("q"), .quit, "quit", "退出"),
+
+        b(.variablesPane, [.up, .down, .char("k"), .char("j")], .cursorMove, "move the cursor", "移动光标"),
+        b(.variablesPane, [.home, .end], .cursorEnds, "first / last row", "第一行 / 最后一行"),
+        b(.variablesPane, c(" "), .toggleControl, "switch the control (or group) under the cursor", "开关光标处的控制变量（或变量组）"),
+        b(.variablesPane, [.enter], .variableMenu, "open a choice for the row under the cursor", "打开光标处变量的操作菜单"),
+        b(.variablesPane, c("l"), .toggleLanguage, "Chinese / English labels", "中文 / 英文标签"),
+
+        b(.viewPane, [.up, .down, .char("k"), .char("j")], .scrollRows, "scroll the view", "上下滚动视图"),
+        b(.viewPane, [.home, .end], .scrollEnds, "top / bottom of the view", "视图顶部 / 底部"),
+        b(.viewPane, [.enter], .viewMenu, "choose a view", "选择视图"),
+        b(.viewPane, c("l"), .scrollRight, "scroll the view right", "视图右移"),
+
+        b(.help, [.down, .char("j"), .up, .char("k")], .helpScroll, "scroll", "滚动"),
+        KeyBinding(context: .help, keys: [.anyOtherKey], action: .closeOverlay, en: "close", zh: "关闭"),
+
+        b(.menu, [.down, .char("j"), .tab, .up, .char("k"), .backTab], .menuMove, "move", "移动"),
+        b(.menu, [.enter], .menuPick, "pick", "选定"),
+        b(.menu, [.escape, .char("q")], .closeOverlay, "close", "关闭"),
+
+        b(.prompt, [.enter], .promptConfirm, "confirm", "确认"),
+        b(.prompt, [.escape], .promptCancel, "cancel", "取消"),
+        b(.prompt, [.backspace], .promptDelete, "delete a character", "删除一个字符"),
+        b(.prompt, [.ctrl("u")], .promptClear, "clear the input", "清空输入"),
+        KeyBinding(context: .prompt, keys: [.anyCharacter], action: .promptType,
+                   en: "type (an if expression is checked as you type)", zh: "输入（if 条件边输入边检查）"),
+
+        b(.lesson, [.char("n"), .pageDown], .lessonNext, "next step", "下一步"),
+        b(.lesson, [.char("p"), .pageUp], .lessonPrevious, "previous step", "上一步"),
+        b(.lesson, c("lL"), .lessonLanguage, "English / Chinese (lesson and labels)", "英文 / 中文（课程与标签）"),
+        b(.lesson, [.escape], .lessonLeave, "explore freely (T returns to the step)", "自由探索（T 回到该步骤）"),
+        b(.lesson, c("123456"), .lessonLeaveToView, "explore freely in that view", "在该视图中自由探索"),
+        b(.lesson, c("T"), .lessonHint, "show the lesson keys", "显示课程按键"),
+        b(.lesson, c("q?") + [.tab, .backTab, .left, .right] + c("hz") + [.end, .up, .down] + c("kj") + [.home],
+          .lessonPassThrough, "as outside", "同课程外"),
+        KeyBinding(context: .lesson, keys: [.anyOtherKey], action: .lessonHint, en: "show the lesson keys", zh: "显示课程按键"),
+
+        b(.lessonPane, [.up, .down, .char("k"), .char("j"), .home], .lessonScroll, "scroll the lesson pane", "滚动课程窗格"),
+    ]
+
+    /// The binding for `key` in `context`: a named key first, then typing, then the catch-all.
+    public static func binding(for key: Key, in context: KeyContext) -> KeyBinding? {
+        let inContext = bindings.filter { $0.context == context }
+        if let exact = inContext.first(where: { $0.matches(key) }) { return exact }
+        if case let .char(c) = key, !c.isNewline,
+           let typing = inContext.first(where: { $0.keys.contains(.anyCharacter) }) { return typing }
+        return inContext.first { $0.keys.contains(.anyOtherKey) }
+    }
+
+    /// The first of `contexts` (in order) that binds `key`.
+    public static func binding(for key: Key, in contexts: [KeyContext]) -> KeyBinding? {
+        for context in contexts { if let found = binding(for: key, in: context) { return found } }
+        return nil
+    }
+
+    /// The bindings performing `action` (in `context`, if given).
+    public static func bindings(for action: KeyAction, in context: KeyContext? = nil) -> [KeyBinding] {
+        bindings.filter { $0.action == action && (context == nil || $0.context == context) }
+    }
+
+    /// The keys of `action` as the help shows them (`o`, `Enter`, `Esc q`).
+    public static func label(_ action: KeyAction, in context: KeyContext? = nil, _ language: Language = .en) -> String {
+        bindings(for: action, in: context).map { $0.label(language) }.joined(separator: " ")
+    }
+
+    /// "Enter pick, Esc q close": the keys of `actions` with their help text, for dialog titles.
+    public static func hint(_ actions: [KeyAction], in context: KeyContext, _ language: Language) -> String {
+        actions.flatMap { bindings(for: $0, in: context) }
+            .map { "\($0.label(language)) \($0.text(language))" }
+            .joined(separator: language == .zh ? "，" : ", ")
+    }
+
+    static let keyColumn = 12
+
+    /// The `?` screen: every context's bindings under its title.
+    public static func helpLines(_ language: Language) -> [String] {
+        var lines: [String] = []
+        for context in KeyContext.allCases {
+            lines.append(context.title(language) + (language == .zh ? "：" : ":"))
+            for binding in bindings where binding.context == context {
+                let keys = binding.label(language)
+                let column = TextWidth.width(keys) < keyColumn ? TextWidth.pad(keys, to: keyColumn) : keys + "  "
+                lines.append(" " + column + binding.text(language))
+            }
+        }
+        return lines
+    }
+}
+
+/// Key names as the help, the README and key scripts (`--keys`) spell them.
+public enum KeyNames {
+    public static func name(_ key: Key) -> String {
+        switch key {
+        case let .char(c): return c == " " ? "Space" : String(c)
+        case let .ctrl(c): return "Ctrl-" + c.uppercased()
+        case .up: return "Up"
+        case .down: return "Down"
+        case .left: return "Left"
+        case .right: return "Right"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .home: return "Home"
+        case .end: return "End"
+        case .enter: return "Enter"
+        case .tab: return "Tab"
+        case .backTab: return "S-Tab"
+        case .escape: return "Esc"
+        case .backspace: return "Backspace"
+        }
+    }
+
+    static func label(_ keys: [KeyPattern], _ language: Language) -> String {
+        var parts: [String] = []
+        var digits: [Character] = []
+        func flush() {
+            if digits.count > 2 { parts.append("\(digits.first!)-\(digits.last!)") } else { parts += digits.map { String($0) } }
+            digits = []
+        }
+        for pattern in keys {
+            if case let .key(.char(c)) = pattern, c.isNumber, digits.last.map({ $0.wholeNumberValue! + 1 == c.wholeNumberValue }) ?? true {
+                digits.append(c); continue
+            }
+            flush()
+            switch pattern {
+            case let .key(key): parts.append(name(key))
+            case .anyCharacter: parts.append(language == .zh ? "字符" : "chars")
+            case .anyOtherKey: parts.append(language == .zh ? "其他键" : "other keys")
+            }
+        }
+        flush()
+        return parts.joined(separator: " ")
+    }
+}

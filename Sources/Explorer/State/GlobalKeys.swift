@@ -1,0 +1,90 @@
+import SurveyData
+
+/// The bindings of the global context: views, panes, the specification's switches, history,
+/// baseline, bootstrap, files, help and quit.
+enum GlobalKeys {
+    static func perform(_ action: KeyAction, key: Key, _ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
+        switch action {
+        case .switchView:
+            guard case let .char(c) = key, let v = c.wholeNumberValue.flatMap(ViewKind.init(rawValue:)) else { return [] }
+            if v != state.view { state.scrollRow = 0; state.scrollColumn = 0 }
+            state.view = v
+            return Reducer.bootstrapIfNeeded(&state)
+        case .switchPane:
+            state.focus = state.focus == .variables ? .view : .variables
+            if state.zoom { state.focus = .view }
+        case .toggleLanguage:
+            return toggleLanguage(&state, env: env)
+        case .mediatorOnOff:
+            guard state.spec.mediator != nil else {
+                state.status = StatusMessage(text: "no mediator chosen: press \(KeyTable.label(.setMediator)) on a variable", isError: true)
+                return []
+            }
+            return Reducer.change(&state, env: env) { $0.mediatorOn.toggle() }
+        case .subsample:
+            state.overlay = .choice(OverlayKeys.subsampleMenu(state, env: env))
+        case .estimators:
+            return Reducer.change(&state, env: env) { $0.estimators = $0.estimators.next }
+        case .variance:
+            return Reducer.change(&state, env: env) { $0.vce = $0.vce == .oim ? .robust : .oim }
+        case .sampling:
+            return Reducer.change(&state, env: env) { $0.sampling = $0.sampling == .common ? .perModel : .common }
+        case .undo:
+            return Reducer.step(&state, from: \.undoStack, to: \.redoStack, emptyMessage: "nothing to undo", env: env)
+        case .redo:
+            return Reducer.step(&state, from: \.redoStack, to: \.undoStack, emptyMessage: "nothing to redo", env: env)
+        case .pinBaseline:
+            guard let results = state.results else {
+                state.status = StatusMessage(text: "no results to pin yet", isError: true); return []
+            }
+            state.baseline = Baseline(spec: results.spec, models: results.models)
+            state.status = StatusMessage(text: "baseline pinned: changes are now shown against it", isError: false)
+        case .clearBaseline:
+            state.baseline = nil
+            state.status = StatusMessage(text: "baseline cleared", isError: false)
+        case .bootstrap:
+            guard state.spec.activeMediator != nil else {
+                state.status = StatusMessage(text: "switch the mediator on first (m or M)", isError: true); return []
+            }
+            var effects: [Effect] = state.bootstrap.phase == .running ? [.cancelBootstrap] : []
+            state.bootstrap = BootstrapProgress(generation: state.generation, phase: .running)
+            effects.append(.startBootstrap(state.spec, generation: state.generation))
+            return effects
+        case .cancelBootstrap:
+            guard state.bootstrap.phase == .running else { return [] }
+            state.bootstrap.phase = .cancelled
+            state.status = StatusMessage(text: "bootstrap cancelled (\(KeyTable.label(.bootstrap)) restarts it)", isError: false)
+            return [.cancelBootstrap]
+        case .zoom:
+            state.zoom.toggle()
+            state.focus = state.zoom ? .view : .variables
+        case .find:
+            state.focus = .variables
+            state.zoom = false
+            state.overlay = .prompt(Prompt(title: "Find variable", text: "", purpose: .find(previousCursor: state.cursor)))
+        case .saveSpec:
+            state.overlay = .prompt(Prompt(title: "Save specification to", text: "pathlens-spec.json", purpose: .saveSpec, suggested: true))
+        case .export:
+            state.overlay = .choice(ChoiceMenu(title: "Export \(state.view.title) as",
+                                               options: ExportFormat.allCases.map(\.title), selected: 0, purpose: .exportFormat))
+        case .lesson:
+            return LessonKeys.reopen(&state, env: env)
+        case .help:
+            state.overlay = .help(scroll: 0)
+        case .quit:
+            state.quitting = true
+            return [.quit]
+        default:
+            break
+        }
+        return []
+    }
+
+    static func toggleLanguage(_ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
+        guard env.unicode else {
+            state.status = StatusMessage(text: "Chinese labels need a UTF-8 locale; showing English", isError: true)
+            return []
+        }
+        return Reducer.change(&state, env: env) { $0.language = $0.language == .en ? .zh : .en }
+    }
+}

@@ -1,0 +1,159 @@
+import Estimation
+import SurveyData
+
+/// The variables pane: roles for the variable under the cursor, controls and groups on/off, and
+/// the choice menus Enter opens (a variable's actions; in the view pane, the views).
+enum VariablesPaneKeys {
+    enum VariableAction: CaseIterable {
+        case outcome, keyRegressor, mediator, control, crosstabRow, crosstabColumn, marginsTerm
+
+        var keyAction: KeyAction {
+            switch self {
+            case .outcome: return .setOutcome
+            case .keyRegressor: return .setKeyRegressor
+            case .mediator: return .setMediator
+            case .control: return .toggleControl
+            case .crosstabRow: return .crosstabRows
+            case .crosstabColumn: return .crosstabColumns
+            case .marginsTerm: return .marginsTerm
+            }
+        }
+
+        init?(_ action: KeyAction) {
+            guard let found = Self.allCases.first(where: { $0.keyAction == action }) else { return nil }
+            self = found
+        }
+
+        /// The menu line, with the key that does the same from the pane (from `KeyTable`).
+        func title(_ language: Language) -> String {
+            let text: String
+            switch (self, language) {
+            case (.outcome, .en): text = "Set as outcome"
+            case (.outcome, .zh): text = "设为因变量"
+            case (.keyRegressor, .en): text = "Set as key regressor"
+            case (.keyRegressor, .zh): text = "设为核心自变量"
+            case (.mediator, .en): text = "Set as mediator"
+            case (.mediator, .zh): text = "设为中介变量"
+            case (.control, .en): text = "Switch control on/off"
+            case (.control, .zh): text = "开关控制变量"
+            case (.crosstabRow, .en): text = "Crosstab rows"
+            case (.crosstabRow, .zh): text = "交叉表的行"
+            case (.crosstabColumn, .en): text = "Crosstab columns"
+            case (.crosstabColumn, .zh): text = "交叉表的列"
+            case (.marginsTerm, .en): text = "Show its margins"
+            case (.marginsTerm, .zh): text = "显示其边际效应"
+            }
+            return "\(text) (\(KeyTable.label(keyAction)))"
+        }
+    }
+
+    static func perform(_ action: KeyAction, _ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
+        switch action {
+        case .toggleControl: return toggleUnderCursor(&state, env: env)
+        case .variableMenu: return enter(&state, env: env)
+        case .viewMenu:
+            let language = state.spec.language
+            state.overlay = .choice(ChoiceMenu(title: language == .zh ? "视图" : "View",
+                                               options: ViewKind.allCases.map { "\($0.rawValue) \($0.title)" },
+                                               selected: state.view.rawValue - 1, purpose: .view))
+            return []
+        default:
+            guard let chosen = VariableAction(action) else { return [] }
+            return variableAction(&state, chosen, env: env)
+        }
+    }
+
+    static func variableAction(_ state: inout AppState, _ action: VariableAction, env: ExplorerEnvironment) -> [Effect] {
+        guard state.focus == .variables, !state.zoom, let name = CursorKeys.rowUnderCursor(state, env: env)?.variableName else {
+            state.status = StatusMessage(text: "move the cursor to a variable in the variables pane first", isError: true)
+            return []
+        }
+        return apply(action, to: name, &state, env: env)
+    }
+
+    static func apply(_ action: VariableAction, to name: String, _ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
+        let spec = state.spec
+        func refuse(_ text: String) -> [Effect] {
+            state.status = StatusMessage(text: text, isError: true); return []
+        }
+        switch action {
+        case .outcome:
+            if name == spec.keyRegressor { return refuse("\(name) is the key regressor; pick another outcome") }
+            if name == spec.activeMediator { return refuse("\(name) is the mediator; pick another outcome") }
+            return Reducer.change(&state, env: env) { $0.outcome = name }
+        case .keyRegressor:
+            if name == spec.outcome { return refuse("\(name) is the outcome; pick another key regressor") }
+            if name == spec.activeMediator { return refuse("\(name) is the mediator; pick another key regressor") }
+            return Reducer.change(&state, env: env) { $0.keyRegressor = name }
+        case .mediator:
+            if name == spec.outcome || name == spec.keyRegressor {
+                return refuse("\(name) is the \(name == spec.outcome ? "outcome" : "key regressor"); pick another mediator")
+            }
+            return Reducer.change(&state, env: env) {
+                if $0.mediator == name && $0.mediatorOn { $0.mediatorOn = false } else { $0.mediator = name; $0.mediatorOn = true }
+            }
+        case .control:
+            return toggleControl(name, &state, env: env)
+        case .crosstabRow:
+            return Reducer.change(&state, env: env) { s in
+                let column = s.crosstabs.first?.column ?? s.outcome
+                s.crosstabs = [CrosstabPair(row: name, column: column)]
+            }
+        case .crosstabColumn:
+            return Reducer.change(&state, env: env) { s in
+                let row = s.crosstabs.first?.row ?? s.keyRegressor
+                s.crosstabs = [CrosstabPair(row: row, column: name)]
+            }
+        case .marginsTerm:
+            return Reducer.change(&state, env: env) { $0.marginsTerm = $0.marginsTerm == name ? nil : name }
+        }
+    }
+
+    static func toggleControl(_ name: String, _ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
+        let spec = state.spec
+        if name == spec.outcome || name == spec.keyRegressor || name == spec.activeMediator {
+            let role = name == spec.outcome ? "outcome" : name == spec.keyRegressor ? "key regressor" : "mediator"
+            state.status = StatusMessage(text: "\(name) is the \(role); it cannot also be a control", isError: true)
+            return []
+        }
+        let term = env.controlTerm[name] ?? name
+        return Reducer.change(&state, env: env) { s in
+            if s.controls.contains(where: { FormulaTerms.variable(of: $0) == name }) {
+                s.controls.removeAll { FormulaTerms.variable(of: $0) == name }
+            } else {
+                s.controls = env.sortControls(s.controls + [term])
+            }
+        }
+    }
+
+    static func toggleGroup(_ index: Int, _ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
+        guard env.codebook.controlGroups.indices.contains(index) else { return [] }
+        let terms = env.codebook.controlGroups[index].terms
+        let allOn = terms.allSatisfy(state.spec.controls.contains)
+        return Reducer.change(&state, env: env) { s in
+            if allOn { s.controls.removeAll(where: terms.contains) } else { s.controls = env.sortControls(s.controls + terms) }
+        }
+    }
+
+    static func toggleUnderCursor(_ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
+        guard state.focus == .variables, !state.zoom else { return [] }
+        switch CursorKeys.rowUnderCursor(state, env: env) {
+        case let .group(g)?: return toggleGroup(g, &state, env: env)
+        case let .variable(name, _)?: return toggleControl(name, &state, env: env)
+        default: return []
+        }
+    }
+
+    /// Enter on a group switches it; on a variable it opens the variable's actions.
+    static func enter(_ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
+        switch CursorKeys.rowUnderCursor(state, env: env) {
+        case let .group(g)?: return toggleGroup(g, &state, env: env)
+        case let .variable(name, _)?:
+            let language = state.spec.language
+            state.overlay = .choice(ChoiceMenu(title: name, options: VariableAction.allCases.map { $0.title(language) },
+                                               selected: 0, purpose: .variable(name)))
+        default: break
+        }
+        return []
+    }
+}
