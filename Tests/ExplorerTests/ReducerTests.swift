@@ -28,6 +28,24 @@ import SurveyData
         }
     }
 
+    /// `S`: each model on its own rows (an undoable change that recomputes), said on the status
+    /// line; again: one common sample.
+    @Test func sKeySwitchesBetweenCommonAndPerModelSamples() {
+        var s = TestData.state()
+        #expect(s.spec.sampling == .common)
+        let effects = press(&s, .char("S"))
+        #expect(s.spec.sampling == .perModel)
+        #expect(effects.contains { if case .compute = $0 { return true } else { return false } })
+        s.results = TestData.output(s.spec, generation: s.generation)
+        let screen = Screen.render(s, env: env).text
+        #expect(screen.contains("not comparable"))
+        #expect(screen.contains("each column on its own sample"))
+        _ = press(&s, .char("S"))
+        #expect(s.spec.sampling == .common)
+        _ = press(&s, .char("u"))
+        #expect(s.spec.sampling == .perModel)
+    }
+
     @Test func quitKey() {
         var s = TestData.state()
         #expect(press(&s, .char("q")) == [.quit])
