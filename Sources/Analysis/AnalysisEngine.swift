@@ -40,11 +40,12 @@ public struct MediationRequest: Sendable, Hashable {
 /// synchronously. The explorer's background worker, the lesson runner, `bench ui` and the tests
 /// call it.
 public enum AnalysisEngine {
-    public static func run(_ spec: Specification, generation: Int = 0, dataset data: Dataset,
+    public static func run(_ spec: Specification, generation: Int = 0, dataset unmeasured: Dataset,
                            cache: FitCache = FitCache(), request: AnalysisRequest = AnalysisRequest(),
                            isCancelled: @escaping @Sendable () -> Bool = { false }) -> AnalysisResult {
         let clock = ContinuousClock()
         let start = clock.now
+        let data = spec.measured(unmeasured)
         var output = AnalysisResult(generation: generation, spec: spec)
 
         // The `if` subsample and the common sample.
@@ -68,7 +69,7 @@ public enum AnalysisEngine {
             DispatchQueue.concurrentPerform(iterations: specs.count) { i in
                 if isCancelled() { return }
                 let modelSpec = specs[i]
-                let result = cache.result(for: modelSpec, margins: options.margins, atMeans: options.atMeans) {
+                let result = cache.result(for: modelSpec, measures: spec.measures, margins: options.margins, atMeans: options.atMeans) {
                     do { return .success(try fitModel(modelSpec, data: data, options: options)) }
                     catch { return .failure(FitFailure(message: "\(error)")) }
                 }
@@ -78,7 +79,7 @@ public enum AnalysisEngine {
         }
         let results = fits.withLock { $0 }
         output.marginsIncluded = request.margins
-            || distinct.allSatisfy { cache.cached($0, margins: true) != nil }
+            || distinct.allSatisfy { cache.cached($0, measures: spec.measures, margins: true) != nil }
         output.models = plan.map { planned in
             var fitted = FittedModel(plan: planned)
             switch results[planned.spec] {
@@ -93,7 +94,7 @@ public enum AnalysisEngine {
         if output.sampleError == nil, spec.activeMediator != nil, let mediationRequest = request.mediation {
             do {
                 let mediationSpec = try self.mediationSpec(spec, dataset: data)
-                output.mediation = try cache.mediation(mediationSpec, mediationRequest) { () throws(MediationError) in
+                output.mediation = try cache.mediation(mediationSpec, mediationRequest, measures: spec.measures) { () throws(MediationError) in
                     try mediation(spec, dataset: data, request: mediationRequest, isCancelled: isCancelled)
                 }
             } catch .cancelled {
@@ -121,10 +122,11 @@ public enum AnalysisEngine {
 
     /// The mediation engine's analysis of the specification: the lineup's families, the screen's
     /// common sample (in per-model mode, the analysis's own).
-    public static func mediation(_ spec: Specification, dataset: Dataset, request: MediationRequest,
+    public static func mediation(_ spec: Specification, dataset unmeasured: Dataset, request: MediationRequest,
                                  threads: Int? = nil,
                                  progress: (@Sendable (MediationProgress) -> Void)? = nil,
                                  isCancelled: (@Sendable () -> Bool)? = nil) throws(MediationError) -> MediationResult {
+        let dataset = spec.measured(unmeasured)
         let mediationSpec = try self.mediationSpec(spec, dataset: dataset)
         var options = MediationOptions(methods: request.methods, reps: request.reps, seed: request.seed, threads: threads)
         options.sensitivity = request.methods.contains(.causal) || request.methods.contains(.all)

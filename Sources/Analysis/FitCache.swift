@@ -1,23 +1,25 @@
 import Estimation
 import Mediation
+import SurveyData
 import Synchronization
 
 /// Fits already made, keyed by model specification (which includes its shared sample): undo,
 /// redo and switching a control back cost nothing, and a baseline's models are reused. Shared
-/// by background tasks.
+/// by background tasks. The key includes the specification's measures: a bare term of a
+/// variable typed categorical expands into indicators, so the same formula is another model.
 public final class FitCache: Sendable {
-    struct Key: Hashable { var spec: ModelSpec; var options: FitOptionsKey }
+    struct Key: Hashable { var spec: ModelSpec; var measures: [String: VariableType]; var options: FitOptionsKey }
     struct FitOptionsKey: Hashable { var margins: Bool; var atMeans: Bool }
     private let storage = Mutex<[Key: Result<ModelResult, FitFailure>]>([:])
-    struct MediationKey: Hashable { var spec: MediationSpec; var request: MediationRequest }
+    struct MediationKey: Hashable { var spec: MediationSpec; var measures: [String: VariableType]; var request: MediationRequest }
     private let mediations = Mutex<[MediationKey: MediationResult]>([:])
     public init() {}
 
     /// A mediation analysis already run on the same specification and request (the quick pass
     /// and the margins pass of one redraw share it).
-    func mediation(_ spec: MediationSpec, _ request: MediationRequest,
+    func mediation(_ spec: MediationSpec, _ request: MediationRequest, measures: [String: VariableType] = [:],
                    compute: () throws(MediationError) -> MediationResult) throws(MediationError) -> MediationResult {
-        let key = MediationKey(spec: spec, request: request)
+        let key = MediationKey(spec: spec, measures: measures, request: request)
         if let hit = mediations.withLock({ $0[key] }) { return hit }
         let value = try compute()
         mediations.withLock { store in
@@ -28,24 +30,26 @@ public final class FitCache: Sendable {
     }
 
     /// A cached fit; a fit with margins also answers a request without them.
-    func cached(_ spec: ModelSpec, margins: Bool, atMeans: Bool = false) -> Result<ModelResult, FitFailure>? {
+    func cached(_ spec: ModelSpec, measures: [String: VariableType] = [:], margins: Bool,
+                atMeans: Bool = false) -> Result<ModelResult, FitFailure>? {
         storage.withLock { store in
-            if let hit = store[Key(spec: spec, options: FitOptionsKey(margins: true, atMeans: true))] { return hit }
-            if let hit = store[Key(spec: spec, options: FitOptionsKey(margins: true, atMeans: atMeans))], margins || !atMeans {
+            func key(_ m: Bool, _ a: Bool) -> Key { Key(spec: spec, measures: measures, options: FitOptionsKey(margins: m, atMeans: a)) }
+            if let hit = store[key(true, true)] { return hit }
+            if let hit = store[key(true, atMeans)], margins || !atMeans {
                 return hit
             }
-            if !margins { return store[Key(spec: spec, options: FitOptionsKey(margins: false, atMeans: false))] }
+            if !margins { return store[key(false, false)] }
             return nil
         }
     }
 
-    func result(for spec: ModelSpec, margins: Bool, atMeans: Bool = false,
+    func result(for spec: ModelSpec, measures: [String: VariableType] = [:], margins: Bool, atMeans: Bool = false,
                 compute: () -> Result<ModelResult, FitFailure>) -> Result<ModelResult, FitFailure> {
-        if let hit = cached(spec, margins: margins, atMeans: atMeans) { return hit }
+        if let hit = cached(spec, measures: measures, margins: margins, atMeans: atMeans) { return hit }
         let value = compute()
         storage.withLock { store in
             if store.count > 2000 { store.removeAll() }
-            store[Key(spec: spec, options: FitOptionsKey(margins: margins, atMeans: margins && atMeans))] = value
+            store[Key(spec: spec, measures: measures, options: FitOptionsKey(margins: margins, atMeans: margins && atMeans))] = value
         }
         return value
     }

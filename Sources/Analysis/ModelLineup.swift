@@ -38,14 +38,16 @@ public struct LineupModel: Sendable, Equatable, Hashable {
 /// with the mediator added. The explorer's Models view, lesson steps and the mediation engine's
 /// model families all come from it.
 public enum ModelLineup {
-    public static func plan(_ spec: Specification, dataset: Dataset) -> [LineupModel] {
+    public static func plan(_ spec: Specification, dataset unmeasured: Dataset) -> [LineupModel] {
+        let dataset = spec.measured(unmeasured)
         let outcomeType = dataset.info(spec.outcome)?.type ?? .ordinal
         let controls = spec.effectiveControls
         let keyTerm = FormulaTerms.term(for: dataset.info(spec.keyRegressor), name: spec.keyRegressor)
         let shared = spec.sampling == .common ? PanelSample.variables(spec) : []
         func modelSpec(_ kind: ModelKind, _ y: String, _ extra: [String] = []) -> ModelSpec {
             ModelSpec(kind: kind, formula: "\(y) ~ " + ([keyTerm] + extra + controls).joined(separator: " + "),
-                      condition: spec.condition, vce: spec.vce, sampleVariables: shared)
+                      condition: spec.condition, vce: spec.effectiveVCE, weights: spec.weighting,
+                      sampleVariables: shared)
         }
         var lineup: [LineupModel] = []
         for (kind, standardized) in spec.estimators.columns {
@@ -81,8 +83,9 @@ public enum ModelLineup {
         return plan(s, dataset: dataset)
     }
 
-    private static func mediationFamilies(_ spec: Specification, dataset: Dataset,
+    private static func mediationFamilies(_ spec: Specification, dataset unmeasured: Dataset,
                                           lineup: [LineupModel]) -> (mediator: ModelKind, outcome: ModelKind) {
+        let dataset = spec.measured(unmeasured)
         let outcomeType = dataset.info(spec.outcome)?.type ?? .ordinal
         let mediatorType = spec.mediator.flatMap { dataset.info($0)?.type } ?? .binary
         let mKind = spec.mediatorModel ?? ModelKind.defaultKind(for: mediatorType, role: .mediator) ?? .ols

@@ -10,7 +10,7 @@ public struct PanelSample: Sendable, Equatable {
     /// Rows of the common sample.
     public var n: Int
     /// Rows left out, by reason, in the order the checks ran: the condition, then each variable
-    /// (outcome, key regressor, mediator, controls, cluster variable).
+    /// (outcome, key regressor, mediator, controls, cluster variable, weight variable).
     public var dropped: [DroppedRows]
     /// Per dataset row: in the `if` subsample.
     public var subsampleMask: [Bool]
@@ -21,10 +21,12 @@ public struct PanelSample: Sendable, Equatable {
     public static func variables(_ spec: Specification) -> [String] {
         var names = spec.modelVariables
         if case .cluster(let v) = spec.vce, !names.contains(v) { names.append(v) }
+        if let w = spec.weight?.variable, !names.contains(w) { names.append(w) }
         return names
     }
 
-    public init(_ spec: Specification, dataset: Dataset) throws {
+    public init(_ spec: Specification, dataset unmeasured: Dataset) throws {
+        let dataset = spec.measured(unmeasured)
         let variables = PanelSample.variables(spec)
         for v in variables where dataset.column(v) == nil {
             throw AnalysisError.unknownVariable(v, dataset: dataset.name)

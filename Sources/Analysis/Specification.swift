@@ -49,23 +49,42 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
     /// (nil: from the variable types and the estimator set, `ModelLineup.mediationFamilies`).
     public var mediatorModel: ModelKind?
     public var outcomeModel: ModelKind?
+    /// Measures the user chose for variables (the variable editor), overriding the codebook's
+    /// types in every model default, formula expansion and mediation check (`measured(_:)`).
+    public var measures: [String: VariableType]
+    /// Frequency or sampling weights of every model (nil: unweighted).
+    public var weight: SpecWeight?
+    /// The crosstabs were chosen by the user (`C`/`c`); otherwise they follow the roles:
+    /// key regressor × outcome and × mediator (`followRoles()`).
+    public var crosstabsPicked: Bool
+    /// Models view options: exponentiated coefficients of logit/ologit (Stata's `or`) and what
+    /// the parentheses hold. They change no number, so `computeKey` ignores them.
+    public var oddsRatios: Bool
+    public var paren: ParenContent
+    /// The data file this specification was made on (written by `w`, checked by `--spec`).
+    public var data: DataReference?
 
     public init(outcome: String, keyRegressor: String, mediator: String? = nil, mediatorOn: Bool = false,
                 controls: [String] = [], estimators: EstimatorSet = .paper, subsample: Subsample? = nil,
                 vce: VarianceType = .oim, language: Language = .en, crosstabs: [CrosstabPair] = [],
                 marginsTerm: String? = nil, sampling: SampleMode = .common,
-                mediatorModel: ModelKind? = nil, outcomeModel: ModelKind? = nil) {
+                mediatorModel: ModelKind? = nil, outcomeModel: ModelKind? = nil,
+                measures: [String: VariableType] = [:], weight: SpecWeight? = nil, crosstabsPicked: Bool = false,
+                oddsRatios: Bool = false, paren: ParenContent = .t, data: DataReference? = nil) {
         self.outcome = outcome; self.keyRegressor = keyRegressor; self.mediator = mediator
         self.mediatorOn = mediatorOn; self.controls = controls; self.estimators = estimators
         self.subsample = subsample; self.vce = vce; self.language = language
         self.crosstabs = crosstabs; self.marginsTerm = marginsTerm; self.sampling = sampling
         self.mediatorModel = mediatorModel; self.outcomeModel = outcomeModel
+        self.measures = measures; self.weight = weight; self.crosstabsPicked = crosstabsPicked
+        self.oddsRatios = oddsRatios; self.paren = paren; self.data = data
     }
 
     enum CodingKeys: String, CodingKey {
         case outcome, keyRegressor = "key_regressor", mediator, mediatorOn = "mediator_on", controls,
              estimators, subsample, vce, language, crosstabs, marginsTerm = "margins_term", sampling,
-             mediatorModel = "mediator_model", outcomeModel = "outcome_model"
+             mediatorModel = "mediator_model", outcomeModel = "outcome_model", measures, weight,
+             crosstabsPicked = "crosstabs_picked", oddsRatios = "odds_ratios", paren, data
     }
 
     /// Only the outcome and key regressor are required; everything else has its default, so a
@@ -86,13 +105,82 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
         sampling = try c.decodeIfPresent(SampleMode.self, forKey: .sampling) ?? .common
         mediatorModel = try c.decodeIfPresent(ModelKind.self, forKey: .mediatorModel)
         outcomeModel = try c.decodeIfPresent(ModelKind.self, forKey: .outcomeModel)
+        measures = try c.decodeIfPresent([String: VariableType].self, forKey: .measures) ?? [:]
+        weight = try c.decodeIfPresent(SpecWeight.self, forKey: .weight)
+        // A file from before this field: its crosstabs were picked if they differ from the
+        // role defaults (then they are kept as saved).
+        let picked = try c.decodeIfPresent(Bool.self, forKey: .crosstabsPicked)
+        crosstabsPicked = picked ?? false
+        oddsRatios = try c.decodeIfPresent(Bool.self, forKey: .oddsRatios) ?? false
+        paren = try c.decodeIfPresent(ParenContent.self, forKey: .paren) ?? .t
+        data = try c.decodeIfPresent(DataReference.self, forKey: .data)
+        if picked == nil { crosstabsPicked = crosstabs != roleCrosstabs }
     }
 
-    /// The same choices with the label language neutralised: results do not depend on it.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(outcome, forKey: .outcome)
+        try c.encode(keyRegressor, forKey: .keyRegressor)
+        try c.encodeIfPresent(mediator, forKey: .mediator)
+        try c.encode(mediatorOn, forKey: .mediatorOn)
+        try c.encode(controls, forKey: .controls)
+        try c.encode(estimators, forKey: .estimators)
+        try c.encodeIfPresent(subsample, forKey: .subsample)
+        try c.encode(vce, forKey: .vce)
+        try c.encode(language, forKey: .language)
+        try c.encode(crosstabs, forKey: .crosstabs)
+        try c.encode(crosstabsPicked, forKey: .crosstabsPicked)
+        try c.encodeIfPresent(marginsTerm, forKey: .marginsTerm)
+        try c.encode(sampling, forKey: .sampling)
+        try c.encodeIfPresent(mediatorModel, forKey: .mediatorModel)
+        try c.encodeIfPresent(outcomeModel, forKey: .outcomeModel)
+        if !measures.isEmpty { try c.encode(measures.mapValues(\.rawValue), forKey: .measures) }
+        try c.encodeIfPresent(weight, forKey: .weight)
+        try c.encode(oddsRatios, forKey: .oddsRatios)
+        try c.encode(paren, forKey: .paren)
+        try c.encodeIfPresent(data, forKey: .data)
+    }
+
+    /// The same choices with what changes no number neutralised (label language, table display,
+    /// the data file's record): results do not depend on them.
     public var computeKey: Specification {
         var s = self
         s.language = .en
+        s.oddsRatios = false
+        s.paren = .t
+        s.data = nil
         return s
+    }
+
+    /// The variance the models are estimated with: robust under sampling weights unless
+    /// clustered (Stata: `pweight` implies `vce(robust)`).
+    public var effectiveVCE: VarianceType {
+        if weight?.kind == .pweight, vce == .oim { return .robust }
+        return vce
+    }
+
+    /// The weighting of every model, in the estimation layer's terms.
+    public var weighting: Weighting {
+        switch weight?.kind {
+        case .fweight?: return .frequency(weight!.variable)
+        case .pweight?: return .sampling(weight!.variable)
+        case nil: return .none
+        }
+    }
+
+    /// The dataset as this specification measures it: the codebook's types replaced by the
+    /// user's `measures` (a variable without codebook entry gets one). The columns are shared.
+    public func measured(_ dataset: Dataset) -> Dataset {
+        guard !measures.isEmpty else { return dataset }
+        var d = dataset
+        for (name, type) in measures.sorted(by: { $0.key < $1.key }) where dataset.column(name) != nil {
+            if let i = d.codebook.variables.firstIndex(where: { $0.name == name }) {
+                d.codebook.variables[i].type = type
+            } else {
+                d.codebook.variables.append(VariableInfo(name: name, type: type))
+            }
+        }
+        return d
     }
 
     /// The active mediator, if switched on.
@@ -118,19 +206,43 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
         return names
     }
 
+    /// The crosstabs the roles call for: key regressor × outcome, and × mediator when one is chosen.
+    public var roleCrosstabs: [CrosstabPair] {
+        var pairs = [CrosstabPair(row: keyRegressor, column: outcome)]
+        if let m = mediator { pairs.append(CrosstabPair(row: keyRegressor, column: m)) }
+        return pairs
+    }
+
+    /// Crosstabs not picked by the user follow the roles (called after every change); with the
+    /// dataset, a pair with an id or a variable of more than `VariableFacts.crosstabLimit`
+    /// distinct values (a continuous outcome) is left out.
+    public mutating func followRoles(in dataset: Dataset? = nil) {
+        guard !crosstabsPicked else { return }
+        crosstabs = roleCrosstabs.filter { pair in
+            guard let dataset else { return true }
+            return [pair.row, pair.column].allSatisfy {
+                VariableFacts.distinctCount($0, in: dataset) <= VariableFacts.crosstabLimit
+            }
+        }
+    }
+
     /// The specification a dataset opens on: the codebook's roles, every control group on, the
-    /// key regressor cross-tabulated with the outcome (and the mediator).
+    /// key regressor cross-tabulated with the outcome (and the mediator). Without roles: the first
+    /// ordinal variable is the outcome and the first binary one the key regressor; an id (unique
+    /// integers, `VariableFacts.isIdentifier`) is never chosen.
     public static func opening(_ dataset: Dataset) -> Specification {
         let codebook = dataset.codebook
         let roles = codebook.roles
-        let names = dataset.variableNames
-        let outcome = roles?.outcome ?? codebook.variables.first { $0.type == .ordinal }?.name ?? names.first ?? ""
-        let key = roles?.keyRegressor ?? codebook.variables.first { $0.type == .binary && $0.name != outcome }?.name
-            ?? names.first { $0 != outcome } ?? ""
-        let mediator = roles?.mediator
-        var crosstabs = [CrosstabPair(row: key, column: outcome)]
-        if let m = mediator { crosstabs.append(CrosstabPair(row: key, column: m)) }
-        return Specification(outcome: outcome, keyRegressor: key, mediator: mediator, mediatorOn: false,
-                             controls: codebook.controlGroups.flatMap(\.terms), crosstabs: crosstabs)
+        let candidates = dataset.variableNames.filter { !VariableFacts.isIdentifier($0, in: dataset) }
+        func firstOf(_ type: VariableType, except: String? = nil) -> String? {
+            candidates.first { $0 != except && dataset.info($0)?.type == type }
+        }
+        let outcome = roles?.outcome ?? firstOf(.ordinal) ?? candidates.first ?? dataset.variableNames.first ?? ""
+        let key = roles?.keyRegressor ?? firstOf(.binary, except: outcome)
+            ?? candidates.first { $0 != outcome } ?? dataset.variableNames.first { $0 != outcome } ?? ""
+        var spec = Specification(outcome: outcome, keyRegressor: key, mediator: roles?.mediator, mediatorOn: false,
+                                 controls: codebook.controlGroups.flatMap(\.terms))
+        spec.followRoles(in: dataset)
+        return spec
     }
 }

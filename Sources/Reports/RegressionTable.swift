@@ -1,3 +1,4 @@
+import Foundation
 import Estimation
 import SurveyData
 
@@ -12,6 +13,8 @@ public enum ParenStatistic: String, Sendable, CaseIterable, Codable {
     /// The t (OLS) or z statistic, as the paper prints.
     case t
     case se
+    /// The 95 % confidence interval `[low, high]` (exponentiated with odds ratios, as Stata's `or`).
+    case ci
 }
 
 /// Model statistics shown below the coefficients (a row appears only if some model has it).
@@ -63,6 +66,10 @@ public struct RegressionTableOptions: Sendable {
     public var numberColumns: Bool
     /// A header row above the titles, e.g. "baseline" over the first baseline column.
     public var groupHeader: [String]?
+    /// Odds ratios for logit and ordered logit columns (Stata's `or`): exp(b), standard errors
+    /// exp(b)·se by the delta method, the interval's ends exponentiated; z, p and stars from the
+    /// untransformed test. Cutpoints stay on the logit scale, as Stata shows them.
+    public var eform: Bool = false
 
     public init(language: Language = .en, paren: ParenStatistic = .t,
                 factorStyle: FactorLabelStyle = .grouped,
@@ -152,7 +159,7 @@ public enum RegressionTable {
                     let cut = column.scale == .raw && !column.isChange ? column.result.cutpoints.first { $0.term == term } : nil
                     // Stars as on coefficients: the paper (and esttab) star cutpoints too.
                     top.append(cut.map { starred($0.estimate, p: $0.p, digits: options.digits) } ?? .empty)
-                    bottom.append(Cell(cut.map { parenText($0.se, z: $0.z, options: options, scaleFactor: 1) } ?? ""))
+                    bottom.append(Cell(cut.map { parenText($0.se, z: $0.z, low: $0.ciLow, high: $0.ciHigh, options: options, scaleFactor: 1) } ?? ""))
                 }
                 table.addRow(top, kind: first ? .ruleAbove : .data)
                 if bottom.dropFirst().contains(where: { !$0.text.isEmpty }) { table.addRow(bottom) }
@@ -194,12 +201,26 @@ public enum RegressionTable {
         }
         guard let c = result.coefficient(term) else { return (.empty, .empty) }
         guard let value = scaled(c, column.scale) else { return (.empty, .empty) }
+        if isEform(column, options) {
+            let or = Foundation.exp(c.estimate)
+            var estimate = starred(or, p: c.p, digits: options.digits)
+            if let base = column.comparedWith {
+                estimate.flagged = base.coefficient(term).map { changed(c, $0, column.scale) } ?? true
+            }
+            let paren: String
+            switch options.paren {
+            case .t: paren = "(" + NumberFormat.fixed(c.z, 2) + ")"
+            case .se: paren = "(" + NumberFormat.fixed(or * c.se, options.digits) + ")"
+            case .ci: paren = interval(Foundation.exp(c.ciLow), Foundation.exp(c.ciHigh), digits: options.digits)
+            }
+            return (estimate, Cell(paren))
+        }
         var estimate = starred(value, p: c.p, digits: options.digits)
         if let base = column.comparedWith {
             estimate.flagged = base.coefficient(term).map { changed(c, $0, column.scale) } ?? true
         }
         let factor = column.scale == .raw ? 1 : (c.estimate != 0 ? abs(value / c.estimate) : Double.nan)
-        return (estimate, Cell(parenText(c.se, z: c.z, options: options, scaleFactor: factor)))
+        return (estimate, Cell(parenText(c.se, z: c.z, low: c.ciLow, high: c.ciHigh, options: options, scaleFactor: factor)))
     }
 
     /// The change of a term's estimate from the baseline fit (`+0.031`), flagged when its sign or
@@ -242,12 +263,27 @@ public enum RegressionTable {
         return Cell(number + stars, latex: stars.isEmpty ? nil : LatexRenderer.escape(number) + "$^{\(stars)}$")
     }
 
-    private static func parenText(_ se: Double, z: Double, options: RegressionTableOptions,
+    private static func parenText(_ se: Double, z: Double, low: Double, high: Double, options: RegressionTableOptions,
                                   scaleFactor: Double) -> String {
         switch options.paren {
         case .t: return "(" + NumberFormat.fixed(z, 2) + ")"
         case .se: return "(" + NumberFormat.fixed(se * scaleFactor, options.digits) + ")"
+        case .ci:
+            let ends = [low * scaleFactor, high * scaleFactor].sorted()
+            return interval(ends[0], ends[1], digits: options.digits)
         }
+    }
+
+    /// `[0.912, 1.530]`.
+    private static func interval(_ low: Double, _ high: Double, digits: Int) -> String {
+        "[" + NumberFormat.fixed(low, digits) + ", " + NumberFormat.fixed(high, digits) + "]"
+    }
+
+    /// A column shown as odds ratios: `eform` on, a logit or ordered logit fit, unstandardized
+    /// estimates (not a change column).
+    static func isEform(_ column: RegressionColumn, _ options: RegressionTableOptions) -> Bool {
+        options.eform && column.scale == .raw && !column.isChange
+            && (column.result.model == .logit || column.result.model == .ologit)
     }
 
     private static func statisticText(_ s: RegressionStatistic, _ r: ModelResult) -> String? {
@@ -297,6 +333,11 @@ public enum RegressionTable {
         let language = options.language
         var notes = [ReportText.starsNote(language),
                      ReportText.parenNote(options.paren, kinds: columns.map(\.result.model), language)]
+        if columns.contains(where: { isEform($0, options) }) {
+            notes.append(language == .zh
+                ? "logit / ologit 列为比值比 exp(b)，标准误按 delta 法为 exp(b)·se，显著性检验基于未变换的系数；切点未变换。"
+                : "logit / ologit columns: odds ratios exp(b), standard errors exp(b)*se (delta method), tests on the untransformed coefficients; cutpoints untransformed.")
+        }
         // Each distinct note once, naming the columns it applies to (a model shown raw and
         // standardized has the same notes twice).
         var columnNotes: [(text: String, columns: [String])] = []

@@ -40,6 +40,7 @@ public enum ReportText {
     /// Which statistic the parentheses hold.
     public static func parenNote(_ paren: ParenStatistic, kinds: [ModelKind], _ l: Language) -> String {
         if paren == .se { return l == .zh ? "括号中数据为标准误。" : "Standard errors in parentheses." }
+        if paren == .ci { return l == .zh ? "括号中数据为95%置信区间。" : "95% confidence intervals in brackets." }
         let hasT = kinds.contains(.ols), hasZ = kinds.contains { $0 != .ols }
         let stat = hasT && hasZ ? (l == .zh ? "t值（OLS）或z值" : "t statistics (OLS) or z statistics")
                  : hasT ? (l == .zh ? "t值" : "t statistics") : (l == .zh ? "z值" : "z statistics")

@@ -47,6 +47,7 @@ import Teaching
             menu.selected = 1
             s.overlay = .choice(menu)
         case .prompt: s.overlay = .prompt(Prompt(title: "Find", text: "ma", purpose: .find(previousCursor: 0)))
+        case .editor: s.overlay = .editor(VariableEditor(variable: "age"))
         case .lesson, .lessonPane:
             let runner = try #require(Self.runner)
             let env = ExplorerEnvironment(dataset: runner.dataset)
@@ -81,7 +82,7 @@ import Teaching
     @Test func noKeyOutsideTheTableDoesAnything() throws {
         let cases: [(KeyContext, [KeyContext])] = [
             (.variablesPane, [.variablesPane, .global]), (.viewPane, [.viewPane, .global]),
-            (.menu, [.menu]), (.prompt, [.prompt]), (.help, [.help]),
+            (.menu, [.menu]), (.prompt, [.prompt]), (.help, [.help]), (.editor, [.editor]),
         ] + (Self.runner == nil ? [] : [(.lesson, [.lesson]), (.lessonPane, [.lessonPane, .lesson])])
         for (context, lookup) in cases {
             for key in Self.universe where KeyTable.binding(for: key, in: lookup) == nil {

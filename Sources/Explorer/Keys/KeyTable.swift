@@ -4,7 +4,7 @@ import SurveyData
 /// Where a binding applies. The reducer looks a key up in the contexts that are live (an open
 /// dialog's alone; otherwise the lesson's, then the focused pane's, then the global ones).
 public enum KeyContext: String, Sendable, CaseIterable {
-    case global, variablesPane, viewPane, help, menu, prompt, lesson, lessonPane
+    case global, variablesPane, viewPane, help, menu, prompt, editor, lesson, lessonPane
 
     public func title(_ language: Language) -> String {
         switch (self, language) {
@@ -20,6 +20,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case (.menu, .zh): return "菜单（Enter、s、x）"
         case (.prompt, .en): return "Text input (/, w, typed if expression)"
         case (.prompt, .zh): return "文本输入（/、w、if 条件）"
+        case (.editor, .en): return "Variable editor (E)"
+        case (.editor, .zh): return "变量编辑器（E）"
         case (.lesson, .en): return "In a lesson (pathlens teach, T)"
         case (.lesson, .zh): return "课程中（pathlens teach、T）"
         case (.lessonPane, .en): return "Lesson pane"
@@ -41,14 +43,17 @@ public enum KeyAction: String, Sendable, CaseIterable {
     // everywhere
     case switchView, switchPane, page, scrollLeft, scrollRight, toggleLanguage
     case setOutcome, setKeyRegressor, setMediator, marginsTerm, crosstabRows, crosstabColumns
-    case mediatorOnOff, subsample, estimators, variance, sampling, pinBaseline, clearBaseline, bootstrap, cancelBootstrap
+    case mediatorOnOff, subsample, estimators, variance, varianceMenu, weights, oddsRatios, parenContent
+    case sampling, pinBaseline, clearBaseline, bootstrap, cancelBootstrap
     case zoom, undo, redo, find, saveSpec, export, lesson, help, quit
     // variables pane
-    case cursorMove, cursorEnds, toggleControl, variableMenu
+    case cursorMove, cursorEnds, toggleControl, variableMenu, variableEditor
     // view pane
     case scrollRows, scrollEnds, viewMenu
     // dialogs
     case helpScroll, closeOverlay, menuMove, menuPick, promptConfirm, promptCancel, promptDelete, promptClear, promptType
+    // variable editor
+    case editorField, editorValue, editorPick
     // lesson
     case lessonNext, lessonPrevious, lessonLanguage, lessonLeave, lessonLeaveToView, lessonHint, lessonPassThrough, lessonScroll
 }
@@ -94,7 +99,15 @@ public enum KeyTable {
         b(.global, c("M"), .mediatorOnOff, "switch the mediator on / off", "开启 / 关闭中介变量"),
         b(.global, c("s"), .subsample, "subsample: presets or a typed if expression", "子样本：预设或输入 if 条件"),
         b(.global, c("e"), .estimators, "cycle estimators", "切换估计方法"),
-        b(.global, c("v"), .variance, "cycle variance type (oim, robust)", "切换方差类型（oim、robust）"),
+        b(.global, c("v"), .variance, "switch variance oim / robust", "切换方差类型（oim / robust）"),
+        b(.global, c("V"), .varianceMenu, "variance: oim, robust, or clustered by a variable",
+          "方差：oim、robust 或按变量聚类"),
+        b(.global, c("W"), .weights, "weights: none, frequency (fweight) or sampling (pweight)",
+          "权重：无、频数权重（fweight）或抽样权重（pweight）"),
+        b(.global, c("O"), .oddsRatios, "Models view: odds ratios for logit / ologit (exp(b))",
+          "模型视图：logit / ologit 显示比值比（exp(b)）"),
+        b(.global, c("P"), .parenContent, "Models view: parentheses show t/z, SE or 95% CI",
+          "模型视图：括号内为 t/z、标准误或 95% 置信区间"),
         b(.global, c("S"), .sampling, "one common sample for every model / each model on its own rows",
           "所有模型用共同样本 / 各模型用各自的样本"),
         b(.global, c("b"), .pinBaseline, "pin the current models as baseline", "把当前模型固定为基准"),
@@ -115,6 +128,8 @@ public enum KeyTable {
         b(.variablesPane, [.home, .end], .cursorEnds, "first / last row", "第一行 / 最后一行"),
         b(.variablesPane, c(" "), .toggleControl, "switch the control (or group) under the cursor", "开关光标处的控制变量（或变量组）"),
         b(.variablesPane, [.enter], .variableMenu, "open a choice for the row under the cursor", "打开光标处变量的操作菜单"),
+        b(.variablesPane, c("E"), .variableEditor, "edit the variable: measure, entry as control, role",
+          "编辑变量：测量类型、作为控制变量的进入方式、角色"),
         b(.variablesPane, c("l"), .toggleLanguage, "Chinese / English labels", "中文 / 英文标签"),
 
         b(.viewPane, [.up, .down, .char("k"), .char("j")], .scrollRows, "scroll the view", "上下滚动视图"),
@@ -135,6 +150,14 @@ public enum KeyTable {
         b(.prompt, [.ctrl("u")], .promptClear, "clear the input", "清空输入"),
         KeyBinding(context: .prompt, keys: [.anyCharacter], action: .promptType,
                    en: "type (an if expression is checked as you type)", zh: "输入（if 条件边输入边检查）"),
+
+        b(.editor, [.down, .char("j"), .tab, .up, .char("k"), .backTab], .editorField, "next / previous field", "下一项 / 上一项"),
+        b(.editor, [.right, .char("l"), .left, .char("h")], .editorValue, "next / previous value (applied at once)",
+          "下一个 / 上一个取值（立即生效）"),
+        b(.editor, c("123456789"), .editorPick, "pick the field's value by its number", "按编号选择该项的取值"),
+        b(.editor, c("u"), .undo, "undo", "撤销"),
+        b(.editor, [.ctrl("r")], .redo, "redo", "重做"),
+        b(.editor, [.escape, .enter, .char("q")], .closeOverlay, "close", "关闭"),
 
         b(.lesson, [.char("n"), .pageDown], .lessonNext, "next step", "下一步"),
         b(.lesson, [.char("p"), .pageUp], .lessonPrevious, "previous step", "上一步"),

@@ -11,6 +11,10 @@ public struct ChoiceMenu: Sendable, Equatable {
         case subsample
         case exportFormat
         case view
+        /// `V`: oim, robust, cluster by a variable (then a prompt names it).
+        case variance
+        /// `W`: no weights, frequency or sampling weights (then a prompt names the variable).
+        case weights
     }
     public var title: String
     public var options: [String]
@@ -25,6 +29,10 @@ public struct Prompt: Sendable, Equatable {
         case find(previousCursor: Int)
         case saveSpec
         case export(ExportFormat)
+        /// The variable standard errors are clustered by.
+        case clusterVariable
+        /// The weight variable of the kind chosen.
+        case weightVariable(SpecWeight.Kind)
     }
     public var title: String
     public var text: String
@@ -44,6 +52,8 @@ public enum Overlay: Sendable, Equatable {
     case help(scroll: Int)
     case choice(ChoiceMenu)
     case prompt(Prompt)
+    /// `E`: a variable's measure, entry as a control and role.
+    case editor(VariableEditor)
 }
 
 /// The status line: what is computing, the last error, or the dataset notice.

@@ -71,10 +71,15 @@ public struct ExplorerEnvironment: Sendable {
         return (language == .zh ? g.labelZH : g.labelEN) ?? g.labelEN ?? g.name
     }
 
+    /// Control terms in the pane's order, one per variable; a term keeps its entry (`i.region`
+    /// sorts where `region` does).
     func sortControls(_ terms: [String]) -> [String] {
         let rank = Dictionary(controlOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let variableRank = Dictionary(controlOrder.enumerated().map { (FormulaTerms.variable(of: $1), $0) },
+                                      uniquingKeysWith: { a, _ in a })
+        func position(_ term: String) -> Int { rank[term] ?? variableRank[FormulaTerms.variable(of: term)] ?? Int.max }
         var seen = Set<String>()
         return terms.filter { seen.insert($0).inserted }
-            .sorted { (rank[$0] ?? Int.max) < (rank[$1] ?? Int.max) }
+            .sorted { position($0) < position($1) }
     }
 }

@@ -20,6 +20,10 @@ enum GlobalKeys {
                 state.status = StatusMessage(text: "no mediator chosen: press \(KeyTable.label(.setMediator)) on a variable", isError: true)
                 return []
             }
+            if let conflict = RoleRules.mediatorOnConflict(state.spec) {
+                state.status = StatusMessage(text: conflict.text(state.spec.language), isError: true)
+                return []
+            }
             return Reducer.change(&state, env: env) { $0.mediatorOn.toggle() }
         case .subsample:
             state.overlay = .choice(OverlayKeys.subsampleMenu(state, env: env))
@@ -27,6 +31,8 @@ enum GlobalKeys {
             return Reducer.change(&state, env: env) { $0.estimators = $0.estimators.next }
         case .variance:
             return Reducer.change(&state, env: env) { $0.vce = $0.vce == .oim ? .robust : .oim }
+        case .varianceMenu, .weights, .oddsRatios, .parenContent:
+            return VarianceKeys.perform(action, &state, env: env)
         case .sampling:
             return Reducer.change(&state, env: env) { $0.sampling = $0.sampling == .common ? .perModel : .common }
         case .undo:

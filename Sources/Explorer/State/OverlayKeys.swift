@@ -8,6 +8,7 @@ enum OverlayKeys {
         case .help: return .help
         case .choice: return .menu
         case .prompt: return .prompt
+        case .editor: return .editor
         }
     }
 
@@ -17,6 +18,7 @@ enum OverlayKeys {
         case let .help(scroll): return helpKey(&state, binding.action, key: key, scroll: scroll)
         case let .choice(menu): return choiceKey(&state, binding.action, key: key, menu: menu, env: env)
         case let .prompt(prompt): return promptKey(&state, binding.action, key: key, prompt: prompt, env: env)
+        case let .editor(editor): return VariableEditorKeys.reduce(&state, binding.action, key: key, editor: editor, env: env)
         }
     }
 
@@ -94,6 +96,8 @@ enum OverlayKeys {
             state.overlay = .prompt(Prompt(title: "Export to", text: name, purpose: .export(format), suggested: true))
         case .view:
             return Reducer.reduceKey(&state, .char(Character(String(menu.selected + 1))), env: env)
+        case .variance, .weights:
+            return VarianceKeys.pick(&state, menu, env: env)
         }
         return []
     }
@@ -207,6 +211,9 @@ enum OverlayKeys {
             guard !text.isEmpty else { return [] }
             state.overlay = nil
             return [.export(path: text, format: format, view: state.view)]
+        case .clusterVariable, .weightVariable:
+            guard !text.isEmpty else { return [] }
+            return VarianceKeys.confirm(&state, prompt, text: text, env: env)
         }
     }
 }

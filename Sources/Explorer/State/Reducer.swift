@@ -66,16 +66,17 @@ public enum Reducer {
         case .cursorMove, .cursorEnds, .scrollRows, .scrollEnds, .page, .scrollLeft, .scrollRight:
             CursorKeys.perform(action, key: key, &state, env: env)
             return []
-        case .toggleControl, .variableMenu, .viewMenu, .setOutcome, .setKeyRegressor, .setMediator, .marginsTerm,
+        case .toggleControl, .variableMenu, .variableEditor, .viewMenu, .setOutcome, .setKeyRegressor, .setMediator, .marginsTerm,
              .crosstabRows, .crosstabColumns:
             return VariablesPaneKeys.perform(action, &state, env: env)
         case .switchView, .switchPane, .toggleLanguage, .mediatorOnOff, .subsample, .estimators, .variance, .sampling,
+             .varianceMenu, .weights, .oddsRatios, .parenContent,
              .pinBaseline, .clearBaseline, .bootstrap, .cancelBootstrap, .zoom, .undo, .redo, .find, .saveSpec,
              .export, .lesson, .help, .quit:
             return GlobalKeys.perform(action, key: key, &state, env: env)
         case .helpScroll, .closeOverlay, .menuMove, .menuPick, .promptConfirm, .promptCancel, .promptDelete,
              .promptClear, .promptType, .lessonNext, .lessonPrevious, .lessonLanguage, .lessonLeave,
-             .lessonLeaveToView, .lessonHint, .lessonPassThrough, .lessonScroll:
+             .lessonLeaveToView, .lessonHint, .lessonPassThrough, .lessonScroll, .editorField, .editorValue, .editorPick:
             return [] // bound only in dialogs and lessons, which dispatch them themselves
         }
     }
@@ -102,6 +103,7 @@ public enum Reducer {
     static func change(_ state: inout AppState, env: ExplorerEnvironment, _ mutate: (inout Specification) -> Void) -> [Effect] {
         var next = state.spec
         mutate(&next)
+        next.followRoles(in: env.dataset)
         guard next != state.spec else { return [] }
         let previous = state.spec
         state.undoStack.append(previous)

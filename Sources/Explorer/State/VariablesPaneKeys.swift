@@ -5,7 +5,7 @@ import SurveyData
 /// the choice menus Enter opens (a variable's actions; in the view pane, the views).
 enum VariablesPaneKeys {
     enum VariableAction: CaseIterable {
-        case outcome, keyRegressor, mediator, control, crosstabRow, crosstabColumn, marginsTerm
+        case outcome, keyRegressor, mediator, control, crosstabRow, crosstabColumn, marginsTerm, edit
 
         var keyAction: KeyAction {
             switch self {
@@ -16,6 +16,7 @@ enum VariablesPaneKeys {
             case .crosstabRow: return .crosstabRows
             case .crosstabColumn: return .crosstabColumns
             case .marginsTerm: return .marginsTerm
+            case .edit: return .variableEditor
             }
         }
 
@@ -42,6 +43,8 @@ enum VariablesPaneKeys {
             case (.crosstabColumn, .zh): text = "交叉表的列"
             case (.marginsTerm, .en): text = "Show its margins"
             case (.marginsTerm, .zh): text = "显示其边际效应"
+            case (.edit, .en): text = "Edit measure, entry, role"
+            case (.edit, .zh): text = "编辑测量类型、进入方式、角色"
             }
             return "\(text) (\(KeyTable.label(keyAction)))"
         }
@@ -51,6 +54,7 @@ enum VariablesPaneKeys {
         switch action {
         case .toggleControl: return toggleUnderCursor(&state, env: env)
         case .variableMenu: return enter(&state, env: env)
+        case .variableEditor: return VariableEditorKeys.open(&state, env: env)
         case .viewMenu:
             let language = state.spec.language
             state.overlay = .choice(ChoiceMenu(title: language == .zh ? "视图" : "View",
@@ -76,34 +80,34 @@ enum VariablesPaneKeys {
         func refuse(_ text: String) -> [Effect] {
             state.status = StatusMessage(text: text, isError: true); return []
         }
+        let language = spec.language
         switch action {
         case .outcome:
-            if name == spec.keyRegressor { return refuse("\(name) is the key regressor; pick another outcome") }
-            if name == spec.activeMediator { return refuse("\(name) is the mediator; pick another outcome") }
+            if let conflict = RoleRules.conflict(name, .outcome, spec) { return refuse(conflict.text(language)) }
             return Reducer.change(&state, env: env) { $0.outcome = name }
         case .keyRegressor:
-            if name == spec.outcome { return refuse("\(name) is the outcome; pick another key regressor") }
-            if name == spec.activeMediator { return refuse("\(name) is the mediator; pick another key regressor") }
+            if let conflict = RoleRules.conflict(name, .keyRegressor, spec) { return refuse(conflict.text(language)) }
             return Reducer.change(&state, env: env) { $0.keyRegressor = name }
         case .mediator:
-            if name == spec.outcome || name == spec.keyRegressor {
-                return refuse("\(name) is the \(name == spec.outcome ? "outcome" : "key regressor"); pick another mediator")
-            }
+            if let conflict = RoleRules.conflict(name, .mediator, spec) { return refuse(conflict.text(language)) }
             return Reducer.change(&state, env: env) {
                 if $0.mediator == name && $0.mediatorOn { $0.mediatorOn = false } else { $0.mediator = name; $0.mediatorOn = true }
             }
         case .control:
             return toggleControl(name, &state, env: env)
-        case .crosstabRow:
-            return Reducer.change(&state, env: env) { s in
-                let column = s.crosstabs.first?.column ?? s.outcome
-                s.crosstabs = [CrosstabPair(row: name, column: column)]
+        case .crosstabRow, .crosstabColumn:
+            if VariableFacts.distinctCount(name, in: env.dataset) > VariableFacts.crosstabLimit {
+                return refuse(EditorText.crosstabTooMany(name, VariableFacts.crosstabLimit).text(language))
             }
-        case .crosstabColumn:
             return Reducer.change(&state, env: env) { s in
-                let row = s.crosstabs.first?.row ?? s.keyRegressor
-                s.crosstabs = [CrosstabPair(row: row, column: name)]
+                let first = s.crosstabs.first
+                s.crosstabs = [action == .crosstabRow ? CrosstabPair(row: name, column: first?.column ?? s.outcome)
+                                                      : CrosstabPair(row: first?.row ?? s.keyRegressor, column: name)]
+                s.crosstabsPicked = true
             }
+        case .edit:
+            state.overlay = .editor(VariableEditor(variable: name))
+            return []
         case .marginsTerm:
             return Reducer.change(&state, env: env) { $0.marginsTerm = $0.marginsTerm == name ? nil : name }
         }
@@ -111,9 +115,8 @@ enum VariablesPaneKeys {
 
     static func toggleControl(_ name: String, _ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
         let spec = state.spec
-        if name == spec.outcome || name == spec.keyRegressor || name == spec.activeMediator {
-            let role = name == spec.outcome ? "outcome" : name == spec.keyRegressor ? "key regressor" : "mediator"
-            state.status = StatusMessage(text: "\(name) is the \(role); it cannot also be a control", isError: true)
+        if let conflict = RoleRules.controlConflict(name, spec) {
+            state.status = StatusMessage(text: conflict.text(spec.language), isError: true)
             return []
         }
         let term = env.controlTerm[name] ?? name

@@ -41,7 +41,7 @@ enum Chrome {
         var items = [
             "Est: \(spec.estimators.title)",
             "Sample: \(subsampleText(state, env: env))",
-            "VCE: \(spec.vce)",
+            "VCE: \(spec.effectiveVCE)" + (spec.weight.map { " [\($0.description)]" } ?? ""),
             "Labels: \(spec.language == .zh ? "中文" : "EN")",
         ]
         if let m = spec.mediator { items.append("Med: \(m) \(spec.mediatorOn ? "on" : "off")") }

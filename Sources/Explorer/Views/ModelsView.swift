@@ -51,6 +51,8 @@ enum ModelsView {
         var options = RegressionTableOptions(language: language, statistics: [.n, .r2, .pseudoR2], showOutcome: false,
                                              notes: notes, numberColumns: false, groupHeader: group)
         options.showCutpoints = true
+        options.eform = state.spec.oddsRatios
+        options.paren = ParenStatistic(rawValue: state.spec.paren.rawValue) ?? .t
         return RegressionTable.build(baseColumns + currentColumns + changeColumns, codebook: env.codebook, options: options)
     }
 

@@ -23,6 +23,8 @@ enum Overlays {
             let feedbackStyle: CellStyle = prompt.feedbackIsError && !prompt.checking ? .negative : .dim
             box(title: prompt.title + open + KeyTable.hint([.promptConfirm, .promptCancel], in: .prompt, language) + close,
                 lines: lines, selected: nil, into: &grid, lineStyles: [1: feedbackStyle], minWidth: 50)
+        case .editor:
+            break // needs the specification: `VariableEditorOverlay.draw`
         }
     }
 

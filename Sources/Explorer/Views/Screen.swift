@@ -51,6 +51,7 @@ public enum Screen {
         }
         Chrome.statusLine(state, env: env, into: &grid)
         if let overlay = state.overlay { Overlays.draw(overlay, language: state.spec.language, into: &grid) }
+        if case let .editor(editor)? = state.overlay { VariableEditorOverlay.draw(editor, state, env: env, into: &grid) }
         if !env.unicode { grid.replaceNonASCII() }
         return grid
     }

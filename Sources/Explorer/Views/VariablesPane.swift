@@ -50,7 +50,7 @@ enum VariablesPane {
             case let .variable(name, group):
                 let info = env.dataset.info(name)
                 line = (group == nil ? "" : " ") + marker(name, spec: spec) + " "
-                    + TextWidth.pad(name, to: nameWidth) + " " + TextWidth.pad(typeName(info?.type), to: 4) + " "
+                    + TextWidth.pad(name, to: nameWidth) + " " + TextWidth.pad(typeName(EditorChoices.measure(name, spec: state.spec, env: env)), to: 4) + " "
                     + (info?.label(language) ?? "")
                 if name == spec.outcome || name == spec.keyRegressor || (name == spec.mediator && spec.mediatorOn) {
                     style = .accent

@@ -1,0 +1,81 @@
+import Estimation
+import SurveyData
+
+/// Variance and weights (`V`, `W`: a menu, then a prompt naming the variable) and the Models
+/// view's display options (`O` odds ratios, `P` what the parentheses hold).
+enum VarianceKeys {
+    static func perform(_ action: KeyAction, _ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
+        let language = state.spec.language
+        switch action {
+        case .varianceMenu:
+            let selected: Int
+            switch state.spec.vce { case .oim: selected = 0; case .robust: selected = 1; case .cluster: selected = 2 }
+            state.overlay = .choice(ChoiceMenu(title: EditorText.varianceTitle.text(language),
+                                               options: ["oim", "robust", EditorText.clusterBy.text(language)],
+                                               selected: selected, purpose: .variance))
+        case .weights:
+            let selected = state.spec.weight.map { $0.kind == .fweight ? 1 : 2 } ?? 0
+            state.overlay = .choice(ChoiceMenu(title: EditorText.weightsTitle.text(language),
+                                               options: [EditorText.noWeights.text(language)]
+                                                   + SpecWeight.Kind.allCases.map { EditorText.weightOf($0).text(language) },
+                                               selected: selected, purpose: .weights))
+        case .oddsRatios:
+            let effects = Reducer.change(&state, env: env) { $0.oddsRatios.toggle() }
+            state.status = StatusMessage(text: EditorText.oddsRatios(state.spec.oddsRatios).text(language), isError: false)
+            return effects
+        case .parenContent:
+            let effects = Reducer.change(&state, env: env) { $0.paren = $0.paren.next }
+            state.status = StatusMessage(text: EditorText.paren(state.spec.paren).text(language), isError: false)
+            return effects
+        default:
+            break
+        }
+        return []
+    }
+
+    /// A pick in the `V` or `W` menu: applied at once, or a prompt for the variable.
+    static func pick(_ state: inout AppState, _ menu: ChoiceMenu, env: ExplorerEnvironment) -> [Effect] {
+        let language = state.spec.language
+        switch (menu.purpose, menu.selected) {
+        case (.variance, 0): return Reducer.change(&state, env: env) { $0.vce = .oim }
+        case (.variance, 1): return Reducer.change(&state, env: env) { $0.vce = .robust }
+        case (.variance, _):
+            var current = ""
+            if case let .cluster(v) = state.spec.vce { current = v }
+            state.overlay = .prompt(Prompt(title: EditorText.clusterPrompt.text(language), text: current,
+                                           purpose: .clusterVariable))
+        case (.weights, 0): return Reducer.change(&state, env: env) { $0.weight = nil }
+        case (.weights, let i):
+            let kind = SpecWeight.Kind.allCases[min(i - 1, SpecWeight.Kind.allCases.count - 1)]
+            state.overlay = .prompt(Prompt(title: EditorText.weightPrompt(kind).text(language),
+                                           text: state.spec.weight?.variable ?? "", purpose: .weightVariable(kind)))
+        default: break
+        }
+        return []
+    }
+
+    /// The prompt's variable name, confirmed: it must exist and play no role in the models.
+    static func confirm(_ state: inout AppState, _ prompt: Prompt, text: String, env: ExplorerEnvironment) -> [Effect] {
+        let language = state.spec.language
+        var prompt = prompt
+        guard env.dataset.column(text) != nil else {
+            prompt.feedback = EditorText.unknownVariable(text).text(language)
+            prompt.feedbackIsError = true
+            state.overlay = .prompt(prompt)
+            return []
+        }
+        let role = EditorRole.of(text, in: state.spec)
+        if role != .none && role != .control {
+            prompt.feedback = EditorText.roleVariable(text, role).text(language)
+            prompt.feedbackIsError = true
+            state.overlay = .prompt(prompt)
+            return []
+        }
+        state.overlay = nil
+        switch prompt.purpose {
+        case .clusterVariable: return Reducer.change(&state, env: env) { $0.vce = .cluster(text) }
+        case let .weightVariable(kind): return Reducer.change(&state, env: env) { $0.weight = SpecWeight(kind: kind, variable: text) }
+        default: return []
+        }
+    }
+}
