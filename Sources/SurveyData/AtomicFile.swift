@@ -7,8 +7,8 @@ import Darwin
 
 /// Files the user makes are written to a temporary file in the same directory and renamed over the
 /// target, so a crash or full disk never leaves a half-written dataset behind.
-enum AtomicFile {
-    static func write(_ bytes: [UInt8], to path: String) throws {
+public enum AtomicFile {
+    public static func write(_ bytes: [UInt8], to path: String) throws {
         try write(to: path) { fd in
             try bytes.withUnsafeBytes { try writeAll(fd, $0, path: path) }
         }

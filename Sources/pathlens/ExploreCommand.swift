@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Explorer
 import StudyReplica
@@ -33,14 +34,12 @@ struct Explore: ParsableCommand {
     func run() throws {
         let headless = try Explore.headlessOptions(keys: keys, size: size, print: printScreen, printFlag: "--print")
         let unicode = TerminalLocale.configure()
-        let dataset = try Explore.loadDataset(file)
-        var spec: Specification
-        let env = ExplorerEnvironment(dataset: dataset, unicode: unicode)
-        if let specFile {
-            do { spec = try SpecFile.load(specFile, for: dataset) } catch { throw CLIError("\(error)") }
-        } else {
-            spec = env.defaultSpecification()
-        }
+        let opened = try Explore.open(file: file, specFile: specFile)
+        var env = ExplorerEnvironment(dataset: opened.dataset, unicode: unicode)
+        env.dataFile = opened.dataFile
+        env.openingWarning = opened.warning
+        let dataset = opened.dataset
+        var spec = opened.spec ?? env.defaultSpecification()
         if !unicode { spec.language = .en }
         if let condition {
             do { _ = try Filter(condition, dataset: dataset) } catch { throw CLIError("--if: \(error)") }
@@ -52,6 +51,32 @@ struct Explore: ParsableCommand {
             return
         }
         do { try ExplorerApp.run(env: env, spec: spec) } catch { throw CLIError("\(error)") }
+    }
+
+    /// The dataset and specification the explorer opens on: FILE, else the data file the
+    /// specification records (resolved against its folder), else the embedded replica. A
+    /// recorded file that is missing, or changed so that the specification's variables are
+    /// gone, is a one-line error naming both files; changed with its variables intact, a warning.
+    static func open(file: String?, specFile: String?) throws
+        -> (dataset: Dataset, spec: Specification?, dataFile: String?, warning: String?) {
+        guard let specFile else { return (try loadDataset(file), nil, file, nil) }
+        let saved: Specification
+        do { saved = try SpecFile.read(specFile) } catch { throw CLIError("\(error)") }
+        let recorded = SpecFile.dataPath(saved, specPath: specFile)
+        let dataFile = file ?? recorded
+        if file == nil, let recorded, !FileManager.default.fileExists(atPath: recorded) {
+            throw CLIError("\(specFile): its data file \(recorded) does not exist (pass the data: pathlens FILE --spec \(specFile))")
+        }
+        let dataset = try loadDataset(dataFile)
+        var warning: String?
+        do {
+            if let dataFile, saved.data?.path != nil {
+                warning = try SpecFile.checkData(saved, specPath: specFile, dataFile: dataFile, dataset: dataset)
+            }
+            return (dataset, try SpecFile.validate(saved, path: specFile, for: dataset), dataFile, warning)
+        } catch {
+            throw CLIError("\(error)")
+        }
     }
 
     /// A headless replay (`--keys`, `--size`, `--print`): checked before anything is loaded.

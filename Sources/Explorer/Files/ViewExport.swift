@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import SurveyData
 
 /// `x`: the current view's tables as Markdown, LaTeX or CSV, written atomically.
 public enum ViewExport {
@@ -11,7 +12,11 @@ public enum ViewExport {
             tables = Screen.viewContent(state, env: env, height: state.height).tables
         }
         guard !tables.isEmpty else { return "" }
+        let note = EditorText.exportNote(vce: state.spec.effectiveVCE.description,
+                                         weight: state.spec.weight?.description).text(state.spec.language)
         return tables.map { table in
+            var table = table
+            table.notes.append(note)
             switch format {
             case .markdown: return MarkdownRenderer.render(table)
             case .latex: return LatexRenderer.render(table)
@@ -25,7 +30,7 @@ public enum ViewExport {
         let text = document(state, env: env, format: format)
         guard !text.isEmpty else { throw ExplorerError("nothing to export in the \(state.view.title) view yet") }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try AtomicFile.write(Array(text.utf8), to: path)
         } catch {
             throw ExplorerError("\(path): cannot write: \(error.localizedDescription)")
         }

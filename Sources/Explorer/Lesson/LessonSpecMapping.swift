@@ -12,7 +12,13 @@ enum LessonSpecMapping {
         spec.mediator = lesson.mediator ?? current.mediator
         spec.mediatorOn = lesson.mediatorOn && lesson.mediator != nil
         spec.language = language
-        if lesson.crosstabs.isEmpty { spec.crosstabs = current.crosstabs }
+        // A step's crosstabs are the lesson's choice: they do not follow later role changes.
+        if lesson.crosstabs.isEmpty {
+            spec.crosstabs = current.crosstabs
+            spec.crosstabsPicked = current.crosstabsPicked
+        } else {
+            spec.crosstabsPicked = true
+        }
         return spec
     }
 }

@@ -21,6 +21,8 @@ enum EditorText: Sendable, Equatable {
     case unknownVariable(String)
     case roleVariable(String, EditorRole)
     case oddsRatios(Bool), paren(ParenContent)
+    case mediationIgnores(String)
+    case exportNote(vce: String, weight: String?)
 
     func text(_ language: Language) -> String {
         let zh = language == .zh
@@ -75,6 +77,12 @@ enum EditorText: Sendable, Equatable {
         case let .unknownVariable(v): return zh ? "没有变量 '\(v)'" : "no variable '\(v)' in the dataset"
         case let .roleVariable(v, role):
             return zh ? "\(v) 是\(EditorText.role(role).text(language))" : "\(v) is the \(EditorText.role(role).text(language))"
+        case let .mediationIgnores(what):
+            return zh ? "中介分析引擎不支持 \(what)：a、b、c、c' 及其区间为不加权、观测信息矩阵（oim）标准误，与 pathlens mediate 相同；模型视图的 m、ym 列使用 \(what)。"
+                : "The mediation engine does not use \(what): a, b, c, c' and their intervals are unweighted with observed-information (oim) SEs, as pathlens mediate gives them; the Models view's m and ym columns use \(what)."
+        case let .exportNote(vce, weight):
+            let w = weight ?? (zh ? "无" : "none")
+            return zh ? "模型方差：\(vce)；权重：\(w)（描述统计与交叉表不加权）。" : "Models' variance: \(vce); weights: \(w) (Describe and crosstabs are unweighted)."
         case let .oddsRatios(on):
             return zh ? (on ? "logit / ologit 显示比值比" : "显示原始系数") : (on ? "odds ratios for logit / ologit" : "coefficients (not exponentiated)")
         case let .paren(p):

@@ -25,6 +25,11 @@ public struct ExplorerEnvironment: Sendable {
     let controlOrder: [String]
     /// The term each variable enters as when switched on as a control.
     let controlTerm: [String: String]
+    /// The data file the user opened (recorded by `w` in the specification); nil for the
+    /// embedded dataset.
+    public var dataFile: String?
+    /// Shown on the status line when the explorer opens (a specification's data file changed).
+    public var openingWarning: String?
 
     public init(dataset: Dataset, unicode: Bool = true) {
         self.dataset = dataset

@@ -25,6 +25,7 @@ final class EffectRunner {
     static func opening(_ state: inout AppState, lesson: LessonRunner?, step: Int, language: Language,
                         renderer: LessonRenderer, env: ExplorerEnvironment) -> [Effect] {
         var effects: [Effect] = []
+        if let warning = env.openingWarning { state.status = StatusMessage(text: warning, isError: true) }
         if let lesson {
             effects = LessonKeys.open(&state, runner: lesson, renderer: renderer, step: step, language: language, env: env)
         }
@@ -55,7 +56,7 @@ final class EffectRunner {
             case .cancelBootstrap: worker.cancelBootstrap()
             case let .save(path, spec):
                 do {
-                    try SpecFile.save(spec, to: path)
+                    try SpecFile.save(spec, to: path, dataFile: env.dataFile)
                     followUp = .effectFinished(message: "specification saved to \(path)", isError: false)
                 } catch {
                     followUp = .effectFinished(message: "\(error)", isError: true)

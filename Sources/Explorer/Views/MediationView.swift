@@ -31,6 +31,9 @@ enum MediationView {
         let paths = first.paths
         var lines: [StyledLine] = []
         lines.append(StyledLine((zh ? "路径图" : "Path diagram") + "  (N = \(result.n))", style: .bold))
+        if let ignored = ignoredOptions(spec) {
+            lines.append(StyledLine(EditorText.mediationIgnores(ignored).text(language), style: .negative))
+        }
         lines.append(StyledLine("  a  = \(format(paths.a))"))
         lines.append(StyledLine("  [\(x)] ---a---> [\(m)] ---b---> [\(y)]", style: .accent))
         lines.append(StyledLine("  b  = \(format(paths.b))"))
@@ -52,6 +55,15 @@ enum MediationView {
         lines.append(StyledLine())
         lines += bootstrapLines(state, width: width, ascii: ascii)
         return ViewContent(lines: lines, tables: exportTables(result, language: language))
+    }
+
+    /// The specification's variance and weights, which the mediation engine does not honour
+    /// (said on screen rather than silently ignored); nil under oim without weights.
+    static func ignoredOptions(_ spec: Specification) -> String? {
+        var parts: [String] = []
+        if spec.effectiveVCE != .oim { parts.append("vce \(spec.effectiveVCE)") }
+        if let w = spec.weight { parts.append(w.description) }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     /// Why the engine's verdict is what it is (the rule of `BaronKenny.verdict`).
