@@ -50,6 +50,6 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["PathLensTestSupport", "Analysis", "SurveyData", "Estimation", "Mediation", "StudyReplica"]),
         .testTarget(name: "TeachingTests", dependencies: ["Teaching", "StudyReplica", "Estimation", "Mediation"]),
-        .testTarget(name: "ExplorerTests", dependencies: ["PathLensTestSupport", "Explorer", "Reports", "StudyReplica"], resources: [.copy("Snapshots")]),
+        .testTarget(name: "ExplorerTests", dependencies: ["PathLensTestSupport", "Explorer", "Reports", "StudyReplica"], resources: [.copy("Snapshots"), .copy("Fixtures")]),
     ]
 )
