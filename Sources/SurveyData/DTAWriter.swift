@@ -120,8 +120,11 @@ final class DTAOutput {
         do {
             try AtomicFile.writeAll(fd, UnsafeRawBufferPointer(start: data, count: length), path: "")
             return length
+        } catch let SurveyDataError.write(_, message) {
+            failure = message
+            return -1
         } catch {
-            failure = String(cString: strerror(errno))
+            failure = "\(error)"
             return -1
         }
     }

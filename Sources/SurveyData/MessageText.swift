@@ -1,9 +1,12 @@
 /// Helpers that keep error messages on one line and readable: user text is shown with line breaks
-/// escaped and cut short; long lists are cut with a count of what was left out.
+/// escaped and cut short; long lists are cut with a count of what was left out. Control and bidi
+/// characters are shown by `TerminalText` (`\x1b`, `\u202e`), line breaks as `\n` and `\r`.
 enum MessageText {
     static func quote(_ text: String, limit: Int = 60) -> String {
-        var shown = text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        var shown = text
         if shown.count > limit { shown = String(shown.prefix(limit)) + "…" }
+        shown = TerminalText.sanitize(shown.replacingOccurrences(of: "\r", with: "\\r")
+                                          .replacingOccurrences(of: "\n", with: "\\n"), keepLayout: false)
         return "'\(shown)'"
     }
 

@@ -12,13 +12,13 @@ struct BenchUI: ParsableCommand {
     @Argument(help: "Dataset (default: the embedded replica).")
     var file: String?
 
-    @Option(help: "Key script: space-separated keys (a, space, enter, down, ctrl-r, ...).")
+    @Option(parsing: .unconditional, help: "Key script: space-separated keys (a, space, enter, down, ctrl-r, ...).")
     var keys: String = KeyScript.benchDefault
 
-    @Option(help: "Latency budget per redraw in milliseconds.")
+    @Option(parsing: .unconditional, help: "Latency budget per redraw in milliseconds.")
     var budget: Double = 50
 
-    @Option(help: "Screen size WIDTHxHEIGHT.")
+    @Option(parsing: .unconditional, help: "Screen size WIDTHxHEIGHT.")
     var size: String = "80x24"
 
     @Flag(help: "Print every redraw, not only the summary.")

@@ -14,17 +14,17 @@ struct Explore: ParsableCommand {
     @Argument(help: "A .csv (with NAME.codebook.json beside it), .dta or .sav file; default: the embedded Dalian 2022 replica.")
     var file: String?
 
-    @Option(name: .customLong("spec"), help: "Restore a specification saved with `w` (JSON).")
+    @Option(name: .customLong("spec"), parsing: .unconditional, help: "Restore a specification saved with `w` (JSON).")
     var specFile: String?
 
-    @Option(name: .customLong("if"), help: "Start on the subsample satisfying this Stata-style expression.")
+    @Option(name: .customLong("if"), parsing: .unconditional, help: "Start on the subsample satisfying this Stata-style expression.")
     var condition: String?
 
-    @Option(help: ArgumentHelp("With --print: keys to replay headless, space-separated (q, M, enter, esc, down, ctrl-r, ...); "
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --print: keys to replay headless, space-separated (q, M, enter, esc, down, ctrl-r, ...); "
                                + "\"text\" types text.", valueName: "keys"))
     var keys: String?
 
-    @Option(help: ArgumentHelp("With --print: screen size (default 80x24).", valueName: "WxH"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --print: screen size (default 80x24).", valueName: "WxH"))
     var size: String?
 
     @Flag(name: .customLong("print"), help: "Replay --keys without a terminal and print the final screen as text.")

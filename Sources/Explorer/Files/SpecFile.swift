@@ -2,17 +2,17 @@ import Foundation
 import Estimation
 import SurveyData
 
-/// Saving (`w`) and restoring (`--spec`) a specification as JSON. Written atomically
-/// (Foundation writes a temporary file and renames it).
+/// Saving (`w`) and restoring (`--spec`) a specification as JSON. Written by `AtomicFile` (a
+/// symlink is followed, a directory or device refused, the file's mode kept).
 public enum SpecFile {
     public static func save(_ spec: Specification, to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(spec)
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try AtomicFile.write(data, to: path)
         } catch {
-            throw ExplorerError("\(path): cannot write: \(error.localizedDescription)")
+            throw ExplorerError("\(error)")
         }
     }
 

@@ -1,7 +1,10 @@
 import Foundation
 import Reports
+import SurveyData
 
-/// `x`: the current view's tables as Markdown, LaTeX or CSV, written atomically.
+/// `x`: the current view's tables as Markdown, LaTeX or CSV, written by `AtomicFile`. The
+/// document passes `TerminalText.sanitize`: a control or bidi character in a label or cell would
+/// otherwise reach the terminal of whoever `cat`s the file.
 public enum ViewExport {
     public static func document(_ state: AppState, env: ExplorerEnvironment, format: ExportFormat) -> String {
         let tables: [Table]
@@ -25,9 +28,9 @@ public enum ViewExport {
         let text = document(state, env: env, format: format)
         guard !text.isEmpty else { throw ExplorerError("nothing to export in the \(state.view.title) view yet") }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try AtomicFile.write(TerminalText.sanitize(text), to: path)
         } catch {
-            throw ExplorerError("\(path): cannot write: \(error.localizedDescription)")
+            throw ExplorerError("\(error)")
         }
         return "exported \(state.view.title) as \(format.title) to \(path)"
     }
