@@ -27,12 +27,11 @@ struct BenchUI: ParsableCommand {
     func run() throws {
         TerminalLocale.configure()
         let dataset = try Explore.loadDataset(file)
-        let parts = size.split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, parts[0] > 0, parts[1] > 0 else { throw CLIError("--size: expected WIDTHxHEIGHT, got '\(size)'") }
+        let (width, height) = try Explore.parseSize(size)
         let script: [(Key, String)]
         do { script = try KeyScript.parse(keys) } catch { throw CLIError("\(error)") }
         let env = ExplorerEnvironment(dataset: dataset)
-        var replay = HeadlessReplay(env: env, spec: env.defaultSpecification(), width: parts[0], height: parts[1])
+        var replay = HeadlessReplay(env: env, spec: env.defaultSpecification(), width: width, height: height)
         var redraws = [replay.open()]
         for (key, label) in script { redraws.append(replay.press(key, label: label)) }
         if verbose {

@@ -74,11 +74,15 @@ struct Explore: ParsableCommand {
         return Headless(keys: script.map(\.0), width: width, height: height)
     }
 
-    /// WIDTHxHEIGHT.
+    /// WIDTHxHEIGHT, each side at most `ExplorerApp.maximumScreenSide`.
     static func parseSize(_ size: String) throws -> (Int, Int) {
         let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 2, let w = parts[0], let h = parts[1], w > 0, h > 0, w <= 1000, h <= 1000 else {
-            throw CLIError("--size: expected WIDTHxHEIGHT such as 80x24, got '\(size)'")
+        let limit = ExplorerApp.maximumScreenSide
+        guard parts.count == 2, let w = parts[0], let h = parts[1], w > 0, h > 0 else {
+            throw CLIError("--size: expected WIDTHxHEIGHT such as 80x24, got \(MessageText.quote(size))")
+        }
+        guard w <= limit, h <= limit else {
+            throw CLIError("--size \(w)x\(h) is too large (at most \(limit)x\(limit))")
         }
         return (w, h)
     }
