@@ -65,6 +65,7 @@ public struct DesignMatrix: Sendable {
     /// in formula order: outcome, terms, weight, cluster), and expands factors.
     public init(spec: ModelSpec, data: Dataset) throws(EstimationError) {
         let formula = try Formula.parse(spec.formula)
+        try DesignLimits.check(termCount: formula.terms.count, formula: spec.formula)
         self.spec = spec
         self.formula = formula
         self.outcome = formula.outcome
@@ -208,6 +209,7 @@ public struct DesignMatrix: Sendable {
         }
         terms.append(DesignTerm(name: "_cons", variable: nil, isBinary: false, formulaTerm: nil))
         let k = terms.count
+        try DesignLimits.check(rows: m, columns: k, formula: spec.formula)
         let x = [Double](unsafeUninitializedCapacity: m * k) { buffer, count in
             let base = UncheckedBox(buffer.baseAddress!)
             // One column per task: large samples fill the columns on all cores.

@@ -109,7 +109,9 @@ public enum DTAWriter {
     }
 }
 
-/// Where ReadStat's writer sends its bytes.
+/// Where ReadStat's writer sends its bytes. A failed write returns 0, not -1: ReadStat compares
+/// the count as a `size_t` (`bytes_written < len`), so -1 would read as success and a file cut
+/// short by a full disk or `ulimit -f` would be reported written.
 final class DTAOutput {
     let fd: Int32
     var failure: String?
@@ -120,9 +122,12 @@ final class DTAOutput {
         do {
             try AtomicFile.writeAll(fd, UnsafeRawBufferPointer(start: data, count: length), path: "")
             return length
+        } catch let SurveyDataError.write(_, message) {
+            failure = message
+            return 0
         } catch {
-            failure = String(cString: strerror(errno))
-            return -1
+            failure = "\(error)"
+            return 0
         }
     }
 }

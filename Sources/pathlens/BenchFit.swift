@@ -13,25 +13,25 @@ struct BenchFit: ParsableCommand {
         commandName: "fit",
         abstract: "Time the estimators (in-process and whole `pathlens fit` runs) against peers.")
 
-    @Option(help: ArgumentHelp("Generated data sizes, comma-separated.", valueName: "n,n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Generated data sizes, comma-separated.", valueName: "n,n"))
     var rows: String = "100000,1000000"
 
-    @Option(help: ArgumentHelp("Estimators to time, comma-separated (default: all five).", valueName: "m,m"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Estimators to time, comma-separated (default: all five).", valueName: "m,m"))
     var models: String = "ols,logit,probit,ologit,oprobit"
 
-    @Option(help: "In-process repetitions per estimator (median reported).")
+    @Option(parsing: .unconditional, help: "In-process repetitions per estimator (median reported).")
     var repeats: Int = 7
 
-    @Option(help: "Whole-process repetitions per size (median reported).")
+    @Option(parsing: .unconditional, help: "Whole-process repetitions per size (median reported).")
     var processRepeats: Int = 3
 
     @Flag(help: "Skip the whole-process timings.")
     var skipProcess = false
 
-    @Option(help: ArgumentHelp("Only write the generated data with this many rows to --out and exit (for scripts/bench-peers).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Only write the generated data with this many rows to --out and exit (for scripts/bench-peers).", valueName: "n"))
     var generate: Int?
 
-    @Option(help: ArgumentHelp("CSV path for --generate.", valueName: "file"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("CSV path for --generate.", valueName: "file"))
     var out: String?
 
     /// ordinal::clm ordered logit with 20 regressors on the same generated data, median fit time

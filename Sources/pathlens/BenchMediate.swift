@@ -13,13 +13,13 @@ struct BenchMediate: ParsableCommand {
         commandName: "mediate",
         abstract: "Time the paper's mediation: bootstrap, KHB and causal point estimates.")
 
-    @Option(help: "Bootstrap replications.")
+    @Option(parsing: .unconditional, help: "Bootstrap replications.")
     var reps: Int = 1000
 
-    @Option(help: "Repetitions per measurement (median reported).")
+    @Option(parsing: .unconditional, help: "Repetitions per measurement (median reported).")
     var repeats: Int = 3
 
-    @Option(help: ArgumentHelp("Worker threads (default: every core).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Worker threads (default: every core).", valueName: "n"))
     var threads: Int?
 
     static let controls = ["male", "age", "i.educ", "married", "party", "i.occ", "i.industry"]

@@ -12,13 +12,13 @@ struct BenchUI: ParsableCommand {
     @Argument(help: "Dataset (default: the embedded replica).")
     var file: String?
 
-    @Option(help: "Key script: space-separated keys (a, space, enter, down, ctrl-r, ...).")
+    @Option(parsing: .unconditional, help: "Key script: space-separated keys (a, space, enter, down, ctrl-r, ...).")
     var keys: String = KeyScript.benchDefault
 
-    @Option(help: "Latency budget per redraw in milliseconds.")
+    @Option(parsing: .unconditional, help: "Latency budget per redraw in milliseconds.")
     var budget: Double = 50
 
-    @Option(help: "Screen size WIDTHxHEIGHT.")
+    @Option(parsing: .unconditional, help: "Screen size WIDTHxHEIGHT.")
     var size: String = "80x24"
 
     @Flag(help: "Print every redraw, not only the summary.")
@@ -27,12 +27,11 @@ struct BenchUI: ParsableCommand {
     func run() throws {
         TerminalLocale.configure()
         let dataset = try Explore.loadDataset(file)
-        let parts = size.split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, parts[0] > 0, parts[1] > 0 else { throw CLIError("--size: expected WIDTHxHEIGHT, got '\(size)'") }
+        let (width, height) = try Explore.parseSize(size)
         let script: [(Key, String)]
         do { script = try KeyScript.parse(keys) } catch { throw CLIError("\(error)") }
         let env = ExplorerEnvironment(dataset: dataset)
-        var replay = HeadlessReplay(env: env, spec: env.defaultSpecification(), width: parts[0], height: parts[1])
+        var replay = HeadlessReplay(env: env, spec: env.defaultSpecification(), width: width, height: height)
         var redraws = [replay.open()]
         for (key, label) in script { redraws.append(replay.press(key, label: label)) }
         if verbose {

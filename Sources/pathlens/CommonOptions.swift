@@ -4,24 +4,22 @@ import Reports
 import StudyReplica
 import SurveyData
 
-/// Options shared by every command that reads a dataset: where it comes from, which rows, the
-/// frequency weight and the label language.
+/// Options shared by every command that reads a dataset: where it comes from, which rows and the
+/// label language. The frequency weight is its own group (`FrequencyWeightOption`), so that
+/// `help mediate`, which takes no weight, does not list it.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
         "Dataset file: .csv (with NAME.codebook.json beside it when available), .dta or .sav.",
         discussion: "Default: the embedded synthetic replica of the Dalian 2022 survey.",
         valueName: "file"))
     var data: String?
 
-    @Option(name: .customLong("if"), help: ArgumentHelp(
+    @Option(name: .customLong("if"), parsing: .unconditional, help: ArgumentHelp(
         "Stata-style condition selecting rows, e.g. 'male == 1 & inrange(age, 20, 40)'.",
         valueName: "expr"))
     var condition: String?
 
-    @Option(help: ArgumentHelp("Frequency-weight variable (non-negative integers).", valueName: "var"))
-    var fweight: String?
-
-    @Option(help: ArgumentHelp("Label language: en or zh.", valueName: "en|zh"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Label language: en or zh.", valueName: "en|zh"))
     var lang: String = "en"
 
     var language: Language {
@@ -31,8 +29,9 @@ struct DataOptions: ParsableArguments {
     /// The file the data comes from (the embedded dataset when --data is not given).
     var path: String { data ?? EmbeddedData.csvPath }
 
-    /// Loads the dataset; tells stderr when its codebook was inferred rather than read.
-    func load() throws -> Dataset {
+    /// Loads the dataset; tells stderr when its codebook was inferred rather than read, and checks
+    /// that the frequency-weight variable (if any) exists.
+    func load(fweight: String? = nil) throws -> Dataset {
         if data == nil { _ = try EmbeddedData.requireCSV(alternative: "pass --data FILE") }
         let dataset = try DatasetLoader.load(path: path)
         if dataset.codebook.inferred {
@@ -70,6 +69,12 @@ struct DataOptions: ParsableArguments {
     }
 }
 
+/// `--fweight` for the commands that take a frequency weight (fit, describe, crosstab).
+struct FrequencyWeightOption: ParsableArguments {
+    @Option(parsing: .unconditional, help: ArgumentHelp("Frequency-weight variable (non-negative integers).", valueName: "var"))
+    var fweight: String?
+}
+
 /// Parses an option value among a fixed set, with a one-line error listing the choices
 /// (ArgumentParser's own message for a bad enum value spans several lines).
 func parseChoice<T: RawRepresentable & CaseIterable>(_ text: String, option: String) throws -> T
@@ -102,13 +107,20 @@ func reportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
+/// One line on stderr (a note), through the one writer (`Output`).
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    Output.errorLine(line)
 }
 
-/// Writes rendered output without adding a newline of its own.
+/// Writes rendered output without adding a newline of its own, through the one writer (`Output`).
 func emit(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    Output.out(text)
+}
+
+/// `print` for the bench reports, through the one writer (`Output`), so that a failed write is
+/// reported instead of lost in stdio's buffer.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    Output.out(items.map { "\($0)" }.joined(separator: separator) + terminator)
 }
 
 /// A table in the requested format, with the dataset notice placed as each format expects:

@@ -17,10 +17,12 @@ struct Crosstab: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
-    @Option(help: ArgumentHelp("text, md, csv or json.", valueName: "format"))
+    @OptionGroup var weightOption: FrequencyWeightOption
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("text, md, csv or json.", valueName: "format"))
     var format: String = "text"
 
-    @Option(help: ArgumentHelp("Percentages: col, row or none.", valueName: "col|row|none"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Percentages: col, row or none.", valueName: "col|row|none"))
     var percent: String = "col"
 
     func run() throws {
@@ -28,10 +30,10 @@ struct Crosstab: ParsableCommand {
             let format = try parseFormat(self.format, allowed: [.text, .md, .csv, .json])
             let percent: CrosstabPercent = try parseChoice(self.percent, option: "--percent")
             let language = try dataOptions.language
-            let dataset = try dataOptions.load()
+            let dataset = try dataOptions.load(fweight: weightOption.fweight)
             try dataOptions.requireVariables([row, column], in: dataset)
             let rows = try dataOptions.subsample(dataset)
-            let table = try CrossTabulation(rows, row: row, column: column, frequencyWeight: dataOptions.fweight)
+            let table = try CrossTabulation(rows, row: row, column: column, frequencyWeight: weightOption.fweight)
             let notice = try dataOptions.notice(dataset)
             if format == .json {
                 emit(CrosstabTable.json(table, codebook: dataset.codebook, language: language,

@@ -14,19 +14,21 @@ struct Describe: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
-    @Option(help: ArgumentHelp("text, md, csv or json.", valueName: "format"))
+    @OptionGroup var weightOption: FrequencyWeightOption
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("text, md, csv or json.", valueName: "format"))
     var format: String = "text"
 
     func run() throws {
         try reportingErrors {
             let format = try parseFormat(self.format, allowed: [.text, .md, .csv, .json])
             let language = try dataOptions.language
-            let dataset = try dataOptions.load()
+            let dataset = try dataOptions.load(fweight: weightOption.fweight)
             try dataOptions.requireVariables(variables, in: dataset)
             let rows = try dataOptions.subsample(dataset)
-            let names = variables.isEmpty ? dataset.variableNames.filter { $0 != dataOptions.fweight } : variables
+            let names = variables.isEmpty ? dataset.variableNames.filter { $0 != weightOption.fweight } : variables
             let descriptions = try DescriptiveStatistics.describe(rows, variables: names,
-                                                                  frequencyWeight: dataOptions.fweight)
+                                                                  frequencyWeight: weightOption.fweight)
             let notice = try dataOptions.notice(dataset)
             if format == .json {
                 emit(DescribeTable.json(descriptions, codebook: dataset.codebook, language: language,

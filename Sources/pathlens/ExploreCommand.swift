@@ -15,17 +15,17 @@ struct Explore: ParsableCommand {
     @Argument(help: "A .csv (with NAME.codebook.json beside it), .dta or .sav file; default: the embedded Dalian 2022 replica.")
     var file: String?
 
-    @Option(name: .customLong("spec"), help: "Restore a specification saved with `w` (JSON).")
+    @Option(name: .customLong("spec"), parsing: .unconditional, help: "Restore a specification saved with `w` (JSON).")
     var specFile: String?
 
-    @Option(name: .customLong("if"), help: "Start on the subsample satisfying this Stata-style expression.")
+    @Option(name: .customLong("if"), parsing: .unconditional, help: "Start on the subsample satisfying this Stata-style expression.")
     var condition: String?
 
-    @Option(help: ArgumentHelp("With --print: keys to replay headless, space-separated (q, M, enter, esc, down, ctrl-r, ...); "
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --print: keys to replay headless, space-separated (q, M, enter, esc, down, ctrl-r, ...); "
                                + "\"text\" types text.", valueName: "keys"))
     var keys: String?
 
-    @Option(help: ArgumentHelp("With --print: screen size (default 80x24).", valueName: "WxH"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --print: screen size (default 80x24).", valueName: "WxH"))
     var size: String?
 
     @Flag(name: .customLong("print"), help: "Replay --keys without a terminal and print the final screen as text.")
@@ -99,11 +99,15 @@ struct Explore: ParsableCommand {
         return Headless(keys: script.map(\.0), width: width, height: height)
     }
 
-    /// WIDTHxHEIGHT.
+    /// WIDTHxHEIGHT, each side at most `ExplorerApp.maximumScreenSide`.
     static func parseSize(_ size: String) throws -> (Int, Int) {
         let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 2, let w = parts[0], let h = parts[1], w > 0, h > 0, w <= 1000, h <= 1000 else {
-            throw CLIError("--size: expected WIDTHxHEIGHT such as 80x24, got '\(size)'")
+        let limit = ExplorerApp.maximumScreenSide
+        guard parts.count == 2, let w = parts[0], let h = parts[1], w > 0, h > 0 else {
+            throw CLIError("--size: expected WIDTHxHEIGHT such as 80x24, got \(MessageText.quote(size))")
+        }
+        guard w <= limit, h <= limit else {
+            throw CLIError("--size \(w)x\(h) is too large (at most \(limit)x\(limit))")
         }
         return (w, h)
     }

@@ -23,10 +23,12 @@ struct Fit: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
-    @Option(help: ArgumentHelp("Variance: oim, robust or cluster:VAR.", valueName: "vce"))
+    @OptionGroup var weightOption: FrequencyWeightOption
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Variance: oim, robust or cluster:VAR.", valueName: "vce"))
     var vce: String = "oim"
 
-    @Option(help: ArgumentHelp("Sampling-weight variable (implies robust variance).", valueName: "var"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Sampling-weight variable (implies robust variance).", valueName: "var"))
     var pweight: String?
 
     @Flag(help: "Average marginal effects.")
@@ -35,10 +37,10 @@ struct Fit: ParsableCommand {
     @Flag(help: "Marginal effects at the regressor means (implies --margins).")
     var atmeans = false
 
-    @Option(help: ArgumentHelp("text, md, latex, csv or json.", valueName: "format"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("text, md, latex, csv or json.", valueName: "format"))
     var format: String = "text"
 
-    @Option(help: ArgumentHelp("In parentheses: t (t or z statistic) or se.", valueName: "t|se"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("In parentheses: t (t or z statistic) or se.", valueName: "t|se"))
     var paren: String = "t"
 
     func run() throws {
@@ -53,12 +55,12 @@ struct Fit: ParsableCommand {
             guard let variance = VarianceType(argument: vce) else {
                 throw CLIError("invalid value '\(vce)' for --vce (expected oim, robust or cluster:VAR)")
             }
-            if dataOptions.fweight != nil && pweight != nil {
+            if weightOption.fweight != nil && pweight != nil {
                 throw CLIError("--fweight and --pweight cannot be combined")
             }
-            let weights: Weighting = dataOptions.fweight.map { .frequency($0) } ?? pweight.map { .sampling($0) } ?? .none
+            let weights: Weighting = weightOption.fweight.map { .frequency($0) } ?? pweight.map { .sampling($0) } ?? .none
 
-            let dataset = try dataOptions.load()
+            let dataset = try dataOptions.load(fweight: weightOption.fweight)
             if let pweight, dataset.column(pweight) == nil {
                 throw CLIError("unknown variable '\(pweight)' in --pweight (dataset \(dataset.name))")
             }

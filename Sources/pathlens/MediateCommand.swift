@@ -19,48 +19,48 @@ struct Mediate: ParsableCommand {
           pathlens mediate --x union --m training --y skill --lang zh --format md
         """)
 
-    @Option(help: ArgumentHelp("Key regressor (treatment). Default: the codebook's key regressor.", valueName: "var"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Key regressor (treatment). Default: the codebook's key regressor.", valueName: "var"))
     var x: String?
 
-    @Option(help: ArgumentHelp("Mediator(s), comma-separated. Default: the codebook's mediator.", valueName: "m[,m2…]"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Mediator(s), comma-separated. Default: the codebook's mediator.", valueName: "m[,m2…]"))
     var m: String?
 
-    @Option(help: ArgumentHelp("Outcome. Default: the codebook's outcome.", valueName: "var"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Outcome. Default: the codebook's outcome.", valueName: "var"))
     var y: String?
 
-    @Option(help: ArgumentHelp("Control terms, e.g. 'age + i.educ + married'.", valueName: "terms"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Control terms, e.g. 'age + i.educ + married'.", valueName: "terms"))
     var controls: String?
 
-    @Option(name: .customLong("m-model"), help: ArgumentHelp("Mediator model: ols, logit or probit (default from the codebook).", valueName: "model"))
+    @Option(name: .customLong("m-model"), parsing: .unconditional, help: ArgumentHelp("Mediator model: ols, logit or probit (default from the codebook).", valueName: "model"))
     var mModel: String?
 
-    @Option(name: .customLong("y-model"), help: ArgumentHelp("Outcome model: ols, logit, probit, ologit or oprobit (default from the codebook).", valueName: "model"))
+    @Option(name: .customLong("y-model"), parsing: .unconditional, help: ArgumentHelp("Outcome model: ols, logit, probit, ologit or oprobit (default from the codebook).", valueName: "model"))
     var yModel: String?
 
-    @Option(help: ArgumentHelp("all, bk, sobel, bootstrap, khb or causal (comma-separated).", valueName: "method"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("all, bk, sobel, bootstrap, khb or causal (comma-separated).", valueName: "method"))
     var method: String = "all"
 
-    @Option(help: ArgumentHelp("Bootstrap replications and causal-mediation simulations.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Bootstrap replications and causal-mediation simulations.", valueName: "n"))
     var reps: Int = 1000
 
-    @Option(help: ArgumentHelp("Random seed (results do not depend on the number of threads).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Random seed (results do not depend on the number of threads).", valueName: "n"))
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Headline bootstrap interval: percentile, bc or bca.", valueName: "type"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Headline bootstrap interval: percentile, bc or bca.", valueName: "type"))
     var ci: String = "percentile"
 
-    @Option(help: ArgumentHelp("Significance level of the Baron–Kenny verdict (the paper's reading: 0.1).", valueName: "p"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Significance level of the Baron–Kenny verdict (the paper's reading: 0.1).", valueName: "p"))
     var alpha: Double = 0.05
 
-    @Option(help: ArgumentHelp("Confidence level of the intervals.", valueName: "level"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Confidence level of the intervals.", valueName: "level"))
     var level: Double = 0.95
 
-    @Option(name: .customLong("causal-ci"), help: ArgumentHelp("Causal-mediation intervals: quasi-bayesian or bootstrap.", valueName: "type"))
+    @Option(name: .customLong("causal-ci"), parsing: .unconditional, help: ArgumentHelp("Causal-mediation intervals: quasi-bayesian or bootstrap.", valueName: "type"))
     var causalCI: String = "quasi-bayesian"
 
     @OptionGroup var dataOptions: DataOptions
 
-    @Option(help: ArgumentHelp("text, md, latex, csv or json.", valueName: "format"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("text, md, latex, csv or json.", valueName: "format"))
     var format: String = "text"
 
     func run() throws {
@@ -69,7 +69,6 @@ struct Mediate: ParsableCommand {
 
     private func execute() throws {
         let format = try parseFormat(self.format, allowed: [.text, .md, .latex, .csv, .json])
-        if dataOptions.fweight != nil { throw CLIError("mediate does not take --fweight") }
         let interval: BootstrapInterval = try parseChoice(ci, option: "--ci")
         let causalInterval: CausalInterval = try parseChoice(causalCI, option: "--causal-ci")
         var methods = Set<MediationMethod>()
@@ -79,7 +78,7 @@ struct Mediate: ParsableCommand {
         if methods.isEmpty { throw CLIError("--method is empty (expected all, bk, sobel, bootstrap, khb or causal)") }
         let mKind = try modelKind(mModel, option: "--m-model", allowed: [.ols, .logit, .probit])
         let yKind = try modelKind(yModel, option: "--y-model", allowed: ModelKind.allCases)
-        guard reps >= 0, reps <= 1_000_000 else { throw CLIError("--reps must be between 0 and 1000000 (got \(reps))") }
+        guard reps >= 1, reps <= 1_000_000 else { throw CLIError("invalid value '\(reps)' for --reps (expected 1 to 1000000)") }
         guard alpha > 0, alpha < 1 else { throw CLIError("--alpha must be between 0 and 1 (got \(alpha))") }
         guard level > 0, level < 1 else { throw CLIError("--level must be between 0 and 1 (got \(level))") }
         let language = try dataOptions.language
@@ -146,11 +145,11 @@ final class ProgressMeter: @unchecked Sendable {
         guard p.completed == p.total || now.timeIntervalSince(last) > 0.1 else { return }
         last = now
         shown = true
-        FileHandle.standardError.write(Data("\r\(p.stage.rawValue) \(p.completed)/\(p.total)   ".utf8))
+        Output.rawError("\r\(p.stage.rawValue) \(p.completed)/\(p.total)   ")
     }
 
     func finish() {
         lock.lock(); defer { lock.unlock() }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if shown { Output.rawError("\r\u{1B}[K") }
     }
 }

@@ -21,13 +21,13 @@ struct Replicate: ParsableCommand {
           pathlens replicate --format json
         """)
 
-    @Option(help: ArgumentHelp("text, md or json.", valueName: "format"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("text, md or json.", valueName: "format"))
     var format: String = "text"
 
-    @Option(help: ArgumentHelp("Label language: en or zh.", valueName: "en|zh"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Label language: en or zh.", valueName: "en|zh"))
     var lang: String = "en"
 
-    @Option(help: ArgumentHelp("Dataset to replicate on (default: the embedded replica).", valueName: "file"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Dataset to replicate on (default: the embedded replica).", valueName: "file"))
     var data: String?
 
     func run() throws {
@@ -36,7 +36,7 @@ struct Replicate: ParsableCommand {
             let language: Language = try parseChoice(lang, option: "--lang")
             let published = try PublishedStudy.load()
             let path = try data ?? EmbeddedData.requireCSV(alternative: "pass --data FILE")
-            let dataset = try DatasetLoader.load(path: path)
+            let dataset = Self.withStudyValueNames(try DatasetLoader.load(path: path))
             let replication: Replication
             do {
                 replication = try Replication.run(data: dataset, published: published)
@@ -49,5 +49,20 @@ struct Replicate: ParsableCommand {
                 emit(ReplicationReport.render(replication, format: format, language: language))
             }
         }
+    }
+
+    /// A `.dta` or `.sav` carries value labels but not the codebook's value names (`no_grade`),
+    /// by which the published tables name their categories; they are taken from the study's
+    /// codebook for the same variable and code, so `--data data/dalian2022.dta` replicates
+    /// as the CSV does. Names the file has are kept.
+    static func withStudyValueNames(_ dataset: Dataset) -> Dataset {
+        var dataset = dataset
+        for (i, variable) in dataset.codebook.variables.enumerated() {
+            guard let study = DalianCodebook.codebook.variable(variable.name) else { continue }
+            for (j, value) in variable.values.enumerated() where value.name == nil {
+                dataset.codebook.variables[i].values[j].name = study.values.first { $0.code == value.code }?.name
+            }
+        }
+        return dataset
     }
 }

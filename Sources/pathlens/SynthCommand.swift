@@ -18,13 +18,13 @@ struct Synth: ParsableCommand {
     @Argument(help: ArgumentHelp("Which study to generate (only 'dalian2022').", valueName: "study"))
     var study: String = "dalian2022"
 
-    @Option(help: ArgumentHelp("Seed of the random generator.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the random generator.", valueName: "n"))
     var seed: UInt64 = DalianGenerator.defaultSeed
 
-    @Option(help: ArgumentHelp("Directory to write the files into (created if missing).", valueName: "dir"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Directory to write the files into (created if missing).", valueName: "dir"))
     var out: String = "data"
 
-    @Option(help: ArgumentHelp("Generator parameters as JSON (calibration only; default: the calibrated values).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Generator parameters as JSON (calibration only; default: the calibrated values).",
                                valueName: "file"))
     var parameters: String?
 

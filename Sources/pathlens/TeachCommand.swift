@@ -29,20 +29,20 @@ struct Teach: ParsableCommand {
     @Flag(name: .customLong("print"), help: "Render the whole lesson as a Markdown handout on stdout.")
     var printHandout = false
 
-    @Option(help: ArgumentHelp("Language of the lesson or handout: en or zh (l switches in the lesson).", valueName: "en|zh"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Language of the lesson or handout: en or zh (l switches in the lesson).", valueName: "en|zh"))
     var lang: String = "en"
 
-    @Option(help: ArgumentHelp("With --print: only this step; otherwise the step the lesson opens at (1-based).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --print: only this step; otherwise the step the lesson opens at (1-based).", valueName: "n"))
     var step: Int?
 
     @Flag(help: "Only check the lesson file (parse, variables, placeholders) and say so.")
     var check = false
 
-    @Option(help: ArgumentHelp("With --print-screen: keys to replay headless, space-separated (n, p, l, esc, ...); "
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --print-screen: keys to replay headless, space-separated (n, p, l, esc, ...); "
                                + "\"text\" types text.", valueName: "keys"))
     var keys: String?
 
-    @Option(help: ArgumentHelp("With --print-screen: screen size (default 80x24).", valueName: "WxH"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --print-screen: screen size (default 80x24).", valueName: "WxH"))
     var size: String?
 
     @Flag(name: .customLong("print-screen"), help: "Replay --keys in the lesson without a terminal and print the final screen as text.")

@@ -95,13 +95,16 @@ public final class BackgroundWorker: Sendable {
 
     /// Cancels everything and waits (up to `timeout`) for running work to stop, so the process
     /// never exits while a fit is still using the linear-algebra library on another thread.
-    public func shutdown(timeout: Duration = .seconds(3)) {
+    /// Returns whether everything stopped within `timeout`.
+    @discardableResult
+    public func shutdown(timeout: Duration = .seconds(3)) -> Bool {
         cancelAll()
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while active.withLock({ $0 }) > 0 && clock.now < deadline {
             Thread.sleep(forTimeInterval: 0.01)
         }
+        return active.withLock({ $0 }) == 0
     }
 
     private func replace(_ key: String, with task: Task<Void, Never>) {

@@ -2,7 +2,8 @@ import Foundation
 import Estimation
 import SurveyData
 
-/// Saving (`w`) and restoring (`--spec`) a specification as JSON, written atomically. A saved
+/// Saving (`w`) and restoring (`--spec`) a specification as JSON, written by `AtomicFile` (a
+/// symlink is followed, a directory or device refused, the file's mode kept). A saved
 /// specification records its data file (`"data": {"path", "bytes", "sha256"}`, the path relative
 /// to the specification's folder where possible), so `pathlens --spec F` alone reopens it.
 public enum SpecFile {
@@ -16,7 +17,7 @@ public enum SpecFile {
         do {
             try AtomicFile.write([UInt8](data) + [0x0A], to: path)
         } catch {
-            throw ExplorerError("\(path): cannot write: \(error)")
+            throw ExplorerError("\(error)")
         }
     }
 

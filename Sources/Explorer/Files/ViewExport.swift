@@ -2,7 +2,9 @@ import Foundation
 import Reports
 import SurveyData
 
-/// `x`: the current view's tables as Markdown, LaTeX or CSV, written atomically.
+/// `x`: the current view's tables as Markdown, LaTeX or CSV, written by `AtomicFile`. The
+/// document passes `TerminalText.sanitize`: a control or bidi character in a label or cell would
+/// otherwise reach the terminal of whoever `cat`s the file.
 public enum ViewExport {
     public static func document(_ state: AppState, env: ExplorerEnvironment, format: ExportFormat) -> String {
         let tables: [Table]
@@ -30,9 +32,9 @@ public enum ViewExport {
         let text = document(state, env: env, format: format)
         guard !text.isEmpty else { throw ExplorerError("nothing to export in the \(state.view.title) view yet") }
         do {
-            try AtomicFile.write(Array(text.utf8), to: path)
+            try AtomicFile.write(TerminalText.sanitize(text), to: path)
         } catch {
-            throw ExplorerError("\(path): cannot write: \(error.localizedDescription)")
+            throw ExplorerError("\(error)")
         }
         return "exported \(state.view.title) as \(format.title) to \(path)"
     }

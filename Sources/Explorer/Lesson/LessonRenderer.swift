@@ -110,7 +110,9 @@ public final class LessonRenderer: Sendable {
 
     /// Drops waiting work and waits (up to `timeout`) for the job under way to finish, so the
     /// process never exits while a fit is still running on another thread.
-    public func shutdown(timeout: Duration = .seconds(3)) {
+    /// Returns whether everything stopped within `timeout`.
+    @discardableResult
+    public func shutdown(timeout: Duration = .seconds(3)) -> Bool {
         stopped.withLock { $0 = true }
         pending.withLock { $0 = nil }
         let clock = ContinuousClock()
@@ -118,5 +120,6 @@ public final class LessonRenderer: Sendable {
         while active.withLock({ $0 }) > 0 && clock.now < deadline {
             Thread.sleep(forTimeInterval: 0.01)
         }
+        return active.withLock({ $0 }) == 0
     }
 }

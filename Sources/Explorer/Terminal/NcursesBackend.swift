@@ -23,6 +23,9 @@ final class NcursesBackend {
         guard !term.isEmpty, term != "dumb" else {
             throw ExplorerError("TERM is \(term.isEmpty ? "not set" : "'dumb'"): the explorer needs a terminal type such as xterm-256color")
         }
+        // The modes to give back should the process crash (FatalSignal).
+        var modes = termios()
+        _ = tcgetattr(STDIN_FILENO, &modes)
         // Own FILE streams: Swift 6 rejects the global `stdout`/`stdin` as shared mutable state.
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
               let screen = newterm(nil, output, input) else {
@@ -35,6 +38,7 @@ final class NcursesBackend {
             throw ExplorerError("cannot open the terminal screen")
         }
         self.window = window
+        FatalSignal.holdTerminal(modes: modes, restoreSequence: Self.capabilities(["sgr0", "cnorm", "rmkx", "rmcup"]))
         cbreak()
         noecho()
         nonl()
@@ -55,7 +59,19 @@ final class NcursesBackend {
         }
     }
 
-    var size: (width: Int, height: Int) { (Int(getmaxx(window)), Int(getmaxy(window))) }
+    /// The terminal's size, at most `ExplorerApp.maximumScreenSide` a side: a larger screen is
+    /// drawn in its top-left corner rather than allocating a grid for every cell.
+    var size: (width: Int, height: Int) {
+        (min(Int(getmaxx(window)), ExplorerApp.maximumScreenSide), min(Int(getmaxy(window)), ExplorerApp.maximumScreenSide))
+    }
+
+    /// The terminal's strings for `names` (terminfo capability names), concatenated.
+    private static func capabilities(_ names: [String]) -> String {
+        names.map { name -> String in
+            guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return "" }
+            return String(cString: value)
+        }.joined()
+    }
 
     /// Copies the grid to the window. Only the cells that changed since the last frame are
     /// written (ncurses then sends only those to the terminal); the first frame, a resize, or a
@@ -152,6 +168,7 @@ final class NcursesBackend {
     func restore() {
         guard !restored else { return }
         restored = true
+        FatalSignal.releaseTerminal()
         _ = curs_set(1)
         endwin()
         delscreen(screen)

@@ -1,0 +1,73 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Under an address-space limit (`ulimit -v`), Debian's threaded OpenBLAS hangs: the worker
+/// threads it starts when the library is loaded (before `main`) each try to allocate a 128 MiB
+/// buffer, the allocation fails, and the worker retries for ever, so the program never gets past
+/// `LinearAlgebra.useCallingThreadsOnly`, which joins them (`fit ologit` under
+/// `ulimit -v 256000` never exited). PathLens runs BLAS on its calling threads only, so those
+/// workers are never needed: when the limit is set and OpenBLAS was not told to use one thread,
+/// the process runs itself again at once with `OPENBLAS_NUM_THREADS=1` in its environment, and
+/// OpenBLAS then starts no worker at all. Without a limit nothing happens (no second exec).
+enum AddressSpaceLimit {
+    /// The soft RLIMIT_AS in bytes, nil when unlimited.
+    static var bytes: UInt64? {
+        var limit = rlimit()
+        guard getrlimit(RLIMIT_AS_VALUE, &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil }
+        return UInt64(limit.rlim_cur)
+    }
+
+    static func reexecWithSerialBLASIfLimited() {
+        guard bytes != nil, ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] != "1" else { return }
+        setenv("OPENBLAS_NUM_THREADS", "1", 1)
+        var argv: [UnsafeMutablePointer<CChar>?] = CommandLine.arguments.map { strdup($0) }
+        argv.append(nil)
+        execv("/proc/self/exe", &argv)
+        // exec failed (no /proc): carry on; the limit may still be generous enough.
+        unsetenv("OPENBLAS_NUM_THREADS")
+    }
+
+    /// OpenBLAS's work buffer per calling thread: Debian's build allocates 128 MiB and a page
+    /// (`malloc(134221824)` seen in a debugger), with a margin for the allocator's own mapping.
+    static let blasBufferBytes: UInt64 = 134_221_824
+    static let margin: UInt64 = 16 << 20
+
+    /// Under a limit, reserves OpenBLAS's work buffers now, one per core that may call it at
+    /// once, while the address space is still free: OpenBLAS keeps a buffer once allocated and
+    /// hands it to the next caller, but when it cannot allocate one it retries for ever (a
+    /// loop in `blas_memory_alloc`), so each reservation is preceded by a trial allocation of
+    /// the same size that can fail cleanly. When not even one buffer fits, the process ends with
+    /// one line naming the sizes instead of hanging in the first fit.
+    static func reserveBLASBuffers() {
+        guard let limit = bytes,
+              let allocate = dlsym(nil, "blas_memory_alloc"), let release = dlsym(nil, "blas_memory_free") else { return }
+        let alloc = unsafeBitCast(allocate, to: (@convention(c) (Int32) -> UnsafeMutableRawPointer?).self)
+        let free = unsafeBitCast(release, to: (@convention(c) (UnsafeMutableRawPointer?) -> Void).self)
+        var buffers: [UnsafeMutableRawPointer?] = []
+        for _ in 0..<max(1, ProcessInfo.processInfo.activeProcessorCount) {
+            guard let probe = malloc(Int(blasBufferBytes + margin)) else { break }
+            Glibc.free(probe)
+            buffers.append(alloc(0))
+        }
+        for buffer in buffers { free(buffer) }
+        guard buffers.isEmpty else { return }
+        let used = inUse
+        let needed = (used + blasBufferBytes + margin + (64 << 20)) / 1_000_000
+        Output.errorLine("Error: the address-space limit (ulimit -v \(limit / 1024) kB) leaves \(limit > used ? (limit - used) / 1_000_000 : 0) MB, "
+                         + "too little for the linear-algebra library's 128 MiB work buffer; raise it to at least \(needed) MB")
+        exit(1)
+    }
+
+    /// The address space the process uses now (`VmSize`).
+    static var inUse: UInt64 {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+              let pages = text.split(separator: " ").first.flatMap({ UInt64($0) }) else { return 0 }
+        return pages * UInt64(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    #if canImport(Glibc)
+    private static let RLIMIT_AS_VALUE = __rlimit_resource_t(RLIMIT_AS.rawValue)
+    #endif
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+/// Parses and runs the command, with every message going through `Output` (ArgumentParser's
+/// own `main()` prints with `print`, whose errors are lost, and an argument error as four lines:
+/// Error, Help, Usage, See …). An error is one `Error:` line, and an argument error adds the one
+/// line saying where the usage is; `--help` and `--version` print their text on stdout.
+enum CommandLineRun {
+    static func main(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try PathLens.parseAsRoot(arguments)
+            try command.run()
+            exit(0)
+        } catch {
+            let code = PathLens.exitCode(for: error)
+            if code == .success {
+                let text = PathLens.fullMessage(for: error)
+                if !text.isEmpty { Output.out(text.hasSuffix("\n") ? text : text + "\n") }
+                exit(0)
+            }
+            for line in errorLines(error) { Output.errorLine(line) }
+            exit(code.rawValue)
+        }
+    }
+
+    /// `Error: <message on one line>` and, for an argument error, ArgumentParser's "See
+    /// 'pathlens fit --help' for more information." line.
+    static func errorLines(_ error: Error) -> [String] {
+        let message = PathLens.message(for: error)
+            .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        var lines: [String] = []
+        if !message.isEmpty { lines.append(message.hasPrefix("Error:") ? message : "Error: " + message) }
+        let full = PathLens.fullMessage(for: error).split(whereSeparator: \.isNewline)
+        if let see = full.first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("See '") }) {
+            lines.append(see.trimmingCharacters(in: .whitespaces))
+        }
+        return lines
+    }
+}
