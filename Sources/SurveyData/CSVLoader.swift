@@ -160,8 +160,8 @@ enum CSVReadingNote {
             return zh ? "\(MessageText.quote(column))：\(cells) 个单元格（\(list)）按缺失读取"
                       : "\(MessageText.quote(column)): \(cells) cell\(cells == 1 ? "" : "s") (\(list)) read as missing"
         case let .readAsText(column, cell):
-            return zh ? "\(MessageText.quote(column)) 按文本读取：第 \(cell.line) 行的 \(MessageText.quote(cell.value)) 不是数字"
-                      : "\(MessageText.quote(column)) read as text: line \(cell.line) holds \(MessageText.quote(cell.value)), not a number"
+            return zh ? "\(MessageText.quote(column)) 按文本读取：第 \(cell.line) 行的 \(cell.quotedValue) 不是数字"
+                      : "\(MessageText.quote(column)) read as text: line \(cell.line) holds \(cell.quotedValue), not a number"
         }
     }
 }

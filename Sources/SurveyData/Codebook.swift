@@ -105,20 +105,9 @@ public struct NonNumericCell: Sendable, Equatable {
         self.file = file; self.line = line; self.value = value
     }
 
-    /// The value quoted for a one-line message: control characters and bidi overrides as `\u{…}`,
+    /// The value quoted for a one-line message: control characters and bidi overrides escaped,
     /// at most 40 characters.
-    public var quotedValue: String {
-        var out = ""
-        for scalar in value.unicodeScalars.prefix(40) {
-            let v = scalar.value
-            if scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
-                out += "\\u{" + String(v, radix: 16) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return "'" + out + (value.unicodeScalars.count > 40 ? "…" : "") + "'"
-    }
+    public var quotedValue: String { MessageText.quote(value, limit: 40) }
 }
 
 /// A named group of control terms the explorer switches together (e.g. individual characteristics).
