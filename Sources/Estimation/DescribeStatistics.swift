@@ -84,8 +84,11 @@ public enum DescriptiveStatistics {
         let sd = n > 1 ? (squares / (n - 1)).squareRoot() : .nan
         var categories: [CategoryCount] = []
         if type != .continuous {
-            let labelled = (info?.values.map(\.code) ?? []).filter { !missingCodes.contains($0) }.sorted()
-            let observed = counts.values.filter { !labelled.contains($0) }.sorted()
+            // Sets, not array searches: a text column has as many labels as distinct values (100k
+            // of them made this quadratic); a code is listed once however often it is labelled.
+            let labelled = Set(info?.values.map(\.code) ?? []).subtracting(missingCodes).sorted()
+            let labelledSet = Set(labelled)
+            let observed = counts.values.filter { !labelledSet.contains($0) }.sorted()
             for code in labelled + observed {
                 let count = counts.weight(of: code)
                 categories.append(CategoryCount(code: code, count: count, percent: n > 0 ? 100 * count / n : .nan))

@@ -51,6 +51,8 @@ public struct DesignMatrix: Sendable {
     public var omitted: [OmittedTerm]
     /// Rows excluded before estimation, by reason, in the order the checks ran.
     public var dropped: [DroppedRows]
+    /// What validating the formula changed (a repeated term kept once); `estimate` reports them.
+    public var notes: [EstimationNote] = []
 
     public var rowCount: Int { y.count }
     public var columnCount: Int { terms.count }
@@ -64,8 +66,9 @@ public struct DesignMatrix: Sendable {
     /// deletes rows with a missing value in any variable used (counted per first missing variable,
     /// in formula order: outcome, terms, weight, cluster), and expands factors.
     public init(spec: ModelSpec, data: Dataset) throws(EstimationError) {
-        let formula = try Formula.parse(spec.formula)
+        let (formula, formulaNotes) = try Formula.parse(spec.formula).validated()
         try DesignLimits.check(termCount: formula.terms.count, formula: spec.formula)
+        self.notes = formulaNotes
         self.spec = spec
         self.formula = formula
         self.outcome = formula.outcome
@@ -85,6 +88,7 @@ public struct DesignMatrix: Sendable {
         }
         let shared = spec.sampleVariables.filter { seen.insert($0).inserted }
         for name in shared where data.column(name) == nil { throw .unknownVariable(name) }
+        try Self.refuseTextAsNumber(formula: formula, weight: spec.weights.variable, data: data)
 
         // Subsample and listwise deletion, counted by the first variable found missing (the
         // model's own variables first, then those of the shared sample).
@@ -245,6 +249,19 @@ public struct DesignMatrix: Sendable {
         self.x = x
         self.omitted = omitted
         self.dropped = dropped
+    }
+
+    /// A CSV column read as text because of a cell that is not a number (`1,5`, `n.a.`) holds
+    /// lexicographic rank codes: using it as a number (outcome, `c.x`, a bare name, a weight) would
+    /// regress on those codes, so it is an error naming the column and the cell. `i.x` stays allowed.
+    static func refuseTextAsNumber(formula: Formula, weight: String?, data: Dataset) throws(EstimationError) {
+        func check(_ name: String, role: String) throws(EstimationError) {
+            guard let cell = data.info(name)?.nonNumericCell else { return }
+            throw .invalidModel(FormulaCheckText.textColumn(variable: name, cell: cell, role: role).text(.en))
+        }
+        try check(formula.outcome, role: "the outcome")
+        for term in formula.terms where !term.isFactor { try check(term.variable, role: term.text) }
+        if let weight { try check(weight, role: "the weights") }
     }
 
     /// `other` restricted to (or, with repeated indices, resampled from) its rows `subset`, given as

@@ -103,6 +103,8 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
     case quasiSeparationOrdered(observations: Int)
     /// The estimates are those of the last iteration.
     case notConverged
+    /// `term` appeared `repeats` more times in the formula; it is kept once.
+    case repeatedTerm(term: String, repeats: Int)
     /// Wording from outside (decoded, hand-built).
     case other(String)
 
@@ -144,6 +146,9 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
                       : "\(observations) observations completely determined (quasi-complete separation: a regressor nearly separates the outcome categories)"
         case .notConverged:
             return zh ? "估计未收敛；结果来自最后一次迭代" : "estimates did not converge; results are from the last iteration"
+        case let .repeatedTerm(term, repeats):
+            return zh ? "\(term) 在公式中重复了 \(repeats) 次；只保留一次"
+                      : "\(term) is repeated \(repeats) time\(repeats == 1 ? "" : "s") in the formula; kept once"
         case .other(let text):
             return text
         }

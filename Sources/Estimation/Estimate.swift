@@ -15,7 +15,7 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
     if let vce { spec.vce = vce }
     var design = input
     design.spec = spec
-    var notes: [EstimationNote] = []
+    var notes: [EstimationNote] = input.notes
 
     if let w = design.weights, w.contains(where: { !($0 > 0) }) {
         design = design.subset(rows: w.indices.filter { w[$0] > 0 })
@@ -83,6 +83,12 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
     var omitted = design.omitted
     var dropped = design.dropped
 
+    // Complete separation by one regressor: an error, as Stata's r(2000).
+    if kind != .ols, let problem = CompleteSeparation.find(design: design, outcome: coded,
+                                                          categories: outcomeLevels.count, candidates: active) {
+        throw .invalidModel(problem)
+    }
+
     // Perfect prediction (binary models), repeated until nothing changes, as Stata.
     if kind.isBinary {
         let pp = PerfectPrediction.check(design: design, outcome: coded, candidates: active)
@@ -95,7 +101,8 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
             design = design.subset(rows: keep)
             coded = keep.map { coded[$0] }
             guard coded.contains(0), coded.contains(1) else {
-                throw .invalidModel("outcome '\(design.outcome)' does not vary once perfectly predicted observations are dropped")
+                let terms = pp.omitted.map(\.term)
+                throw .invalidModel(EstimationProblemText.separatedByDrops(outcome: design.outcome, terms: terms).text(.en))
             }
         }
     }
@@ -191,7 +198,13 @@ struct FitContext {
             let j = offset + i
             let b = theta[j]
             let v = vcov[j * p + j]
-            let se = v > 0 ? v.squareRoot() : (v == 0 ? 0 : .nan)
+            let se = v > 0 && v.isFinite ? v.squareRoot() : (v == 0 ? 0 : .nan)
+            // A non-finite SE (or estimate) gives no test: t/z, p and the interval are missing
+            // too, as Stata prints them ("."), never t = 0 and p = 1 beside an SE of ".".
+            guard se.isFinite, b.isFinite else {
+                return Coefficient(term: name.term, variable: name.variable, level: name.level, estimate: b,
+                                   se: .nan, z: .nan, p: .nan, ciLow: .nan, ciHigh: .nan)
+            }
             let z = b / se
             let pval = testDF.map { Distributions.tTwoSidedP(z, df: $0) } ?? Distributions.normalTwoSidedP(z)
             return Coefficient(term: name.term, variable: name.variable, level: name.level, estimate: b, se: se,

@@ -9,12 +9,17 @@ extension FitContext {
         }
         let N = observations, nn = correctionN, K = Double(k)
         guard nn > K else {
-            throw .invalidModel("\(Int(nn)) observations for \(k) parameters: not enough to estimate '\(spec.formula)'")
+            throw .invalidModel("\(Int(nn)) observations for \(k) estimable parameters (after omitted terms): not enough to estimate '\(spec.formula)'")
         }
         let (ybar, sdY) = meanAndSD(y)
         var tss = 0.0
         for i in 0..<n { let w = weights?[i] ?? 1; tss += w * (y[i] - ybar) * (y[i] - ybar) }
         let rss = ls.rss
+        // Values near 1e155 or beyond square past the largest double: every variance would be
+        // infinite or NaN, so say so instead of printing a table of ".".
+        guard tss.isFinite, rss.isFinite, ls.beta.allSatisfy(\.isFinite) else {
+            throw .numerical(EstimationProblemText.overflow(outcome: design.outcome).text(.en))
+        }
         var V: [Double]
         var residualDF = nn - K
         let sandwich: Sandwich

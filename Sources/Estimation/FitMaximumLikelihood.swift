@@ -145,9 +145,9 @@ extension FitContext {
             PredictedProbability(outcome: formatCode($0), probability: $1 / W)
         }
         if determined.failures + determined.successes == n || determined.ordered == n {
-            // Stata stops with "predicts data perfectly"; here the estimates are returned, flagged.
-            result.converged = false
-            notes.append(.completeSeparation)
+            // Stata stops with "predicts data perfectly" (r(2000)): so does this, rather than
+            // return coefficients that only say where the iterations stopped.
+            throw .invalidModel(EstimationProblemText.separatedJointly(outcome: design.outcome).text(.en))
         } else if determined.failures + determined.successes > 0 {
             notes.append(.quasiSeparation(failures: determined.failures, successes: determined.successes))
         } else if determined.ordered > 0 {

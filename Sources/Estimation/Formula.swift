@@ -173,3 +173,78 @@ struct FormulaParser {
         return value
     }
 }
+
+extension Formula.Term {
+    /// The term as written in Stata notation: `x`, `c.x`, `i.x`, `ib3.x`.
+    public var text: String {
+        switch kind {
+        case .automatic: return variable
+        case .continuous: return "c.\(variable)"
+        case .factor(nil): return "i.\(variable)"
+        case .factor(let base?): return "ib\(formatCode(base)).\(variable)"
+        }
+    }
+
+    var isFactor: Bool { if case .factor = kind { return true } else { return false } }
+}
+
+extension Formula {
+    /// The formula a model may be fitted on, and what was changed: the outcome may not be a
+    /// regressor (R² = 1 otherwise); a term repeated (`union + union`, `c.age + age`) is kept once
+    /// with a note, as Stata's `_rmcoll` would omit the copy — but here before any column is built,
+    /// so the text and JSON agree and 5,000 repeats cost nothing; the same variable both as a factor
+    /// and as one column (`i.educ + educ`), or as factors with different bases, is an error naming
+    /// both. One pass with a dictionary: linear in the number of terms.
+    public func validated() throws(EstimationError) -> (formula: Formula, notes: [EstimationNote]) {
+        var firstOf: [String: Int] = [:]
+        var kept: [Term] = []
+        kept.reserveCapacity(terms.count)
+        var repeats: [Int] = []
+        for term in terms {
+            if term.variable == outcome {
+                throw .formula(formula: text, column: term.column,
+                               message: FormulaCheckText.outcomeAsRegressor(outcome).text(.en))
+            }
+            guard let k = firstOf[term.variable] else {
+                firstOf[term.variable] = kept.count
+                kept.append(term)
+                repeats.append(0)
+                continue
+            }
+            let first = kept[k]
+            let same = first.isFactor == term.isFactor && (!first.isFactor || first.kind == term.kind)
+            guard same else {
+                throw .formula(formula: text, column: term.column,
+                               message: FormulaCheckText.conflictingTerms(first.text, term.text).text(.en))
+            }
+            repeats[k] += 1
+        }
+        var copy = self
+        copy.terms = kept
+        let notes = zip(kept, repeats).compactMap { term, count in
+            count > 0 ? EstimationNote.repeatedTerm(term: term.text, repeats: count) : nil
+        }
+        return (copy, notes)
+    }
+}
+
+/// The formula checks' messages, en and zh.
+enum FormulaCheckText {
+    case outcomeAsRegressor(String)
+    case conflictingTerms(String, String)
+    case textColumn(variable: String, cell: NonNumericCell, role: String)
+
+    func text(_ language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case .outcomeAsRegressor(let outcome):
+            return zh ? "结果变量 '\(outcome)' 不能同时作为回归变量" : "the outcome '\(outcome)' cannot also be a regressor"
+        case let .conflictingTerms(a, b):
+            return zh ? "'\(a)' 与 '\(b)' 指同一变量，请只用其一"
+                      : "'\(a)' and '\(b)' name the same variable in different ways; use one"
+        case let .textColumn(variable, cell, role):
+            return zh ? "变量 '\(variable)' 按文本读取（\(cell.file) 第 \(cell.line) 行：\(cell.quotedValue) 不是数字），不能作为数值用于 \(role)"
+                      : "variable '\(variable)' was read as text (\(cell.file) line \(cell.line): \(cell.quotedValue) is not a number); it cannot be used as a number in \(role)"
+        }
+    }
+}

@@ -1,3 +1,6 @@
+import Foundation
+import SurveyData
+
 /// Stata's perfect-prediction check for logit/probit: a 0/1 regressor whose nonzero value occurs
 /// only with successes (or only with failures) is dropped together with those observations —
 /// "x != 0 predicts success perfectly; x dropped and 12 obs not used" — so N matches Stata.
@@ -45,5 +48,88 @@ enum PerfectPrediction {
 
     private static func isFrequency(_ d: DesignMatrix) -> Bool {
         if case .frequency = d.weighting { return true } else { return false }
+    }
+}
+
+/// Complete separation by one regressor, found before fitting, as Stata's `logit`/`ologit` stop
+/// with "outcome = x > c predicts data perfectly" (r(2000)): the outcome's categories occupy
+/// disjoint, ordered ranges of x, so the likelihood has no maximum and any estimate printed would
+/// be an artefact of the iteration limit. Quasi-complete separation (ranges touching at one value)
+/// is left to `PerfectPrediction` and the "completely determined" note. One pass per column.
+enum CompleteSeparation {
+    /// The first regressor among `candidates` (in formula order) that separates `y` (category
+    /// indices 0..<categories), worded as Stata does; nil when none does.
+    static func find(design: DesignMatrix, outcome y: [Int32], categories: Int, candidates: [Int]) -> String? {
+        let n = design.rowCount
+        guard categories >= 2, n > 0 else { return nil }
+        let w = design.weights
+        for c in candidates {
+            let term = design.terms[c]
+            guard !term.isConstant else { continue }
+            var low = [Double](repeating: .infinity, count: categories)
+            var high = [Double](repeating: -.infinity, count: categories)
+            var present = [Bool](repeating: false, count: categories)
+            design.x.withUnsafeBufferPointer { x in
+                let base = c * n
+                for i in 0..<n where w.map({ $0[i] > 0 }) ?? true {
+                    let j = Int(y[i]), v = x[base + i]
+                    present[j] = true
+                    if v < low[j] { low[j] = v }
+                    if v > high[j] { high[j] = v }
+                }
+            }
+            let levels = (0..<categories).filter { present[$0] }
+            guard levels.count >= 2 else { continue }
+            let increasing = zip(levels, levels.dropFirst()).allSatisfy { high[$0] < low[$1] }
+            let decreasing = zip(levels, levels.dropFirst()).allSatisfy { low[$0] > high[$1] }
+            guard increasing || decreasing else { continue }
+            let name = term.name
+            let outcome = design.outcome
+            if levels.count == 2 {
+                let cut = increasing ? high[levels[0]] : low[levels[0]]
+                return EstimationProblemText.separated(outcome: outcome, condition: "\(name) \(increasing ? ">" : "<") \(shortNumber(cut))").text(.en)
+            }
+            return EstimationProblemText.separatedOrdered(outcome: outcome, term: name).text(.en)
+        }
+        return nil
+    }
+
+    private static func shortNumber(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(format: "%.6g", v)
+    }
+}
+
+/// Estimation errors worded as Stata words them, en and zh.
+enum EstimationProblemText {
+    /// Stata: "outcome = x > 3 predicts data perfectly", r(2000).
+    case separated(outcome: String, condition: String)
+    case separatedOrdered(outcome: String, term: String)
+    /// No single regressor separates, but together they do (every observation predicted with certainty).
+    case separatedJointly(outcome: String)
+    /// Every row left after the perfect-prediction drops has one outcome.
+    case separatedByDrops(outcome: String, terms: [String])
+    /// OLS sums of squares overflow (values of magnitude ~1e155 and beyond).
+    case overflow(outcome: String)
+
+    func text(_ language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case let .separated(outcome, condition):
+            return zh ? "结果 \(outcome) = \(condition) 完全预测数据（完全分离，Stata r(2000)）"
+                      : "outcome \(outcome) = \(condition) predicts data perfectly (complete separation; Stata r(2000))"
+        case let .separatedOrdered(outcome, term):
+            return zh ? "\(term) 完全预测结果 \(outcome) 的类别（完全分离，Stata r(2000)）"
+                      : "\(term) predicts the categories of outcome \(outcome) perfectly (complete separation; Stata r(2000))"
+        case .separatedJointly(let outcome):
+            return zh ? "回归变量共同完全预测结果 \(outcome)（完全分离）；系数不是有限值，模型无法估计"
+                      : "the regressors together predict outcome \(outcome) perfectly (complete separation); the coefficients are not finite and the model cannot be estimated"
+        case .overflow(let outcome):
+            return zh ? "\(outcome) 模型的平方和溢出（数值过大，约 1e155 以上）；请重新缩放变量"
+                      : "the sums of squares of the model for \(outcome) overflow (values of magnitude 1e155 or more); rescale the variables"
+        case let .separatedByDrops(outcome, terms):
+            let list = terms.joined(separator: ", ")
+            return zh ? "\(list) 完全预测结果 \(outcome)：删除被完全预测的观测后结果不再变化（完全分离，Stata r(2000)）"
+                      : "\(list) predicts outcome \(outcome) perfectly: once the perfectly predicted observations are dropped the outcome does not vary (complete separation; Stata r(2000))"
+        }
     }
 }

@@ -4,10 +4,11 @@ enum CSVChunkMerge {
     /// `parallel` copies the numeric columns on all cores: for a large file the copy (mostly the
     /// first touch of the new arrays' pages) is a fifth of the load time.
     static func columns(of chunks: [CSVChunk], bytes: UnsafeBufferPointer<UInt8>, file: String,
-                        names: [String], parallel: Bool) throws -> [CSVTable.Column] {
+                        names: [String], delimiter: UInt8 = 0x2C, parallel: Bool) throws -> [CSVTable.Column] {
         let width = names.count
         let isText = (0..<width).map { c in chunks.contains { $0.sink.isText[c] } }
-        let rereads = try chunks.map { try rereadAsText($0, textColumns: isText, bytes: bytes, file: file, names: names) }
+        let rereads = try chunks.map { try rereadAsText($0, textColumns: isText, bytes: bytes, file: file, names: names,
+                                                         delimiter: delimiter) }
         let rowCount = chunks.reduce(0) { $0 + $1.rows }
         let numeric = (0..<width).filter { !isText[$0] }
         // Each call moves out a different column, so the calls touch disjoint buffers.
@@ -32,6 +33,10 @@ enum CSVChunkMerge {
                 columns.append(.init(name: names[c], values: .numeric(numericValues[nextNumeric])))
                 nextNumeric += 1
             }
+            for chunk in chunks {
+                columns[c].missingTokenCells += chunk.sink.tokenCells[c]
+                columns[c].missingTokenMask |= chunk.sink.tokenMasks[c]
+            }
         }
         return columns
     }
@@ -54,16 +59,16 @@ enum CSVChunkMerge {
     /// again as text: a column that met text is text throughout (every field a string, except
     /// missing ones), whichever chunk met the text. Keyed by column; line numbers are the chunk's.
     private static func rereadAsText(_ chunk: CSVChunk, textColumns: [Bool], bytes: UnsafeBufferPointer<UInt8>,
-                                     file: String, names: [String]) throws -> [Int: TextColumnBuilder] {
+                                     file: String, names: [String], delimiter: UInt8) throws -> [Int: TextColumnBuilder] {
         let width = names.count
         let rowsWanted = (0..<width).map { c in
             !textColumns[c] ? 0 : chunk.sink.isText[c] ? chunk.sink.textStartRow[c] : chunk.rows
         }
         let lastWanted = rowsWanted.max() ?? 0
         guard lastWanted > 0 else { return [:] }
-        var tokenizer = CSVTokenizer(bytes: bytes, file: file)
+        var tokenizer = CSVTokenizer(bytes: bytes, file: file, delimiter: delimiter)
         tokenizer.rewind(to: chunk.start)
-        var sink = PrefixTextSink(file: file, names: names, rowsWanted: rowsWanted,
+        var sink = PrefixTextSink(file: file, names: names, rowsWanted: rowsWanted, missingTokens: chunk.sink.missingTokens,
                                   prefixes: Dictionary(uniqueKeysWithValues:
                                       (0..<width).filter { rowsWanted[$0] > 0 }.map { ($0, TextColumnBuilder()) }))
         while sink.row < lastWanted,

@@ -25,12 +25,13 @@ struct CSVChunk {
     /// The tokenizer sees the whole input, so a record that runs past `end` (a split made inside a
     /// quoted field) is read exactly as the sequential reader would and shows up as `end` overshot.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, names: [String],
-                      from start: CSVTokenizer.Mark, until end: Int?) -> CSVChunk {
-        var tokenizer = CSVTokenizer(bytes: bytes, file: file)
+                      from start: CSVTokenizer.Mark, until end: Int?, format: CSVFormat) -> CSVChunk {
+        var tokenizer = CSVTokenizer(bytes: bytes, file: file, delimiter: format.delimiter)
         tokenizer.rewind(to: start)
         let width = names.count
         let stop = end ?? bytes.count
-        var sink = ColumnSink(file: file, names: names, expectedRows: lineBreaks(bytes, start.position, stop) + 1)
+        var sink = ColumnSink(file: file, names: names, expectedRows: lineBreaks(bytes, start.position, stop) + 1,
+                              missingTokens: format.missingTokens)
         // A one-column file keeps blank lines: there they are missing values.
         let skipBlank = width > 1
         var error: (any Error)?
@@ -97,12 +98,14 @@ enum CSVChunking {
     /// accepted chunk stopped (correctness over speed), and the speculative chunks are dropped
     /// together with any errors they met.
     static func parseRows(_ bytes: UnsafeBufferPointer<UInt8>, file: String, names: [String],
-                          from dataStart: CSVTokenizer.Mark, chunks: Int, concurrent: Bool = true) throws -> [CSVChunk] {
+                          from dataStart: CSVTokenizer.Mark, chunks: Int, format: CSVFormat,
+                          concurrent: Bool = true) throws -> [CSVChunk] {
         let splits = splitPositions(bytes, file: file, from: dataStart.position, chunks: chunks,
-                                    skipBlankLines: names.count > 1)
+                                    skipBlankLines: names.count > 1, delimiter: format.delimiter)
         let starts = [dataStart] + splits.map { CSVTokenizer.Mark(position: $0, line: 1) }
         let parseChunk = { (k: Int) in
-            CSVChunk.parse(bytes, file: file, names: names, from: starts[k], until: k + 1 < starts.count ? splits[k] : nil)
+            CSVChunk.parse(bytes, file: file, names: names, from: starts[k], until: k + 1 < starts.count ? splits[k] : nil,
+                           format: format)
         }
         let parsed = concurrent ? concurrentMap(starts.count, parseChunk) : starts.indices.map(parseChunk)
         var accepted: [CSVChunk] = []
@@ -113,7 +116,7 @@ enum CSVChunking {
                 guard previous.end.position == chunk.start.position else {
                     let rest = CSVChunk.parse(bytes, file: file, names: names,
                                               from: .init(position: previous.end.position, line: previousEndLine),
-                                              until: nil)
+                                              until: nil, format: format)
                     if let error = rest.error { throw error }
                     accepted.append(rest)
                     break
@@ -129,7 +132,7 @@ enum CSVChunking {
     /// Where chunks 1..<chunks start: the first record start after each nominal start (evenly spaced
     /// byte offsets), past any blank lines so that the chunk before can stop exactly there.
     static func splitPositions(_ bytes: UnsafeBufferPointer<UInt8>, file: String, from dataStart: Int,
-                               chunks: Int, skipBlankLines: Bool) -> [Int] {
+                               chunks: Int, skipBlankLines: Bool, delimiter: UInt8 = 0x2C) -> [Int] {
         guard let base = bytes.baseAddress, chunks > 1 else { return [] }
         let n = bytes.count
         var splits: [Int] = []
@@ -138,7 +141,7 @@ enum CSVChunking {
             guard nominal < n, let hit = memchr(base + nominal, 0x0A, n - nominal) else { break }
             var position = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
             if skipBlankLines {
-                var tokenizer = CSVTokenizer(bytes: bytes, file: file)
+                var tokenizer = CSVTokenizer(bytes: bytes, file: file, delimiter: delimiter)
                 tokenizer.rewind(to: .init(position: position, line: 1))
                 tokenizer.skipLeadingBlankLines()
                 position = tokenizer.position

@@ -4,15 +4,17 @@ import Foundation
 public enum CSVLoader {
     public static func load(path: String) throws -> Dataset {
         guard FileManager.default.fileExists(atPath: path) else { throw SurveyDataError.fileNotFound(path) }
-        let table = try CSVReader.read(path: path)
         let sidecar = CodebookFile.sidecarPath(forDataAt: path)
         let codebook = FileManager.default.fileExists(atPath: sidecar) ? try CodebookFile.read(path: sidecar) : nil
+        let table = try CSVReader.read(path: path, missingTokens: tokens(codebook))
         return try build(table, codebook: codebook, codebookFile: sidecar, name: datasetName(path), source: path)
     }
 
     /// Parses CSV bytes held in memory (tests, fuzzing); `codebook` as if it were the sidecar.
     public static func load(bytes: [UInt8], name: String, codebook: Codebook? = nil) throws -> Dataset {
-        let table = try bytes.withUnsafeBufferPointer { try CSVReader.read(bytes: $0, file: name) }
+        let table = try bytes.withUnsafeBufferPointer {
+            try CSVReader.read(bytes: $0, file: name, missingTokens: tokens(codebook))
+        }
         return try build(table, codebook: codebook, codebookFile: name + ".codebook.json", name: name, source: nil)
     }
 
@@ -26,6 +28,10 @@ public enum CSVLoader {
         return try build(table, codebook: nil, codebookFile: name + ".codebook.json", name: name, source: nil)
     }
 
+    private static func tokens(_ codebook: Codebook?) -> MissingTokens {
+        codebook?.missingTokens.map(MissingTokens.init) ?? .standard
+    }
+
     static func datasetName(_ path: String) -> String {
         URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     }
@@ -37,10 +43,23 @@ public enum CSVLoader {
         columns.reserveCapacity(table.columns.count)
         var infos: [String: VariableInfo] = [:]
         var uncovered: [String] = []
+        var readingNotes: [String] = []
+        if table.delimiter != CSVFormat.comma {
+            readingNotes.append(CSVReadingNote.delimiter(CSVFormat.name(of: table.delimiter)).text(.en))
+        }
+        if table.carriageReturnLineEnds { readingNotes.append(CSVReadingNote.carriageReturns.text(.en)) }
+        let declaredByName = Dictionary((codebook?.variables ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for column in table.columns {
-            let declared = codebook?.variable(column.name)
+            let declared = declaredByName[column.name]
             if codebook != nil && declared == nil { uncovered.append(column.name) }
             var (values, info) = try decode(column, declared: declared, file: table.file)
+            if column.missingTokenCells > 0 {
+                readingNotes.append(CSVReadingNote.missingTokens(column: column.name, cells: column.missingTokenCells,
+                    tokens: table.missingTokens.names(in: column.missingTokenMask)).text(.en))
+            }
+            if let cell = info.nonNumericCell {
+                readingNotes.append(CSVReadingNote.readAsText(column: column.name, cell: cell).text(.en))
+            }
             if !info.missingCodes.isEmpty {
                 let missing = Set(info.missingCodes)
                 for r in values.indices where missing.contains(values[r]) { values[r] = .nan }
@@ -50,7 +69,7 @@ public enum CSVLoader {
         }
 
         var result: Codebook
-        var notes: [String] = []
+        var notes: [String] = readingNotes
         if var codebook {
             codebook.variables = codebook.variables.map { infos[$0.name] ?? $0 }
             codebook.variables += uncovered.compactMap { infos[$0] }
@@ -70,6 +89,7 @@ public enum CSVLoader {
 
     /// Every codebook variable must be a column, and listed once.
     private static func validate(_ codebook: Codebook, against table: CSVTable, codebookFile: String) throws {
+        try CodebookFile.validate(codebook, file: codebookFile)
         let names = Set(table.columns.map(\.name))
         var seen: Set<String> = []
         for variable in codebook.variables {
@@ -93,6 +113,10 @@ public enum CSVLoader {
             return (values, VariableInfo(name: column.name, type: TypeInference.type(of: values)))
 
         case let .text(indices, strings, firstLines):
+            if let truth = TruthValues.decode(indices: indices, strings: strings),
+               declared == nil || declared?.type == .binary || declared?.type == .continuous {
+                return (truth, declared ?? VariableInfo(name: column.name, type: .binary))
+            }
             if let declared, !declared.values.isEmpty {
                 let codes = try strings.indices.map { k -> Double in
                     if let code = declared.code(forLabel: strings[k]) ?? parseNumber(strings[k]) { return code }
@@ -110,7 +134,34 @@ public enum CSVLoader {
             let (values, labels) = TextEncoding.encode(indices: indices, strings: strings)
             var info = declared ?? VariableInfo(name: column.name, type: .categorical)
             info.values = labels
+            info.nonNumericCell = TextEncoding.firstNonNumericCell(indices: indices, strings: strings,
+                                                                   firstLines: firstLines, file: file)
             return (values, info)
+        }
+    }
+}
+
+/// Notes on how a CSV file was read (Dataset.notes), en and zh.
+enum CSVReadingNote {
+    case delimiter(String)
+    case carriageReturns
+    case missingTokens(column: String, cells: Int, tokens: [String])
+    case readAsText(column: String, cell: NonNumericCell)
+
+    func text(_ language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case .delimiter(let name):
+            return zh ? "字段以 \(name) 分隔（由表头判断）" : "fields are separated by \(name) (detected from the header)"
+        case .carriageReturns:
+            return zh ? "行以 CR 结尾（旧 Mac 格式）" : "lines end in CR alone (classic Mac line ends)"
+        case let .missingTokens(column, cells, tokens):
+            let list = tokens.map { MessageText.quote($0) }.joined(separator: ", ")
+            return zh ? "\(MessageText.quote(column))：\(cells) 个单元格（\(list)）按缺失读取"
+                      : "\(MessageText.quote(column)): \(cells) cell\(cells == 1 ? "" : "s") (\(list)) read as missing"
+        case let .readAsText(column, cell):
+            return zh ? "\(MessageText.quote(column)) 按文本读取：第 \(cell.line) 行的 \(cell.quotedValue) 不是数字"
+                      : "\(MessageText.quote(column)) read as text: line \(cell.line) holds \(cell.quotedValue), not a number"
         }
     }
 }

@@ -8,8 +8,8 @@
 /// column buffers, and builds Strings only for text columns. Large files are parsed in chunks on
 /// all cores (`CSVChunking`, `CSVChunkMerge`).
 enum CSVReader {
-    static func read(path: String) throws -> CSVTable {
-        try MappedFile.withBytes(path: path) { try read(bytes: $0, file: path) }
+    static func read(path: String, missingTokens: MissingTokens = .standard) throws -> CSVTable {
+        try MappedFile.withBytes(path: path) { try read(bytes: $0, file: path, missingTokens: missingTokens) }
     }
 
     /// `chunks` overrides how many pieces the data rows are parsed in (tests force splits of small
@@ -19,8 +19,18 @@ enum CSVReader {
     /// checks the splitting and merging of thousands of tiny inputs a second; threads would only
     /// slow it down).
     static func read(bytes: UnsafeBufferPointer<UInt8>, file: String, chunks: Int? = nil,
-                     concurrent: Bool = true) throws -> CSVTable {
-        var tokenizer = CSVTokenizer(bytes: bytes, file: file)
+                     concurrent: Bool = true, missingTokens: MissingTokens = .standard) throws -> CSVTable {
+        if CSVFormat.hasOnlyCarriageReturns(bytes) {
+            // Classic Mac line ends: read a copy with LF line ends (rare files; the copy is O(n)).
+            let copy = bytes.map { $0 == 0x0D ? 0x0A : $0 }
+            var table = try copy.withUnsafeBufferPointer {
+                try read(bytes: $0, file: file, chunks: chunks, concurrent: concurrent, missingTokens: missingTokens)
+            }
+            table.carriageReturnLineEnds = true
+            return table
+        }
+        let format = CSVFormat(delimiter: CSVFormat.detectDelimiter(bytes), missingTokens: missingTokens)
+        var tokenizer = CSVTokenizer(bytes: bytes, file: file, delimiter: format.delimiter)
         var header = HeaderSink(file: file)
         guard let headerRecord = try tokenizer.readRecord(into: &header, limit: .max, skipBlankLines: true) else {
             throw SurveyDataError.csv(file: file, line: 1, message: "empty file: no header row")
@@ -31,10 +41,13 @@ enum CSVReader {
 
         let count = chunks ?? CSVChunking.chunkCount(dataBytes: bytes.count - dataStart.position)
         let parts = try CSVChunking.parseRows(bytes, file: file, names: names, from: dataStart, chunks: count,
-                                              concurrent: concurrent)
+                                              format: format, concurrent: concurrent)
         let columns = try CSVChunkMerge.columns(of: parts, bytes: bytes, file: file, names: names,
-                                                parallel: concurrent && count > 1)
-        return CSVTable(file: file, columns: columns, rowCount: parts.reduce(0) { $0 + $1.rows })
+                                                delimiter: format.delimiter, parallel: concurrent && count > 1)
+        var table = CSVTable(file: file, columns: columns, rowCount: parts.reduce(0) { $0 + $1.rows })
+        table.delimiter = format.delimiter
+        table.missingTokens = missingTokens
+        return table
     }
 
     private static func validateHeader(_ names: [String], file: String, line: Int) throws {

@@ -10,11 +10,20 @@ struct CSVTable {
     struct Column {
         var name: String
         var values: Values
+        /// Cells that spelled a missing token (`NA`, `n/a`…; empty cells not counted).
+        var missingTokenCells = 0
+        /// Which tokens those were (bit k: `MissingTokens.tokens[k]`).
+        var missingTokenMask: UInt64 = 0
     }
 
     var file: String
     var columns: [Column]
     var rowCount: Int
+    /// The field separator used (`,`, or the `;`/tab detected from the header).
+    var delimiter: UInt8 = 0x2C
+    /// The file ended its lines with CR alone (classic Mac OS).
+    var carriageReturnLineEnds = false
+    var missingTokens: MissingTokens = .standard
 }
 
 /// Interns the distinct texts of one column.
@@ -98,6 +107,10 @@ struct ColumnSink: CSVFieldSink {
     let file: String
     let names: [String]
     let numbers: NumericColumns
+    let missingTokens: MissingTokens
+    /// Per column: cells that spelled a missing token, and which tokens (bit mask).
+    var tokenCells: [Int]
+    var tokenMasks: [UInt64]
     /// The row being read (0-based); the caller advances it after each record.
     var row = 0
     var isText: [Bool]
@@ -105,10 +118,13 @@ struct ColumnSink: CSVFieldSink {
     var textStartRow: [Int]
     var texts: [TextColumnBuilder]
 
-    init(file: String, names: [String], expectedRows: Int) {
+    init(file: String, names: [String], expectedRows: Int, missingTokens: MissingTokens = .standard) {
         self.file = file
         self.names = names
+        self.missingTokens = missingTokens
         let width = names.count
+        tokenCells = Array(repeating: 0, count: width)
+        tokenMasks = Array(repeating: 0, count: width)
         numbers = NumericColumns(width: width, capacity: expectedRows)
         isText = Array(repeating: false, count: width)
         textStartRow = Array(repeating: 0, count: width)
@@ -134,7 +150,12 @@ struct ColumnSink: CSVFieldSink {
                 switch parseNumericField(bytes) {
                 case let .value(v): numbers.buffers[column][row] = v; return
                 case .missing: numbers.buffers[column][row] = .nan; return
-                case .text: break
+                case .text:
+                    if let k = missingTokens.match(bytes) {
+                        numbers.buffers[column][row] = .nan
+                        countToken(column, k)
+                        return
+                    }
                 }
             }
             isText[column] = true
@@ -143,10 +164,22 @@ struct ColumnSink: CSVFieldSink {
         try appendText(column, bytes, escaped: escaped, line: line)
     }
 
+    private mutating func countToken(_ column: Int, _ k: Int) {
+        tokenCells[column] += 1
+        tokenMasks[column] |= 1 << UInt64(k)
+    }
+
     private mutating func appendText(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, line: Int) throws {
-        if !escaped, case .missing = parseNumericField(bytes) {
-            texts[column].appendMissing()
-            return
+        if !escaped {
+            if case .missing = parseNumericField(bytes) {
+                texts[column].appendMissing()
+                return
+            }
+            if let k = missingTokens.match(bytes) {
+                texts[column].appendMissing()
+                countToken(column, k)
+                return
+            }
         }
         guard let text = decodeField(bytes, escaped: escaped) else {
             throw SurveyDataError.csv(file: file, line: line,
@@ -163,13 +196,14 @@ struct PrefixTextSink: CSVFieldSink {
     let names: [String]
     /// Column → rows to collect (its textStartRow); 0 for columns not collected.
     let rowsWanted: [Int]
+    let missingTokens: MissingTokens
     var row = 0
     var prefixes: [Int: TextColumnBuilder]
 
     mutating func field(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, line: Int) throws {
         guard row < rowsWanted[column], var builder = prefixes[column] else { return }
         prefixes[column] = nil
-        if !escaped, case .missing = parseNumericField(bytes) {
+        if !escaped, parseNumericField(bytes).isMissing || missingTokens.match(bytes) != nil {
             builder.appendMissing()
         } else if let text = decodeField(bytes, escaped: escaped) {
             builder.append(text, line: line)

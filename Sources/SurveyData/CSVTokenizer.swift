@@ -13,21 +13,24 @@ extension CSVFieldSink {
     mutating func number(_ column: Int, _ value: Double) {}
 }
 
-/// RFC 4180 record splitter over raw bytes: commas, quoted fields (with `""` escapes and line breaks
+/// RFC 4180 record splitter over raw bytes: commas (or the `;` or tab `CSVFormat` detected), quoted fields (with `""` escapes and line breaks
 /// inside quotes), LF or CRLF line ends, an optional UTF-8 byte-order mark. It never copies a field;
 /// sinks see slices of the input buffer. Line numbers are 1-based physical lines of the file.
 struct CSVTokenizer {
     let bytes: UnsafeBufferPointer<UInt8>
     let file: String
+    /// The field separator: `,` unless the header showed `;` or tab (`CSVFormat.detect`).
+    let delimiter: UInt8
     private(set) var position = 0
     /// The physical line the next record starts on.
     private(set) var line = 1
 
-    private static let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+    private static let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
 
-    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String, delimiter: UInt8 = 0x2C) {
         self.bytes = bytes
         self.file = file
+        self.delimiter = delimiter
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
     }
 
@@ -74,7 +77,7 @@ struct CSVTokenizer {
                 i += 1
                 if i < n {
                     let c = base[i]
-                    let terminates = c == Self.comma || c == Self.lf
+                    let terminates = c == delimiter || c == Self.lf
                         || (c == Self.cr && (i + 1 == n || base[i + 1] == Self.lf))
                     if !terminates {
                         throw SurveyDataError.csv(file: file, line: line,
@@ -83,7 +86,7 @@ struct CSVTokenizer {
                 }
             } else if column < limit, sink.takesNumbers(column),
                       let (value, next) = plainDecimal(base, from: i, to: n),
-                      next == n || base[next] == Self.comma || base[next] == Self.lf
+                      next == n || base[next] == delimiter || base[next] == Self.lf
                           || (base[next] == Self.cr && (next + 1 == n || base[next + 1] == Self.lf)) {
                 // Fast path: the usual numeric field, read in the same pass that finds its end.
                 sink.number(column, value)
@@ -95,7 +98,7 @@ struct CSVTokenizer {
                 start = i
                 while i < n {
                     let c = base[i]
-                    if c == Self.comma || c == Self.lf { break }
+                    if c == delimiter || c == Self.lf { break }
                     i += 1
                 }
                 end = i
@@ -136,7 +139,7 @@ struct CSVTokenizer {
     /// the end of the record (past its CRLF or LF, counted as a line) or of the input.
     @inline(__always)
     private mutating func stepPastSeparator(_ base: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int) -> Bool {
-        if i < n, base[i] == Self.comma { i += 1; return true }
+        if i < n, base[i] == delimiter { i += 1; return true }
         if i < n {
             if base[i] == Self.cr { i += 1 }
             if i < n { i += 1 } // the LF

@@ -45,6 +45,10 @@ public struct VariableInfo: Codable, Sendable, Equatable {
     public var base: Double?
     /// User-missing codes (e.g. -9 "refused"): read as missing, kept distinct from zero.
     public var missingCodes: [Double]
+    /// Set by the CSV reader when a mostly numeric column was read as text: its first cell that is
+    /// not a number. Models refuse the column as a number (`c.`, bare, outcome) naming that cell.
+    /// Not part of the codebook file.
+    public var nonNumericCell: NonNumericCell?
 
     public init(name: String, labelEN: String? = nil, labelZH: String? = nil, type: VariableType,
                 values: [ValueLabel] = [], base: Double? = nil, missingCodes: [Double] = []) {
@@ -74,7 +78,14 @@ public struct VariableInfo: Codable, Sendable, Equatable {
     }
 
     public func valueLabel(for code: Double) -> ValueLabel? {
-        values.first { $0.code == code }
+        // Encoded text columns and most codebooks number their codes 1…k (or 0…k−1) in order: try
+        // that slot first, so labelling every category of a 100k-value column stays linear.
+        if code == code.rounded(), abs(code) < 1e9 {
+            let i = Int(code)
+            if i >= 1, i - 1 < values.count, values[i - 1].code == code { return values[i - 1] }
+            if i >= 0, i < values.count, values[i].code == code { return values[i] }
+        }
+        return values.first { $0.code == code }
     }
 
     /// The code whose name or label (either language) equals `text`, for filters like
@@ -82,6 +93,21 @@ public struct VariableInfo: Codable, Sendable, Equatable {
     public func code(forLabel text: String) -> Double? {
         values.first { $0.name == text || $0.labelEN == text || $0.labelZH == text }?.code
     }
+}
+
+/// The first cell that kept a mostly numeric CSV column from being read as numbers.
+public struct NonNumericCell: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var value: String
+
+    public init(file: String, line: Int, value: String) {
+        self.file = file; self.line = line; self.value = value
+    }
+
+    /// The value quoted for a one-line message: control characters and bidi overrides escaped,
+    /// at most 40 characters.
+    public var quotedValue: String { MessageText.quote(value, limit: 40) }
 }
 
 /// A named group of control terms the explorer switches together (e.g. individual characteristics).
@@ -145,6 +171,9 @@ public struct Codebook: Codable, Sendable, Equatable {
     public var roles: DefaultRoles?
     /// True when no codebook was supplied and types were guessed from the data.
     public var inferred: Bool
+    /// `"missing_tokens"`: the CSV cell texts read as missing (an empty cell always is); nil keeps
+    /// `MissingTokens.defaultTokens` (`NA`, `N/A`, `n/a`, `.`, `NaN`).
+    public var missingTokens: [String]?
 
     public init(dataset: String, titleEN: String? = nil, titleZH: String? = nil,
                 noticeEN: String? = nil, noticeZH: String? = nil, variables: [VariableInfo],
@@ -159,7 +188,7 @@ public struct Codebook: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case dataset, titleEN = "title_en", titleZH = "title_zh", noticeEN = "notice_en",
              noticeZH = "notice_zh", variables, controlGroups = "control_groups", subsamples,
-             roles, inferred
+             roles, inferred, missingTokens = "missing_tokens"
     }
 
     public init(from decoder: Decoder) throws {
@@ -174,6 +203,7 @@ public struct Codebook: Codable, Sendable, Equatable {
         subsamples = try c.decodeIfPresent([SubsamplePreset].self, forKey: .subsamples) ?? []
         roles = try c.decodeIfPresent(DefaultRoles.self, forKey: .roles)
         inferred = try c.decodeIfPresent(Bool.self, forKey: .inferred) ?? false
+        missingTokens = try c.decodeIfPresent([String].self, forKey: .missingTokens)
     }
 
     public func variable(_ name: String) -> VariableInfo? {

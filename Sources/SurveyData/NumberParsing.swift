@@ -9,6 +9,8 @@ enum NumericField {
     case value(Double)
     case missing
     case text
+
+    var isMissing: Bool { if case .missing = self { return true } else { return false } }
 }
 
 /// Exact powers of ten up to 1e22: every one is representable as a Double, which is what makes the
@@ -22,8 +24,9 @@ private let space: UInt8 = 0x20, tab: UInt8 = 0x09, plus: UInt8 = 0x2B, minus: U
 private let dot: UInt8 = 0x2E, zero: UInt8 = 0x30, letterE: UInt8 = 0x65, letterUpperE: UInt8 = 0x45
 
 /// Reads a CSV field as a number without making a String. Accepts plain decimals with optional sign,
-/// fraction and exponent (surrounding blanks ignored); empty, `NA` and `.` are missing; anything
-/// else (including `inf`, `nan`, hex) is text. Plain decimals with at most 19 significant digits and
+/// fraction and exponent (surrounding blanks ignored); an empty field is missing; anything else
+/// (including `inf`, `nan`, hex, a decimal comma) is text — the CSV reader then checks it against
+/// the missing tokens (`MissingTokens`: `NA`, `.`, `NaN`… by default). Plain decimals with at most 19 significant digits and
 /// a small exponent are converted exactly by one multiply/divide; the rest go to `strtod`, which the
 /// grammar check above guarantees only ever sees a well-formed decimal.
 @inline(__always)
@@ -34,8 +37,6 @@ func parseNumericField(_ field: UnsafeBufferPointer<UInt8>) -> NumericField {
     while end > start, base[end - 1] == space || base[end - 1] == tab { end -= 1 }
     let length = end - start
     if length == 0 { return .missing }
-    if length == 1, base[start] == dot { return .missing }
-    if length == 2, base[start] == 0x4E, base[start + 1] == 0x41 { return .missing } // "NA"
 
     var i = start
     var negative = false
@@ -120,6 +121,19 @@ private func parseWithStrtod(_ text: UnsafeBufferPointer<UInt8>) -> Double {
         buffer[text.count] = 0
         return strtod(buffer.baseAddress!, nil)
     }
+}
+
+/// Whether a field that is not a number still looks like one a user meant (`1,5`, `1e400`, `0x10`,
+/// `-inf`, `NaN`): it starts with a digit, or a sign or point and a digit, or reads as inf/nan.
+/// Decides whether a text column is "mostly numeric" (then a note names its first offending cell).
+func looksNumeric(_ text: Substring) -> Bool {
+    var scalars = text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
+    if let first = scalars.first, first == "+" || first == "-" { scalars = scalars.dropFirst() }
+    if let first = scalars.first, first == "." { scalars = scalars.dropFirst() }
+    guard let first = scalars.first else { return false }
+    if ("0"..."9").contains(first) { return true }
+    let word = String(String.UnicodeScalarView(scalars.prefix(8))).lowercased()
+    return word.hasPrefix("inf") || word == "nan"
 }
 
 /// Parses a whole Swift string the same way (used for codebook-mapped text and filters).

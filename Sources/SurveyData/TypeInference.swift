@@ -46,3 +46,51 @@ extension String {
         }
     }
 }
+
+/// `TRUE`/`FALSE` (any case; R's `write.csv`, spreadsheets) in a CSV column read as 1/0, so the
+/// column is binary rather than a two-level text factor. `0`/`1` may be mixed in; any other text
+/// keeps the column text.
+enum TruthValues {
+    static func decode(indices: [Int32], strings: [String]) -> [Double]? {
+        var sawWord = false
+        var codeOf: [Double] = []
+        codeOf.reserveCapacity(strings.count)
+        for text in strings {
+            switch text.trimmingBlanks().lowercased() {
+            case "true": codeOf.append(1); sawWord = true
+            case "false": codeOf.append(0); sawWord = true
+            case "1": codeOf.append(1)
+            case "0": codeOf.append(0)
+            default: return nil
+            }
+        }
+        guard sawWord else { return nil }
+        return indices.map { $0 < 0 ? .nan : codeOf[Int($0)] }
+    }
+}
+
+extension TextEncoding {
+    /// For a text column most of whose cells look like numbers (`looksNumeric`): the first cell, in
+    /// file order, that is not a plain number — `1,5`, `1e400`, `Inf`, a stray word. Nil for a
+    /// genuinely textual column. One pass over the rows; each distinct text is classified once.
+    static func firstNonNumericCell(indices: [Int32], strings: [String], firstLines: [Int],
+                                    file: String) -> NonNumericCell? {
+        guard !strings.isEmpty else { return nil }
+        var numeric = [Bool](repeating: false, count: strings.count)
+        var looking = [Bool](repeating: false, count: strings.count)
+        var first: Int?
+        for k in strings.indices {
+            numeric[k] = parseNumber(strings[k]) != nil
+            looking[k] = numeric[k] || looksNumeric(Substring(strings[k]))
+            if !numeric[k], first.map({ firstLines[k] < firstLines[$0] }) ?? true { first = k }
+        }
+        guard let first else { return nil }
+        var likeNumbers = 0, cells = 0
+        for index in indices where index >= 0 {
+            cells += 1
+            if looking[Int(index)] { likeNumbers += 1 }
+        }
+        guard 2 * likeNumbers > cells else { return nil }
+        return NonNumericCell(file: file, line: firstLines[first], value: strings[first])
+    }
+}

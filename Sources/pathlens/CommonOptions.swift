@@ -37,6 +37,8 @@ struct DataOptions: ParsableArguments {
         if dataset.codebook.inferred {
             printError("note: \(path): \(Codebook.inferredNote)")
         }
+        // How the file was read (missing tokens, a column read as text, the delimiter…).
+        for note in dataset.notes where note != Codebook.inferredNote { printError("note: \(path): \(note)") }
         if let fweight, dataset.column(fweight) == nil {
             throw CLIError("unknown variable '\(fweight)' in --fweight (dataset \(dataset.name))")
         }

@@ -83,7 +83,7 @@ struct Fit: ParsableCommand {
     private func checkOutcome(_ kind: ModelKind, dataset: Dataset) throws {
         guard kind == .ols, let tilde = formula.firstIndex(of: "~") else { return }
         let outcome = formula[..<tilde].trimmingCharacters(in: .whitespaces)
-        if let info = dataset.info(outcome), info.type == .categorical {
+        if let info = dataset.info(outcome), info.type == .categorical, info.nonNumericCell == nil { // else the design names the cell
             throw CLIError("outcome '\(outcome)' is not numeric (categorical values such as "
                            + "'\(info.values.first?.label(.en) ?? "")'); ols needs a numeric outcome: "
                            + "use logit or ologit, or declare it ordinal or continuous in the codebook")

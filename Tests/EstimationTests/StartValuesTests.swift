@@ -124,14 +124,14 @@ struct LargeDesignTests {
         let y = (0..<n).map { Double(($0 * 7919) % 5) }
         let data = Dataset(name: "large", columns: [
             Column(name: "y", values: y), Column(name: "x", values: x), Column(name: "f", values: f),
-        ], codebook: Codebook(dataset: "large", variables: [
+        ] + (2...5).map { Column(name: "x\($0)", values: x) }, codebook: Codebook(dataset: "large", variables: [
             VariableInfo(name: "y", type: .ordinal), VariableInfo(name: "x", type: .continuous),
             VariableInfo(name: "f", type: .categorical),
-        ]))
+        ] + (2...5).map { VariableInfo(name: "x\($0)", type: .continuous) }))
         for condition in [nil, "x < 10"] {
-            let design = try DesignMatrix(spec: ModelSpec(kind: .ols, formula: "y ~ x + i.f + x + x + x + x", condition: condition), data: data)
+            let design = try DesignMatrix(spec: ModelSpec(kind: .ols, formula: "y ~ x + i.f + x2 + x3 + x4 + x5", condition: condition), data: data)
             let rows = design.rows
-            #expect(design.terms.map(\.name) == ["x", "f=2", "f=3", "f=4", "x", "x", "x", "x", "_cons"])
+            #expect(design.terms.map(\.name) == ["x", "f=2", "f=3", "f=4", "x2", "x3", "x4", "x5", "_cons"])
             for (c, term) in design.terms.enumerated() {
                 let column = Array(design.column(c))
                 let expected: [Double] = rows.map { i in

@@ -152,7 +152,8 @@ import Testing
             var tokenizer = CSVTokenizer(bytes: bytes, file: "t.csv")
             var header = HeaderSink(file: "t.csv")
             _ = try tokenizer.readRecord(into: &header, limit: .max, skipBlankLines: true)
-            return try CSVChunking.parseRows(bytes, file: "t.csv", names: header.names, from: tokenizer.mark, chunks: chunks)
+            return try CSVChunking.parseRows(bytes, file: "t.csv", names: header.names, from: tokenizer.mark, chunks: chunks,
+                                             format: CSVFormat())
         }
     }
 }

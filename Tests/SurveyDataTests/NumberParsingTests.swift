@@ -34,12 +34,24 @@ import Testing
     }
 
     @Test func missingAndText() {
-        for text in ["", "  ", "NA", ".", " . "] {
+        for text in ["", "  "] {
             guard case .missing = parsed(text) else { Issue.record("\(text) should be missing"); continue }
         }
-        for text in ["inf", "nan", "0x10", "1e", "--1", "1.2.3", "-", "e5", "1,5", "NaN", "1e999"] {
+        // Missing tokens are the CSV reader's business (`MissingTokens`), not the number parser's.
+        for text in ["inf", "nan", "0x10", "1e", "--1", "1.2.3", "-", "e5", "1,5", "NaN", "1e999", "NA", "."] {
             guard case .text = parsed(text) else { Issue.record("\(text) should be text"); continue }
         }
+    }
+
+    @Test func missingTokensMatchTrimmedAndExactly() {
+        func match(_ text: String, _ tokens: MissingTokens = .standard) -> Int? {
+            Array(text.utf8).withUnsafeBufferPointer { tokens.match($0) }
+        }
+        for text in ["NA", " N/A", "n/a ", ".", "\tNaN", " . "] { #expect(match(text) != nil, "\(text)") }
+        for text in ["na", "N.A.", "nan", "", " ", "NA1", "..", "Inf"] { #expect(match(text) == nil, "\(text)") }
+        let custom = MissingTokens(["-9", "missing"])
+        #expect(match("missing", custom) == 1)
+        #expect(match("NA", custom) == nil)
     }
 
     /// The tokenizer's fused fast path for plain decimals must give the same bits as `strtod`.
