@@ -43,7 +43,8 @@ public enum CSVLoader {
             var (values, info) = try decode(column, declared: declared, file: table.file)
             if !info.missingCodes.isEmpty {
                 let missing = Set(info.missingCodes)
-                for r in values.indices where missing.contains(values[r]) { values[r] = .nan }
+                // Missing, with the code kept in the NaN's payload (`MissingKind`).
+                for r in values.indices where missing.contains(values[r]) { values[r] = MissingKind.userMissing(values[r]) }
             }
             columns.append(Column(name: column.name, values: values))
             infos[column.name] = info
@@ -110,6 +111,7 @@ public enum CSVLoader {
             let (values, labels) = TextEncoding.encode(indices: indices, strings: strings)
             var info = declared ?? VariableInfo(name: column.name, type: .categorical)
             info.values = labels
+            info.textEncoded = true
             return (values, info)
         }
     }

@@ -57,6 +57,8 @@ struct Fit: ParsableCommand {
                 throw CLIError("--fweight and --pweight cannot be combined")
             }
             let weights: Weighting = dataOptions.fweight.map { .frequency($0) } ?? pweight.map { .sampling($0) } ?? .none
+            // Stata: pweights imply robust variance, and the output says so (`vce: robust`).
+            let vceReported = pweight != nil && variance == .oim ? VarianceType.robust : variance
 
             let dataset = try dataOptions.load()
             if let pweight, dataset.column(pweight) == nil {
@@ -66,9 +68,9 @@ struct Fit: ParsableCommand {
                 throw CLIError("unknown variable '\(v)' in --vce cluster (dataset \(dataset.name))")
             }
             _ = try dataOptions.subsample(dataset) // checks the condition and that rows remain
-            try checkOutcome(kind, dataset: dataset)
+            try checkOutcome(kind, dataset: dataset, language: language)
             let spec = ModelSpec(kind: kind, formula: formula, condition: dataOptions.condition,
-                                 vce: variance, weights: weights)
+                                 vce: vceReported, weights: weights)
             let result = try fitModel(spec, data: dataset,
                                       options: FitOptions(margins: margins || atmeans, atMeans: atmeans))
             let notice = try dataOptions.notice(dataset)
@@ -78,9 +80,16 @@ struct Fit: ParsableCommand {
 
     /// OLS on an unordered categorical outcome (a text column encoded 1…k in alphabetical
     /// order) would regress on arbitrary codes: refuse, as a silent wrong number.
-    private func checkOutcome(_ kind: ModelKind, dataset: Dataset) throws {
-        guard kind == .ols, let tilde = formula.firstIndex(of: "~") else { return }
+    /// A text outcome without an order (its texts numbered alphabetically) would make logit and
+    /// the ordered models depend on spelling: refuse, saying how to give the order.
+    private func checkOutcome(_ kind: ModelKind, dataset: Dataset, language: Language) throws {
+        guard let tilde = formula.firstIndex(of: "~") else { return }
         let outcome = formula[..<tilde].trimmingCharacters(in: .whitespaces)
+        if kind != .ols, let info = dataset.info(outcome), info.textEncoded {
+            throw CLIError(FitText.unorderedTextOutcome(outcome, kind: kind, texts: info.values.compactMap(\.name),
+                                                        dataset: dataset.name, language))
+        }
+        guard kind == .ols else { return }
         if let info = dataset.info(outcome), info.type == .categorical {
             throw CLIError("outcome '\(outcome)' is not numeric (categorical values such as "
                            + "'\(info.values.first?.label(.en) ?? "")'); ols needs a numeric outcome: "
@@ -111,5 +120,24 @@ struct Fit: ParsableCommand {
             output += "\n" + format.render(margins)
         }
         return output
+    }
+}
+
+/// The words `fit` adds for its outcome checks (en/zh).
+enum FitText {
+    static func unorderedTextOutcome(_ outcome: String, kind: ModelKind, texts: [String], dataset: String,
+                                     _ language: Language) -> String {
+        let shown = texts.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (texts.count > 3 ? ", …" : "")
+        let example = texts.first ?? "low"
+        switch language {
+        case .en:
+            return "outcome '\(outcome)' holds text (\(shown)) with no order, so \(kind.rawValue) cannot tell low from high: "
+                + "give its order in \(dataset).codebook.json (value codes, e.g. {\"code\": 1, \"name\": \"\(example)\"}), "
+                + "or store it as numbers labelled in order (Stata: encode \(outcome), generate(\(outcome)2) label(LBL) with the codes of label LBL)"
+        case .zh:
+            return "结果变量 '\(outcome)' 是没有顺序的文本（\(shown)），\(kind.rawValue) 无法区分高低："
+                + "请在 \(dataset).codebook.json 中给出取值编码（例如 {\"code\": 1, \"name\": \"\(example)\"}），"
+                + "或把它存成按顺序加标签的数值（Stata：encode \(outcome), generate(\(outcome)2) label(LBL)，编码取自标签 LBL）"
+        }
     }
 }
