@@ -57,8 +57,6 @@ struct Fit: ParsableCommand {
                 throw CLIError("--fweight and --pweight cannot be combined")
             }
             let weights: Weighting = dataOptions.fweight.map { .frequency($0) } ?? pweight.map { .sampling($0) } ?? .none
-            // Stata: pweights imply robust variance, and the output says so (`vce: robust`).
-            let vceReported = pweight != nil && variance == .oim ? VarianceType.robust : variance
 
             let dataset = try dataOptions.load()
             if let pweight, dataset.column(pweight) == nil {
@@ -70,9 +68,12 @@ struct Fit: ParsableCommand {
             _ = try dataOptions.subsample(dataset) // checks the condition and that rows remain
             try checkOutcome(kind, dataset: dataset, language: language)
             let spec = ModelSpec(kind: kind, formula: formula, condition: dataOptions.condition,
-                                 vce: vceReported, weights: weights)
-            let result = try fitModel(spec, data: dataset,
+                                 vce: variance, weights: weights)
+            var result = try fitModel(spec, data: dataset,
                                       options: FitOptions(margins: margins || atmeans, atMeans: atmeans))
+            // Stata: pweights imply robust variance (the estimator uses it and notes so); the
+            // report's variance says so too (`"vce": "robust"`, the robust line of the table).
+            if pweight != nil, result.spec.vce == .oim { result.spec.vce = .robust }
             let notice = try dataOptions.notice(dataset)
             emit(render(result, dataset: dataset, format: format, paren: paren, language: language, notice: notice))
         }
@@ -86,8 +87,10 @@ struct Fit: ParsableCommand {
         guard let tilde = formula.firstIndex(of: "~") else { return }
         let outcome = formula[..<tilde].trimmingCharacters(in: .whitespaces)
         if kind != .ols, let info = dataset.info(outcome), info.textEncoded {
+            let codebook = dataOptions.path.lowercased().hasSuffix(".csv")
+                ? CodebookFile.sidecarPath(forDataAt: dataOptions.path) : nil
             throw CLIError(FitText.unorderedTextOutcome(outcome, kind: kind, texts: info.values.compactMap(\.name),
-                                                        dataset: dataset.name, language))
+                                                        codebook: codebook, language))
         }
         guard kind == .ols else { return }
         if let info = dataset.info(outcome), info.type == .categorical {
@@ -125,19 +128,21 @@ struct Fit: ParsableCommand {
 
 /// The words `fit` adds for its outcome checks (en/zh).
 enum FitText {
-    static func unorderedTextOutcome(_ outcome: String, kind: ModelKind, texts: [String], dataset: String,
+    /// `codebook`: the sidecar that would give the order (CSV data), nil for .dta/.sav files.
+    static func unorderedTextOutcome(_ outcome: String, kind: ModelKind, texts: [String], codebook: String?,
                                      _ language: Language) -> String {
         let shown = texts.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (texts.count > 3 ? ", …" : "")
         let example = texts.first ?? "low"
+        let encode = "encode \(outcome), generate(\(outcome)_n) label(LBL)"
         switch language {
         case .en:
+            let sidecar = codebook.map { "give its order in \($0) (value codes, e.g. {\"code\": 1, \"name\": \"\(example)\"}), or " } ?? ""
             return "outcome '\(outcome)' holds text (\(shown)) with no order, so \(kind.rawValue) cannot tell low from high: "
-                + "give its order in \(dataset).codebook.json (value codes, e.g. {\"code\": 1, \"name\": \"\(example)\"}), "
-                + "or store it as numbers labelled in order (Stata: encode \(outcome), generate(\(outcome)2) label(LBL) with the codes of label LBL)"
+                + sidecar + "store it as numbers labelled in order (Stata: \(encode), with label LBL defined in that order)"
         case .zh:
+            let sidecar = codebook.map { "请在 \($0) 中给出取值编码（例如 {\"code\": 1, \"name\": \"\(example)\"}），或" } ?? "请"
             return "结果变量 '\(outcome)' 是没有顺序的文本（\(shown)），\(kind.rawValue) 无法区分高低："
-                + "请在 \(dataset).codebook.json 中给出取值编码（例如 {\"code\": 1, \"name\": \"\(example)\"}），"
-                + "或把它存成按顺序加标签的数值（Stata：encode \(outcome), generate(\(outcome)2) label(LBL)，编码取自标签 LBL）"
+                + sidecar + "把它存成按顺序加标签的数值（Stata：\(encode)，标签 LBL 按此顺序定义）"
         }
     }
 }
