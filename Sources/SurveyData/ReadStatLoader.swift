@@ -8,7 +8,9 @@ public enum ReadStatFormat: String, Sendable {
 
 /// Reads Stata `.dta` and SPSS `.sav` files through ReadStat, keeping variable labels (CJK text →
 /// `labelZH`, otherwise `labelEN`), value labels, SPSS user-missing codes/ranges and Stata extended
-/// missing values (`.a`–`.z`, read as NaN). String variables are encoded like CSV text columns.
+/// missing values (`.a`–`.z`, with their labels): every missing value is a NaN that keeps its kind
+/// (`MissingKind`). Measures by `TypeInference.fileType`. String variables are encoded like CSV
+/// text columns.
 public enum ReadStatLoader {
     public static func load(path: String, format: ReadStatFormat) throws -> Dataset {
         guard FileManager.default.fileExists(atPath: path) else { throw SurveyDataError.fileNotFound(path) }
@@ -206,8 +208,7 @@ final class ReadStatReadState {
                 values = variable.numbers
                 let labels = (variable.labelSet.flatMap { labelSets[$0] } ?? []).sorted { $0.code < $1.code }
                 info.values = labels
-                info.missingLabels = (variable.labelSet.flatMap { missingLabelSets[$0] } ?? [])
-                    .sorted { (MissingKind(letter: $0.kind.last ?? " ") ?? .system) < (MissingKind(letter: $1.kind.last ?? " ") ?? .system) }
+                info.missingLabels = (variable.labelSet.flatMap { missingLabelSets[$0] } ?? []).sorted { $0.kind < $1.kind }
                 let measure: TypeInference.FileMeasure
                 switch variable.measure {
                 case READSTAT_MEASURE_ORDINAL: measure = .ordinal
