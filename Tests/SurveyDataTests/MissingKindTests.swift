@@ -120,6 +120,8 @@ import Testing
         #expect(counts == [MissingCount(kind: .userCode(999), count: hoursRef["missing_total"] as? Double ?? -1)])
         #expect(hours.missingLabel(.userCode(999), .en) == "not measured")
         #expect(try rows(d, "missing(hours)") == hoursRef["missing_total"] as? Int)
+        #expect(try rows(d, "hours == 999") == 0) // a user-missing code is missing, not the number 999
+        #expect(try rows(d, "hours > 900") == hoursRef["missing_total"] as? Int) // missing is above every number
         #expect(d.info("grade")?.type == .ordinal)     // SPSS measure "ordinal"
         #expect(d.info("sector")?.type == .categorical) // SPSS measure "nominal"
         #expect(d.info("score")?.type == .ordinal)     // measure "scale", but every value labelled 1–5
