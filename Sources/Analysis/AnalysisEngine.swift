@@ -110,6 +110,10 @@ public enum AnalysisEngine {
             let screenData = rows.allSatisfy { $0 } ? data : data.subset(rows)
             let names = (request.describe ?? spec.modelVariables).filter { data.column($0) != nil }
             output.summaries = (try? DescriptiveStatistics.describe(screenData, variables: names)) ?? []
+            for name in names {
+                let counts = MissingCount.tally(data.column(name)?.values ?? [], mask: sample.subsampleMask)
+                if !counts.isEmpty { output.missingByVariable[name] = counts }
+            }
             output.crosstabs = spec.crosstabs.map { pair in
                 do { return CrosstabOutput(pair: pair, table: try CrossTabulation(screenData, row: pair.row, column: pair.column)) }
                 catch { return CrosstabOutput(pair: pair, error: "\(pair.row) x \(pair.column): \(error)") }

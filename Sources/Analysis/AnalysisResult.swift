@@ -30,6 +30,9 @@ public struct AnalysisResult: Sendable {
     /// The screen's common estimation sample (nil when the condition failed).
     public var sample: PanelSample?
     public var summaries: [VariableDescription]
+    /// Missing values by kind among the `if` rows, per described variable with any (the screen's
+    /// sample itself has none): the Describe view's `tab x, missing` rows.
+    public var missingByVariable: [String: [MissingCount]] = [:]
     public var crosstabs: [CrosstabOutput]
     /// Baron–Kenny paths and the indirect effect from the mediation engine, on the same sample
     /// as the models (with the mediator on); the Mediation view's bootstrap adds the rest.

@@ -31,6 +31,9 @@ public struct VariableDescription: Sendable, Equatable {
     /// Labelled categories first (codebook order by code), then observed unlabelled codes;
     /// empty for continuous variables.
     public var categories: [CategoryCount]
+    /// The missing rows by kind (`.`, `.a`…`.z`, user-missing codes), in Stata's order; they sum to
+    /// `missing`. Stata's `tab x, missing`.
+    public var missingByKind: [MissingCount] = []
 
     public init(variable: String, type: VariableType, n: Double, missing: Double, mean: Double,
                 sd: Double, min: Double, max: Double, categories: [CategoryCount]) {
@@ -94,8 +97,14 @@ public enum DescriptiveStatistics {
                 categories.append(CategoryCount(code: code, count: count, percent: n > 0 ? 100 * count / n : .nan))
             }
         }
-        return VariableDescription(variable: name, type: type, n: n, missing: missing, mean: mean, sd: sd,
-                                   min: n > 0 ? low : .nan, max: n > 0 ? high : .nan, categories: categories)
+        var description = VariableDescription(variable: name, type: type, n: n, missing: missing, mean: mean, sd: sd,
+                                              min: n > 0 ? low : .nan, max: n > 0 ? high : .nan, categories: categories)
+        if missing > 0 {
+            // A codebook missing code still stored as a number (data built in memory) counts as its code.
+            let kinds = hasMissingCodes ? values.map { missingCodes.contains($0) ? MissingKind.userMissing($0) : $0 } : values
+            description.missingByKind = MissingCount.tally(kinds, weights: weights)
+        }
+        return description
     }
 }
 

@@ -3,8 +3,9 @@ import SurveyData
 
 /// Marginal effects as Stata's `margins, dydx(*)` (and `atmeans`): for every regressor and every
 /// outcome — Pr(y = category) for ordered models, Pr(y = 1) for binary ones, E(y) for OLS.
-/// Binary (0/1) terms and factor indicators get the discrete change 0→1 (other indicators of the
-/// same factor at 0); continuous terms the analytic derivative. Standard errors by the delta
+/// Factor indicators (`i.x`) get the discrete change 0→1 (other indicators of the same factor at
+/// 0); continuous terms and, as in Stata, 0/1 variables entered without `i.` the analytic
+/// derivative (`FitOptions.discreteChangeForBinary` switches the latter to the discrete change). Standard errors by the delta
 /// method with the analytic Jacobian wrt (β, cutpoints). The Jacobian's β part is always a sum
 /// Σ wᵢ sᵢ xᵢ: one pass over the rows per discrete term and one for all continuous terms, each
 /// filling every outcome from one `OutcomeProfile` per row and one `dgemm` per row block.

@@ -131,9 +131,10 @@ public struct FitOptions: Sendable, Equatable {
     /// Convergence when the scaled gradient g'H⁻¹g falls below this (Stata's nrtolerance).
     public var tolerance: Double
 
-    /// Margins of 0/1 variables entered without `i.`: discrete change 0→1 (true, the default) or
-    /// the derivative (false) — what Stata's `margins, dydx()` does for variables not declared as
-    /// factors. Factor indicators always get the discrete change.
+    /// Margins of 0/1 variables entered without `i.`: the derivative (false, the default) — what
+    /// Stata's `margins, dydx(*)` does for a variable not declared a factor — or the discrete change
+    /// 0→1 (true). Factor indicators (`i.x`) always get the discrete change: `i.x` is how a formula
+    /// asks for it.
     public var discreteChangeForBinary: Bool
 
     /// Newton start values for logit/probit/ologit/oprobit (coefficients in the result's order,
@@ -142,7 +143,7 @@ public struct FitOptions: Sendable, Equatable {
     public var start: [Double]? = nil
 
     public init(margins: Bool = false, atMeans: Bool = false, maxIterations: Int = 100,
-                tolerance: Double = 1e-12, discreteChangeForBinary: Bool = true) {
+                tolerance: Double = 1e-12, discreteChangeForBinary: Bool = false) {
         self.margins = margins; self.atMeans = atMeans
         self.maxIterations = maxIterations; self.tolerance = tolerance
         self.discreteChangeForBinary = discreteChangeForBinary

@@ -27,6 +27,12 @@ public enum DescribeTable {
                                   Cell(NumberFormat.fixed(category.percent, 2))])
                 }
             }
+            // As Stata's `tab x, missing`: one row per kind of missing value, below the variable.
+            for m in d.missingByKind {
+                table.addRow([Cell(MissingText.row(m.kind, label: codebook?.variable(d.variable)?.missingLabel(m.kind, language),
+                                                   language), indent: 1),
+                              Cell(NumberFormat.count(m.count))])
+            }
         }
         table.notes = notes
         let missing = descriptions.filter { $0.missing > 0 }
@@ -61,13 +67,48 @@ public enum DescribeTable {
                             ("percent", .number(c.percent)),
                         ])
                     })),
+                    ("missing_values", missingJSON(d, info: codebook?.variable(d.variable), language: language)),
                 ])
             })),
             ("notice", .string(notice)),
         ])
     }
 
+    /// `{"total": n, "by_kind": [{"kind": ".a", "code": null, "label": "refused", "n": k}, …]}`:
+    /// `kind` is `.`, `.a`…`.z` or the user-missing code as text, `code` the user-missing code as a
+    /// number (null otherwise), `label` null when the kind has none.
+    static func missingJSON(_ d: VariableDescription, info: VariableInfo?, language: Language) -> JSONValue {
+        .object([
+            ("total", .number(d.missing)),
+            ("by_kind", .array(d.missingByKind.map { m in
+                var code: Double? = nil
+                if case let .userCode(c) = m.kind { code = c }
+                return .object([
+                    ("kind", .string(m.kind.description)),
+                    ("code", .number(code)),
+                    ("label", .string(info?.missingLabel(m.kind, language))),
+                    ("n", .number(m.count)),
+                ])
+            })),
+        ])
+    }
+
     private static func number(_ x: Double) -> String {
         x == x.rounded() ? NumberFormat.count(x) : NumberFormat.fixed(x, 2)
+    }
+}
+
+/// The words of missing-value rows (en/zh), shared by `describe` and the explorer's Describe view.
+public enum MissingText {
+    /// `. (system missing)`, `.a refused`, `999 not measured (user-missing)`.
+    public static func row(_ kind: MissingKind, label: String?, _ language: Language) -> String {
+        let zh = language == .zh
+        switch kind {
+        case .system: return zh ? ".（系统缺失）" : ". (system missing)"
+        case .extended: return label.map { "\(kind) \($0)" } ?? kind.description
+        case .userCode:
+            let tag = zh ? "（用户缺失）" : " (user-missing)"
+            return (label.map { "\(kind) \($0)" } ?? kind.description) + tag
+        }
     }
 }

@@ -62,7 +62,8 @@ public enum CSVLoader {
             }
             if !info.missingCodes.isEmpty {
                 let missing = Set(info.missingCodes)
-                for r in values.indices where missing.contains(values[r]) { values[r] = .nan }
+                // Missing, with the code kept in the NaN's payload (`MissingKind`).
+                for r in values.indices where missing.contains(values[r]) { values[r] = MissingKind.userMissing(values[r]) }
             }
             columns.append(Column(name: column.name, values: values))
             infos[column.name] = info
@@ -136,6 +137,7 @@ public enum CSVLoader {
             info.values = labels
             info.nonNumericCell = TextEncoding.firstNonNumericCell(indices: indices, strings: strings,
                                                                    firstLines: firstLines, file: file)
+            info.textEncoded = true
             return (values, info)
         }
     }

@@ -49,15 +49,37 @@ public struct VariableInfo: Codable, Sendable, Equatable {
     /// not a number. Models refuse the column as a number (`c.`, bare, outcome) naming that cell.
     /// Not part of the codebook file.
     public var nonNumericCell: NonNumericCell?
+    /// Labels of Stata's extended missing values (`.a` "refused"); codebook key `missing_labels`.
+    public var missingLabels: [MissingLabel]
+    /// True when the codes only number a text column's texts in sorted order (Stata's `encode`
+    /// without `label()`): no file or codebook gave an order. Not written to codebooks — a written
+    /// codebook is an order the user can edit.
+    public var textEncoded = false
 
     public init(name: String, labelEN: String? = nil, labelZH: String? = nil, type: VariableType,
-                values: [ValueLabel] = [], base: Double? = nil, missingCodes: [Double] = []) {
+                values: [ValueLabel] = [], base: Double? = nil, missingCodes: [Double] = [],
+                missingLabels: [MissingLabel] = []) {
         self.name = name; self.labelEN = labelEN; self.labelZH = labelZH; self.type = type
         self.values = values; self.base = base; self.missingCodes = missingCodes
+        self.missingLabels = missingLabels
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, labelEN = "label_en", labelZH = "label_zh", type, values, base, missingCodes = "missing"
+        case name, labelEN = "label_en", labelZH = "label_zh", type, values, base, missingCodes = "missing",
+             missingLabels = "missing_labels"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encodeIfPresent(labelEN, forKey: .labelEN)
+        try c.encodeIfPresent(labelZH, forKey: .labelZH)
+        try c.encode(type, forKey: .type)
+        try c.encode(values, forKey: .values)
+        try c.encodeIfPresent(base, forKey: .base)
+        try c.encode(missingCodes, forKey: .missingCodes)
+        // Only when present, so codebooks written before stay byte-identical.
+        if !missingLabels.isEmpty { try c.encode(missingLabels, forKey: .missingLabels) }
     }
 
     public init(from decoder: Decoder) throws {
@@ -69,6 +91,7 @@ public struct VariableInfo: Codable, Sendable, Equatable {
         values = try c.decodeIfPresent([ValueLabel].self, forKey: .values) ?? []
         base = try c.decodeIfPresent(Double.self, forKey: .base)
         missingCodes = try c.decodeIfPresent([Double].self, forKey: .missingCodes) ?? []
+        missingLabels = try c.decodeIfPresent([MissingLabel].self, forKey: .missingLabels) ?? []
     }
 
     public func label(_ language: Language) -> String {

@@ -3,7 +3,7 @@
 ///
 /// Numbers, variable names, `"strings"` (a value label of the variable they are compared with),
 /// `== != ~= < <= > >=`, `+ - * / ^`, `&`, `|`, `!`/`~`, parentheses, `inlist(v, a, b, …)`,
-/// `inrange(v, a, b)`, `missing(v, …)` and the missing literal `.`. Missing values follow Stata:
+/// `inrange(v, a, b)`, `missing(v, …)` and the missing literals `.` and `.a`–`.z`. Missing values follow Stata:
 /// they compare as larger than every number (see `FilterEvaluator`). The text is parsed and checked
 /// once; `mask(on:)` then evaluates whole columns, cheap enough to run on every keystroke.
 public struct Filter: Sendable {

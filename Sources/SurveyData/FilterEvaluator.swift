@@ -6,10 +6,13 @@ import Darwin
 
 /// Column-wise evaluation of a `FilterProgram` with Stata's rules for missing values:
 ///
-/// - A missing value (NaN) compares as larger than every number, and equal to another missing
-///   value, so `income > 5000` is true where income is missing — as in Stata. Write
-///   `income > 5000 & !missing(income)` (or `income < .`) to exclude missing rows.
-/// - Arithmetic with a missing operand, and division by zero, give missing.
+/// - A missing value (NaN) compares as larger than every number, so `income > 5000` is true where
+///   income is missing — as in Stata. Write `income > 5000 & !missing(income)` (or `income < .`)
+///   to exclude missing rows.
+/// - Missing values keep their kind (`MissingKind`) and are ordered as Stata orders them,
+///   `. < .a < .b < … < .z` (then user-missing codes): `x == .a` is the `.a` rows only, `x == .`
+///   the system-missing ones, `x >= .` and `missing(x)` every missing row, `x > .a` `.b`…`.z`.
+/// - Arithmetic with a missing operand, and division by zero, give the system missing `.`.
 /// - In a logical context (`&`, `|`, `!`, the final mask) any non-zero value is true, and a missing
 ///   value is non-zero, hence true.
 struct FilterEvaluator {
@@ -30,7 +33,7 @@ struct FilterEvaluator {
         case let .not(a):
             return map(try evaluate(a)) { Self.isTrue($0) ? 0 : 1 }
         case let .negate(a):
-            return map(try evaluate(a)) { -$0 }
+            return map(try evaluate(a)) { $0.isNaN ? .nan : -$0 }
         case let .arithmetic(op, a, b):
             let x = try evaluate(a), y = try evaluate(b)
             switch op {
@@ -88,10 +91,16 @@ struct FilterEvaluator {
 
     @inline(__always) static func isTrue(_ v: Double) -> Bool { v != 0 } // NaN != 0: missing is true
     @inline(__always) static func finite(_ v: Double) -> Double { v.isFinite ? v : .nan }
-    @inline(__always) static func equal(_ a: Double, _ b: Double) -> Bool { a == b || (a.isNaN && b.isNaN) }
-    /// `a < b` with missing above every number.
+    /// Equal numbers, or missing values of the same kind.
+    @inline(__always) static func equal(_ a: Double, _ b: Double) -> Bool {
+        a == b || (a.isNaN && b.isNaN && MissingKind(a) == MissingKind(b))
+    }
+    /// `a < b` with missing above every number, and missing kinds in Stata's order.
     @inline(__always) static func less(_ a: Double, _ b: Double) -> Bool {
-        if a.isNaN { return false }
+        if a.isNaN {
+            guard b.isNaN, let x = MissingKind(a), let y = MissingKind(b) else { return false }
+            return x < y
+        }
         if b.isNaN { return true }
         return a < b
     }

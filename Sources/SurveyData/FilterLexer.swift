@@ -14,7 +14,7 @@ struct FilterToken: Sendable, Equatable {
     /// How the token reads in an error message.
     var display: String {
         switch kind {
-        case let .number(v): return formatCode(v)
+        case let .number(v): return MissingKind(v)?.description ?? formatCode(v)
         case let .identifier(name): return name
         case let .string(text): return "\"\(text)\""
         case let .symbol(s): return s
@@ -57,13 +57,16 @@ enum FilterLexer {
                 continue
             }
             if c == "." {
-                // Stata's missing value `.`, and the extended missing values `.a`–`.z` (all one missing here).
+                // Stata's missing value `.`, and the extended missing values `.a`–`.z`, each its own
+                // kind (`MissingKind`): `x == .a` selects the `.a` rows only.
                 var j = i + 1
+                var value = Double.nan
                 if j < chars.count, chars[j].isASCII, chars[j].isLowercase,
                    !(j + 1 < chars.count && (chars[j + 1].isLetter || chars[j + 1].isNumber || chars[j + 1] == "_")) {
+                    value = MissingKind(letter: chars[j])?.value ?? .nan
                     j += 1
                 }
-                tokens.append(FilterToken(kind: .number(.nan), column: column))
+                tokens.append(FilterToken(kind: .number(value), column: column))
                 i = j
                 continue
             }

@@ -8,11 +8,13 @@ public enum ReadStatFormat: String, Sendable {
 
 /// Reads Stata `.dta` and SPSS `.sav` files through ReadStat, keeping variable labels (CJK text →
 /// `labelZH`, otherwise `labelEN`), value labels, SPSS user-missing codes/ranges and Stata extended
-/// missing values (`.a`–`.z`, read as NaN). String variables are encoded like CSV text columns.
+/// missing values (`.a`–`.z`, with their labels): every missing value is a NaN that keeps its kind
+/// (`MissingKind`). Measures by `TypeInference.fileType`. String variables are encoded like CSV
+/// text columns.
 public enum ReadStatLoader {
     public static func load(path: String, format: ReadStatFormat) throws -> Dataset {
         guard FileManager.default.fileExists(atPath: path) else { throw SurveyDataError.fileNotFound(path) }
-        let state = ReadStatReadState(file: path)
+        let state = ReadStatReadState(file: path, format: format)
         let context = Unmanaged.passRetained(state)
         defer { context.release() }
         guard let parser = readstat_parser_init() else {
@@ -72,20 +74,24 @@ final class ReadStatReadState {
         var isString: Bool
         var measure: readstat_measure_t
         var missingCodes: [Double]
+        /// Every SPSS missing range, single codes included (lo == hi).
+        var missingRanges: [ClosedRange<Double>] = []
         var numbers: [Double] = []
         var texts = TextColumnBuilder()
     }
 
     let file: String
+    let format: ReadStatFormat
     var expectedRows = 0
     var variables: [Variable] = []
     /// ReadStat's variable index → position in `variables` (-1: skipped).
     var position: [Int] = []
     var labelSets: [String: [ValueLabel]] = [:]
+    var missingLabelSets: [String: [MissingLabel]] = [:]
     var errorDetail: String?
     var failure: SurveyDataError?
 
-    init(file: String) { self.file = file }
+    init(file: String, format: ReadStatFormat) { self.file = file; self.format = format }
 
     static func from(_ ctx: UnsafeMutableRawPointer?) -> ReadStatReadState {
         Unmanaged<ReadStatReadState>.fromOpaque(ctx!).takeUnretainedValue()
@@ -95,14 +101,17 @@ final class ReadStatReadState {
         let name = String(cString: readstat_variable_get_name(variable))
         let label = readstat_variable_get_label(variable).map { String(cString: $0) } ?? ""
         var missingCodes: [Double] = []
+        var missingRanges: [ClosedRange<Double>] = []
         for k in 0..<readstat_variable_get_missing_ranges_count(variable) {
             let lo = readstat_variable_get_missing_range_lo(variable, k)
             let hi = readstat_variable_get_missing_range_hi(variable, k)
             if let low = numericValue(lo), let high = numericValue(hi), low == high { missingCodes.append(low) }
+            if let low = numericValue(lo), let high = numericValue(hi), low <= high { missingRanges.append(low...high) }
         }
         var entry = Variable(name: name, label: label, labelSet: labelSet?.isEmpty == false ? labelSet : nil,
                              isString: readstat_variable_get_type_class(variable) == READSTAT_TYPE_CLASS_STRING,
                              measure: readstat_variable_get_measure(variable), missingCodes: missingCodes)
+        entry.missingRanges = missingRanges
         if entry.isString { entry.texts.indices.reserveCapacity(expectedRows) } else { entry.numbers.reserveCapacity(expectedRows) }
         let index = Int(readstat_variable_get_index(variable))
         if index >= 0 {
@@ -124,21 +133,47 @@ final class ReadStatReadState {
                 variables[k].texts.append(text, line: row + 1)
             }
         } else if readstat_value_is_missing(value, variable) != 0 {
-            variables[k].numbers.append(.nan)
+            variables[k].numbers.append(Self.missingValue(value, variable: variable))
         } else {
             variables[k].numbers.append(numericValue(value) ?? .nan)
         }
         return true
     }
 
+    /// The kind-carrying NaN (see `MissingKind`) for a missing ReadStat value: Stata's `.a`–`.z`
+    /// by tag, an SPSS user-missing value by its code, everything else `.`.
+    private static func missingValue(_ value: readstat_value_t,
+                                     variable: UnsafeMutablePointer<readstat_variable_t>) -> Double {
+        if readstat_value_is_tagged_missing(value) != 0 {
+            let tag = Character(UnicodeScalar(UInt8(bitPattern: readstat_value_tag(value))))
+            return MissingKind(letter: tag)?.value ?? .nan
+        }
+        if readstat_value_is_system_missing(value) == 0, readstat_value_is_defined_missing(value, variable) != 0,
+           let code = numericCode(value), code.isFinite {
+            return MissingKind.userMissing(code)
+        }
+        return .nan
+    }
+
     func addValueLabel(set: String, value: readstat_value_t, label: String) {
-        // Labels of Stata extended missing values (.a, .b, …) and of SPSS string values have no code.
-        guard value.is_tagged_missing == 0, value.is_system_missing == 0, let code = numericValue(value) else { return }
+        // Labels of Stata extended missing values (.a, .b, …) are kept by kind; SPSS string values
+        // have no code.
+        if readstat_value_is_tagged_missing(value) != 0 {
+            let tag = Character(UnicodeScalar(UInt8(bitPattern: readstat_value_tag(value))))
+            guard let kind = MissingKind(letter: tag) else { return }
+            let entry = label.containsCJK ? MissingLabel(kind: kind.description, labelZH: label)
+                                          : MissingLabel(kind: kind.description, labelEN: label)
+            missingLabelSets[set, default: []].append(entry)
+            return
+        }
+        guard value.is_system_missing == 0, let code = numericValue(value) else { return }
         let entry = label.containsCJK ? ValueLabel(code: code, labelZH: label) : ValueLabel(code: code, labelEN: label)
         labelSets[set, default: []].append(entry)
     }
 
-    private func numericValue(_ value: readstat_value_t) -> Double? {
+    private func numericValue(_ value: readstat_value_t) -> Double? { Self.numericCode(value) }
+
+    private static func numericCode(_ value: readstat_value_t) -> Double? {
         switch readstat_value_type(value) {
         case READSTAT_TYPE_INT8: return Double(readstat_int8_value(value))
         case READSTAT_TYPE_INT16: return Double(readstat_int16_value(value))
@@ -167,18 +202,24 @@ final class ReadStatReadState {
                 let encoded = TextEncoding.encode(indices: variable.texts.indices, strings: variable.texts.strings)
                 values = encoded.values
                 info.values = encoded.labels
+                info.textEncoded = true
                 info.type = .categorical
             } else {
                 values = variable.numbers
                 let labels = (variable.labelSet.flatMap { labelSets[$0] } ?? []).sorted { $0.code < $1.code }
                 info.values = labels
-                if labels.isEmpty {
-                    info.type = TypeInference.type(of: values)
-                } else if variable.measure == READSTAT_MEASURE_ORDINAL {
-                    info.type = .ordinal
-                } else {
-                    info.type = TypeInference.labelledType(values: values, labels: labels)
+                info.missingLabels = (variable.labelSet.flatMap { missingLabelSets[$0] } ?? []).sorted { $0.kind < $1.kind }
+                let measure: TypeInference.FileMeasure
+                switch variable.measure {
+                case READSTAT_MEASURE_ORDINAL: measure = .ordinal
+                case READSTAT_MEASURE_NOMINAL: measure = .nominal
+                case READSTAT_MEASURE_SCALE: measure = .scale
+                default: measure = .unknown
                 }
+                let ranges = variable.missingRanges
+                info.type = TypeInference.fileType(values: values, labels: labels,
+                                                   isMissingCode: { code in ranges.contains { $0.contains(code) } },
+                                                   measure: format == .sav ? measure : .unknown)
             }
             columns.append(Column(name: variable.name, values: values))
             infos.append(info)

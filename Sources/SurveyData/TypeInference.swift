@@ -1,5 +1,8 @@
+import Foundation
+
 /// Guesses what a variable is when no codebook says: {0,1} → binary, otherwise continuous (text
-/// columns are categorical and handled by `TextEncoding`).
+/// columns are categorical and handled by `TextEncoding`); labelled numeric variables of .dta/.sav
+/// files by `fileType`.
 enum TypeInference {
     static func type(of values: [Double]) -> VariableType {
         var sawValue = false
@@ -10,11 +13,64 @@ enum TypeInference {
         return sawValue ? .binary : .continuous
     }
 
-    /// Binary when every labelled code and every value is 0/1, categorical otherwise.
-    static func labelledType(values: [Double], labels: [ValueLabel]) -> VariableType {
-        let codesBinary = labels.allSatisfy { $0.code == 0 || $0.code == 1 }
-        return codesBinary && type(of: values) != .continuous ? .binary : .categorical
+    /// The measure of a labelled numeric variable of a .dta/.sav file, as Stata/SPSS/jamovi users
+    /// expect (README, "Measures from the file"):
+    /// - labels that cover only missing codes, or fewer than half of the observed values (an
+    ///   income with 0 "none" labelled), do not make it discrete: the unlabelled rule applies;
+    /// - codes 0/1 only → binary;
+    /// - SPSS measure from the file: "ordinal" → ordinal, "nominal" → categorical, "scale" →
+    ///   continuous (unless the labels cover every observed value: then the rule below);
+    /// - otherwise (every .dta): integer codes, 3–10 of them, consecutive (1…5, 0…4) → ordinal;
+    ///   two codes other than 0/1, more than 10, non-integer or gapped codes (province codes
+    ///   11, 12, 21…, which look nominal), or a catch-all label ("other", "其他") → categorical.
+    /// `values` are the stored values (missing ones, of every kind, are NaN and ignored).
+    static func fileType(values: [Double], labels: [ValueLabel], isMissingCode: (Double) -> Bool = { _ in false },
+                         measure: FileMeasure = .unknown) -> VariableType {
+        let labelled = Set(labels.map(\.code).filter { !isMissingCode($0) })
+        guard !labelled.isEmpty else { return unlabelledType(values: values, measure: measure) }
+        var observed = Set<Double>()
+        for v in values where !v.isNaN {
+            observed.insert(v)
+            if observed.count > 1000 { break }
+        }
+        let observedLabelled = observed.filter(labelled.contains).count
+        if !observed.isEmpty, 2 * observedLabelled < observed.count { return unlabelledType(values: values, measure: measure) }
+        let codes = labelled.union(observed)
+        if codes.isSubset(of: [0, 1]) { return .binary }
+        switch measure {
+        case .ordinal: return .ordinal
+        case .nominal: return .categorical
+        case .scale where observedLabelled < observed.count: return .continuous
+        default: break
+        }
+        if labels.contains(where: { !isMissingCode($0.code) && looksNominal($0) }) { return .categorical }
+        let sorted = codes.sorted()
+        let integers = sorted.allSatisfy { $0 == $0.rounded() && abs($0) < 1e9 }
+        let consecutive = integers && zip(sorted, sorted.dropFirst()).allSatisfy { $1 - $0 == 1 }
+        return (3...10).contains(sorted.count) && consecutive ? .ordinal : .categorical
     }
+
+    /// A catch-all level ("other", "others (specify)", "其他") has no place on an order: its labels
+    /// look nominal.
+    static func looksNominal(_ label: ValueLabel) -> Bool {
+        [label.name, label.labelEN, label.labelZH].contains { text in
+            guard let t = text?.lowercased().trimmingCharacters(in: .whitespaces) else { return false }
+            return t == "other" || t.hasPrefix("other ") || t.hasPrefix("others") || t.hasPrefix("other(")
+                || t.hasPrefix("其他") || t.hasPrefix("其它")
+        }
+    }
+
+    /// An SPSS variable without (non-missing) value labels: the file's "ordinal"/"nominal" measure
+    /// where its values are integers (not just 0/1), else the CSV rule (`type(of:)`).
+    private static func unlabelledType(values: [Double], measure: FileMeasure) -> VariableType {
+        let plain = type(of: values)
+        guard measure == .ordinal || measure == .nominal, plain == .continuous,
+              values.allSatisfy({ $0.isNaN || ($0 == $0.rounded() && abs($0) < 1e9) }) else { return plain }
+        return measure == .ordinal ? .ordinal : .categorical
+    }
+
+    /// The measurement level a file records (SPSS); .dta files have none.
+    enum FileMeasure { case unknown, nominal, ordinal, scale }
 }
 
 /// Stata's `encode`: distinct texts sorted, numbered 1...k, the texts kept as value labels.

@@ -68,11 +68,14 @@ struct Fit: ParsableCommand {
                 throw CLIError("unknown variable '\(v)' in --vce cluster (dataset \(dataset.name))")
             }
             _ = try dataOptions.subsample(dataset) // checks the condition and that rows remain
-            try checkOutcome(kind, dataset: dataset)
+            try checkOutcome(kind, dataset: dataset, language: language)
             let spec = ModelSpec(kind: kind, formula: formula, condition: dataOptions.condition,
                                  vce: variance, weights: weights)
-            let result = try fitModel(spec, data: dataset,
+            var result = try fitModel(spec, data: dataset,
                                       options: FitOptions(margins: margins || atmeans, atMeans: atmeans))
+            // Stata: pweights imply robust variance (the estimator uses it and notes so); the
+            // report's variance says so too (`"vce": "robust"`, the robust line of the table).
+            if pweight != nil, result.spec.vce == .oim { result.spec.vce = .robust }
             let notice = try dataOptions.notice(dataset)
             emit(render(result, dataset: dataset, format: format, paren: paren, language: language, notice: notice))
         }
@@ -80,10 +83,20 @@ struct Fit: ParsableCommand {
 
     /// OLS on an unordered categorical outcome (a text column encoded 1…k in alphabetical
     /// order) would regress on arbitrary codes: refuse, as a silent wrong number.
-    private func checkOutcome(_ kind: ModelKind, dataset: Dataset) throws {
-        guard kind == .ols, let tilde = formula.firstIndex(of: "~") else { return }
+    /// A text outcome without an order (its texts numbered alphabetically) would make logit and
+    /// the ordered models depend on spelling: refuse, saying how to give the order.
+    private func checkOutcome(_ kind: ModelKind, dataset: Dataset, language: Language) throws {
+        guard let tilde = formula.firstIndex(of: "~") else { return }
         let outcome = formula[..<tilde].trimmingCharacters(in: .whitespaces)
-        if let info = dataset.info(outcome), info.type == .categorical, info.nonNumericCell == nil { // else the design names the cell
+        // A mostly numeric column read as text: the design matrix names its first offending cell.
+        if kind != .ols, let info = dataset.info(outcome), info.textEncoded, info.nonNumericCell == nil {
+            let codebook = dataOptions.path.lowercased().hasSuffix(".csv")
+                ? CodebookFile.sidecarPath(forDataAt: dataOptions.path) : nil
+            throw CLIError(FitText.unorderedTextOutcome(outcome, kind: kind, texts: info.values.compactMap(\.name),
+                                                        codebook: codebook, language))
+        }
+        guard kind == .ols else { return }
+        if let info = dataset.info(outcome), info.type == .categorical, info.nonNumericCell == nil {
             throw CLIError("outcome '\(outcome)' is not numeric (categorical values such as "
                            + "'\(info.values.first?.label(.en) ?? "")'); ols needs a numeric outcome: "
                            + "use logit or ologit, or declare it ordinal or continuous in the codebook")
@@ -113,5 +126,26 @@ struct Fit: ParsableCommand {
             output += "\n" + format.render(margins)
         }
         return output
+    }
+}
+
+/// The words `fit` adds for its outcome checks (en/zh).
+enum FitText {
+    /// `codebook`: the sidecar that would give the order (CSV data), nil for .dta/.sav files.
+    static func unorderedTextOutcome(_ outcome: String, kind: ModelKind, texts: [String], codebook: String?,
+                                     _ language: Language) -> String {
+        let shown = texts.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (texts.count > 3 ? ", …" : "")
+        let example = texts.first ?? "low"
+        let encode = "encode \(outcome), generate(\(outcome)_n) label(LBL)"
+        switch language {
+        case .en:
+            let sidecar = codebook.map { "give its order in \($0) (value codes, e.g. {\"code\": 1, \"name\": \"\(example)\"}), or " } ?? ""
+            return "outcome '\(outcome)' holds text (\(shown)) with no order, so \(kind.rawValue) cannot tell low from high: "
+                + sidecar + "store it as numbers labelled in order (Stata: \(encode), with label LBL defined in that order)"
+        case .zh:
+            let sidecar = codebook.map { "请在 \($0) 中给出取值编码（例如 {\"code\": 1, \"name\": \"\(example)\"}），或" } ?? "请"
+            return "结果变量 '\(outcome)' 是没有顺序的文本（\(shown)），\(kind.rawValue) 无法区分高低："
+                + sidecar + "把它存成按顺序加标签的数值（Stata：\(encode)，标签 LBL 按此顺序定义）"
+        }
     }
 }

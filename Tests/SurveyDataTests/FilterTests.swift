@@ -61,7 +61,8 @@ import Testing
         #expect(try mask("wage < 350") == [true, false, true, false, false])
         #expect(try mask("wage < .") == [true, false, true, true, true])
         #expect(try mask("wage == .") == [false, true, false, false, false])
-        #expect(try mask("wage >= .a") == [false, true, false, false, false])
+        #expect(try mask("wage >= .") == [false, true, false, false, false])
+        #expect(try mask("wage >= .a") == [false, false, false, false, false]) // a system missing is below .a
         #expect(try mask("missing(wage)") == [false, true, false, false, false])
         #expect(try mask("!missing(wage)") == [true, false, true, true, true])
         #expect(try mask("missing(wage, male)") == [false, true, false, false, true])

@@ -13,7 +13,7 @@ import Testing
         #expect(d.info("id")?.labelEN == "Respondent id")
         #expect(d.info("industry")?.labelZH == "行业")
         #expect(d.info("industry")?.labelEN == nil)
-        #expect(d.info("industry")?.type == .categorical)
+        #expect(d.info("industry")?.type == .ordinal) // labelled integers 1–3, consecutive
         #expect(d.info("industry")?.values.map(\.labelEN) == ["primary", "secondary", "tertiary"])
         #expect(d.info("male")?.type == .binary)
         #expect(d.info("male")?.valueLabel(for: 1)?.labelEN == "male")
@@ -86,7 +86,7 @@ import Testing
         #expect(back.info("wage")?.labelEN == "Monthly wage")
         #expect(back.info("industry")?.values.map(\.labelEN) == ["primary", "secondary", "tertiary"])
         #expect(back.info("union")?.type == .binary)
-        #expect(back.info("industry")?.type == .categorical)
+        #expect(back.info("industry")?.type == .ordinal) // a .dta has no measure: labelled 1–3 → ordinal
     }
 
     /// R's haven (an independent reader) agrees on the round trip's file. R is not among the

@@ -41,6 +41,12 @@ enum DescribeView {
                                   Cell(NumberFormat.fixed(level.percent, 1) + "%")])
                 }
             }
+            // Missing values by kind among the `if` rows (they are outside the screen's sample), as
+            // Stata's `tab x, missing`.
+            for m in results.missingByVariable[name] ?? [] {
+                table.addRow([Cell(MissingText.row(m.kind, label: info?.missingLabel(m.kind, language), language), indent: 1),
+                              Cell(NumberFormat.count(m.count))])
+            }
         }
         if let notice = env.codebook.notice(language) { table.notes.append(notice) }
         return table
