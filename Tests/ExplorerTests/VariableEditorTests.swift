@@ -156,6 +156,15 @@ import Testing
         #expect(s.spec.weight == nil)
     }
 
+    @Test func everyExportNamesTheVarianceAndWeights() {
+        var s = TestData.state { $0.vce = .cluster("industry"); $0.weight = SpecWeight(kind: .fweight, variable: "age") }
+        for view in [ViewKind.models, .crosstab, .describe] {
+            s.view = view
+            let text = ViewExport.document(s, env: env, format: .markdown)
+            #expect(text.contains("Models' variance: cluster:industry; weights: fweight=age"), "\(view): \(text)")
+        }
+    }
+
     @Test func oddsRatiosAndParenthesesAreViewOptions() {
         var s = TestData.state()
         let generation = s.generation
