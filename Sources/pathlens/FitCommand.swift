@@ -40,7 +40,7 @@ struct Fit: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("text, md, latex, csv or json.", valueName: "format"))
     var format: String = "text"
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("In parentheses: t (t or z statistic) or se.", valueName: "t|se"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("In parentheses: t (t or z statistic), se, or ci (95% confidence interval).", valueName: "t|se|ci"))
     var paren: String = "t"
 
     func run() throws {

@@ -22,6 +22,13 @@ import Testing
             let row = try #require(rows.first { $0["term"] as? String == term }, "\(model) has no \(term)")
             return (try #require(row["estimate"] as? Double), try #require(row["se"] as? Double))
         }
+        /// Stata's `or` display of a term: exp(b), exp(b)·se, the exponentiated 95 % interval.
+        func oddsRatio(_ model: String, _ term: String) throws -> (or: Double, se: Double, ci: [Double]) {
+            let cases = try #require(json["cases"] as? [[String: Any]])
+            let c = try #require(cases.first { $0["name"] as? String == model })
+            let row = try #require((c["coefficients"] as? [[String: Any]])?.first { $0["term"] as? String == term })
+            return (try #require(row["or"] as? Double), try #require(row["or_se"] as? Double), try #require(row["or_ci"] as? [Double]))
+        }
         func path(_ name: String) throws -> (estimate: Double, se: Double) {
             let paths = try #require(json["paths"] as? [String: Any])
             let p = try #require(paths[name] as? [String: Any])
@@ -149,6 +156,17 @@ import Testing
             #expect(treat.below.indices.contains(f.column) && treat.below[f.column] == Self.fixed(cli.z, 2),
                     "\(f.reference) z on screen: \(treat.below)")
         }
+        // Odds ratios (O) with SEs (P) and then 95 % intervals (P again), as R's exp(b), exp(b)·se.
+        let or = try reference.oddsRatio("y_ologit_cluster", "treat")
+        let withSE = try run(["--spec", specPath, "--size", "120x40", "--keys", "O P", "--print"])
+        #expect(withSE.status == 0, "\(withSE.stderr)")
+        let orRow = try row(withSE.stdout, "received")
+        #expect(orRow.top.indices.contains(1) && orRow.top[1] == Self.fixed(or.or, 3), "OR on screen: \(orRow.top)")
+        #expect(orRow.below.indices.contains(1) && orRow.below[1] == Self.fixed(or.se, 3), "OR se on screen: \(orRow.below)")
+        #expect(orRow.top.first == treat.top.first) // OLS is not exponentiated
+        let withCI = try run(["--spec", specPath, "--size", "160x40", "--keys", "O P P", "--print"])
+        #expect(withCI.stdout.contains("[\(Self.fixed(or.ci[0], 3)), \(Self.fixed(or.ci[1], 3))]"), "\(withCI.stdout)")
+
         // The rest of the R reference through fit: logwage and the cutpoints of the ordered logit.
         for term in ["logwage", "cut1", "cut2", "cut3", "cut4"] {
             let cli = try fit("ologit", "jobsat ~ treat + \(Self.controls)", term: term, data: data.path)

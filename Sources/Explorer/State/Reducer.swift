@@ -103,7 +103,12 @@ public enum Reducer {
     static func change(_ state: inout AppState, env: ExplorerEnvironment, _ mutate: (inout Specification) -> Void) -> [Effect] {
         var next = state.spec
         mutate(&next)
-        next.followRoles(in: env.dataset)
+        // Only a change of roles moves crosstabs that follow them (counting values costs a scan).
+        let before = state.spec
+        if (next.outcome, next.keyRegressor, next.mediator, next.crosstabsPicked)
+            != (before.outcome, before.keyRegressor, before.mediator, before.crosstabsPicked) {
+            next.followRoles(in: env.dataset)
+        }
         guard next != state.spec else { return [] }
         let previous = state.spec
         state.undoStack.append(previous)

@@ -32,11 +32,12 @@ enum VariableEditorOverlay {
         let language = state.spec.language
         let open = language == .zh ? "（" : "  ("
         let close = language == .zh ? "）" : ")"
-        let keys = KeyTable.hint([.editorField, .editorValue, .closeOverlay], in: .editor, language)
-        let all = lines(editor, state, env: env)
+        let keys = KeyTable.hint([.closeOverlay], in: .editor, language)
+        let help = KeyTable.hint([.editorField, .editorValue, .editorPick], in: .editor, language)
+        let all = lines(editor, state, env: env) + [help]
         // Long entry lists (a base level per region) are clipped by the box; the selected
         // field is reversed, so the values in force stay readable.
         Overlays.box(title: EditorText.title(editor.variable).text(language) + open + keys + close,
-                     lines: all, selected: editor.field.rawValue, into: &grid, minWidth: 60)
+                     lines: all, selected: editor.field.rawValue, into: &grid, lineStyles: [all.count - 1: .dim], minWidth: 60)
     }
 }
