@@ -104,7 +104,10 @@ import Testing
         #expect(record["path"] as? String == "byos_survey.dta")
         #expect(record["bytes"] as? Int == (try FileManager.default.attributesOfItem(atPath: data.path)[.size] as? Int))
         #expect((record["sha256"] as? String)?.count == 64)
-        #expect((saved["measures"] as? [String: String])?["jobsat"] == "ordinal")
+        // jobsat is ordinal from the file's value labels (1-5 labelled codes) or, where the loader
+        // typed it otherwise, from the editor's `E 3`; only a change is recorded in `measures`.
+        let measures = saved["measures"] as? [String: String] ?? [:]
+        #expect(measures["jobsat"] ?? "ordinal" == "ordinal")
         #expect(saved["controls"] as? [String] == ["i.region", "c.logwage"])
         #expect(saved["vce"] as? String == "cluster:region")
         #expect(saved["outcome"] as? String == "jobsat" && saved["key_regressor"] as? String == "treat")
