@@ -53,35 +53,8 @@ public enum LessonPane {
             .replacingOccurrences(of: "*", with: "")
     }
 
-    /// Greedy wrap to `width` cells: breaks after spaces, or between any two wide (CJK)
-    /// characters; a word longer than the width is cut.
+    /// Greedy wrap to `width` cells with the Chinese line-breaking rule (`Reports.TextWrap`).
     static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var current = "", currentWidth = 0
-        var lastBreak: String.Index?   // in `current`: position after which a break is allowed
-        for character in text {
-            let w = TextWidth.width(character)
-            if currentWidth + w > width {
-                if character == " " {
-                    lines.append(current); current = ""; currentWidth = 0; lastBreak = nil; continue
-                }
-                if let b = lastBreak {
-                    let head = String(current[..<b]), tail = String(current[b...])
-                    lines.append(head.hasSuffix(" ") ? String(head.dropLast()) : head)
-                    current = tail.hasPrefix(" ") ? String(tail.dropFirst()) : tail
-                } else {
-                    lines.append(current); current = ""
-                }
-                currentWidth = TextWidth.width(current)
-                lastBreak = nil
-                if currentWidth + w > width { lines.append(current); current = ""; currentWidth = 0 }
-            }
-            if character == " " && current.isEmpty { continue }
-            current.append(character)
-            currentWidth += w
-            if character == " " || w == 2 { lastBreak = current.endIndex }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines.isEmpty ? [""] : lines
+        TextWrap.lines(text, width: width)
     }
 }

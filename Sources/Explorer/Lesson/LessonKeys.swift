@@ -41,6 +41,9 @@ enum LessonKeys {
         let contexts: [KeyContext] = state.focus == .variables && !state.zoom ? [.lessonPane, .lesson] : [.lesson]
         guard let binding = KeyTable.binding(for: key, in: contexts) else { return nil }
         let language = mode.session.language
+        // With the tables in focus (Tab, z) PgDn / PgUp page them, as everywhere else; n / p
+        // still move through the steps.
+        if (key == .pageDown || key == .pageUp) && (state.focus == .view || state.zoom) { return nil }
         switch binding.action {
         case .lessonNext:
             guard mode.session.next() else {

@@ -6,13 +6,13 @@ import SurveyData
 /// counts with column and row percentages, then χ², Cramér's V, gamma and τ-b
 /// (`Estimation.CrossTabulation`).
 enum CrosstabView {
-    static func content(_ state: AppState, env: ExplorerEnvironment) -> ViewContent {
+    static func content(_ state: AppState, env: ExplorerEnvironment, width: Int = 1000) -> ViewContent {
         guard let results = state.results else { return .message("computing...") }
         var lines: [StyledLine] = []
         var tables: [Table] = []
         for output in results.crosstabs {
             let table = self.table(output, env: env, language: state.spec.language)
-            lines += TableLines.lines(table) + [StyledLine()]
+            lines += TableLines.lines(table, maxWidth: width, ascii: !env.unicode) + [StyledLine()]
             tables.append(table)
         }
         if lines.isEmpty { return .message("no crosstab chosen: press C / c on two variables") }

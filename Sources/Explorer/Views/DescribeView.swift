@@ -5,10 +5,10 @@ import SurveyData
 /// View 5: Table 1 for the subsample — shares of each level for discrete variables, and N,
 /// mean, SD, min, max for continuous ones — over the variables of the current model.
 enum DescribeView {
-    static func content(_ state: AppState, env: ExplorerEnvironment) -> ViewContent {
+    static func content(_ state: AppState, env: ExplorerEnvironment, width: Int = 1000) -> ViewContent {
         guard let results = state.results else { return .message("computing...") }
         let table = self.table(state, env: env, results: results)
-        return ViewContent(lines: TableLines.lines(table), tables: [table])
+        return ViewContent(lines: TableLines.lines(table, maxWidth: width, ascii: !env.unicode), tables: [table])
     }
 
     static func variables(_ spec: Specification) -> [String] {

@@ -18,12 +18,21 @@ enum MarginsView {
             guard let result = model.result else { continue }
             let (table, bars) = self.table(result, title: model.title, terms: terms, env: env, language: state.spec.language)
             guard !table.rows.isEmpty else { continue }
-            var modelLines = TableLines.lines(table, maxWidth: max(30, width - barWidth - 3))
-            // Bars after each body row: rows start after title, rule, header, rule.
-            let firstBody = 5
+            var modelLines = TableLines.lines(table, maxWidth: max(30, width - barWidth - 3), ascii: !env.unicode)
+            // Bars after each body row (rows start after the title, rule, headers, rule); the
+            // bars are one more whole column of every table line.
+            let titleLines = modelLines.prefix { $0.columns.isEmpty }.count
+            let firstBody = titleLines + 2 + table.headers.count
+            let tableEnd = modelLines.first(where: { !$0.columns.isEmpty })?.width ?? 0
+            let barCells = bars.map { TextWidth.width($0.text) }.max() ?? 0
             for (i, bar) in bars.enumerated() where firstBody + i < modelLines.count {
                 modelLines[firstBody + i].append("  ")
                 modelLines[firstBody + i].append(bar.text, style: bar.negative ? .negative : .positive)
+            }
+            if barCells > 0 {
+                for k in modelLines.indices where !modelLines[k].columns.isEmpty {
+                    modelLines[k].columns.append((tableEnd + 2)..<(tableEnd + 2 + barCells))
+                }
             }
             lines += modelLines + [StyledLine()]
             tables.append(table)
