@@ -37,14 +37,16 @@ public enum TextWrap {
             if character == " " && current.isEmpty { continue }
             current.append(character)
             currentWidth += w
+            let k = current.count - 1
+            if k > 0 && (current[k - 1] == " " || TextWidth.width(current[k - 1]) == 2 || w == 2) { breaks.append(k) }
             if currentWidth > width {
                 // Break at the last legal opportunity; the rest starts the next line.
-                if let b = breaks.last(where: legal) {
-                    emit(current[..<b])
-                    current = Array(current[b...].drop { $0 == " " })
-                } else if character == " " {
+                if character == " " {
                     emit(current[...])
                     current = []
+                } else if let b = breaks.last(where: legal) {
+                    emit(current[..<b])
+                    current = Array(current[b...].drop { $0 == " " })
                 } else {
                     // No opportunity: cut the word before this character (a no-start character
                     // takes the one before it along, so it does not begin the line).
@@ -58,10 +60,7 @@ public enum TextWrap {
                 for k in current.indices where k > 0 && (current[k - 1] == " " || TextWidth.width(current[k - 1]) == 2 || TextWidth.width(current[k]) == 2) {
                     breaks.append(k)
                 }
-                continue
             }
-            let k = current.count - 1
-            if k > 0 && (current[k - 1] == " " || TextWidth.width(current[k - 1]) == 2 || w == 2) { breaks.append(k) }
         }
         if !current.isEmpty { emit(current[...]) }
         return lines.isEmpty ? [""] : lines

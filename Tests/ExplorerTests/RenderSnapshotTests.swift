@@ -3,7 +3,7 @@ import Testing
 import SurveyData
 
 /// Each view rendered from a given state into the cell grid and compared with a committed text
-/// snapshot, at 80×24 and 132×40, English and Chinese labels.
+/// snapshot, at 80×24, 100×30 and 132×40, English and Chinese labels.
 @Suite struct RenderSnapshotTests {
     let env = TestData.env
 
@@ -18,16 +18,46 @@ import SurveyData
         return Screen.render(state, env: env)
     }
 
-    @Test func everyViewAt80x24() {
-        for view in ViewKind.allCases {
-            Snapshot.check(render(view, configure: { $0.mediatorOn = true }), "\(view.title.lowercased())-80x24")
+    static let sizes = [(80, 24), (100, 30), (132, 40)]
+
+    /// Every view at the three common sizes in both languages; each screen also passes the
+    /// whole-number check (no clipped number, no star fragment).
+    @Test(arguments: [false, true])
+    func everyViewAtEverySize(zh: Bool) {
+        for (width, height) in Self.sizes {
+            for view in ViewKind.allCases {
+                var state = TestData.state(width: width, height: height) { spec in
+                    spec.mediatorOn = true
+                    if zh { spec.language = .zh }
+                }
+                state.view = view
+                let name = "\(view.title.lowercased())-\(width)x\(height)" + (zh ? "-zh" : "")
+                Snapshot.check(ScreenChecks.render(state, env: env, name), name)
+            }
         }
     }
 
-    @Test func everyViewWideInChinese() {
-        for view in ViewKind.allCases {
-            Snapshot.check(render(view, width: 132, height: 40, zh: true, configure: { $0.mediatorOn = true }),
-                           "\(view.title.lowercased())-132x40-zh")
+    /// Scrolled sideways by whole columns: still no fragment at either edge, and the hint
+    /// names the columns off-screen on both sides.
+    @Test func scrollingSidewaysMovesByWholeColumns() {
+        for column in 0...3 {
+            var state = TestData.state(width: 80, height: 24) { $0.mediatorOn = true }
+            state.baseline = Baseline(spec: state.spec, models: state.results?.models ?? [])
+            state.scrollColumn = column
+            let grid = ScreenChecks.render(state, env: env, "models scrolled \(column)")
+            if column == 1 { #expect(grid.line(1).contains("columns off-screen: Left h / Right")) }
+        }
+    }
+
+    /// `2` with the mediator designated but not switched on: the diagram and the verdict.
+    @Test func mediationViewAnalysesTheMediatorSwitchedOff() {
+        for (width, height) in Self.sizes {
+            var state = TestData.state(width: width, height: height) { $0.mediatorOn = false }
+            state.view = .mediation
+            let grid = ScreenChecks.render(state, env: env, "mediation-off")
+            for path in ["a  =", "b  =", "c  =", "c′ ="] { #expect(grid.text.contains(path), "\(width)x\(height): \(path)") }
+            #expect(grid.text.contains("mediation ("))
+            if width == 80 { Snapshot.check(grid, "mediation-off-80x24") }
         }
     }
 
@@ -35,8 +65,13 @@ import SurveyData
         var state = TestData.state(width: 132, height: 40)
         state.baseline = Baseline(spec: state.spec, models: state.results?.models ?? [])
         state.results = TestData.output(state.spec, unionB: 0.18, unionZ: 1.50, unionP: 0.13)
-        let grid = Screen.render(state, env: env)
+        let grid = ScreenChecks.render(state, env: env, "baseline")
         Snapshot.check(grid, "models-baseline-132x40")
+        #expect(grid.text.contains("+* more stars"))
+        let small = ScreenChecks.render({ var s = state; s.width = 80; s.height = 24; return s }(), env: env, "baseline 80x24")
+        Snapshot.check(small, "models-baseline-80x24")
+        // Current models first: the first number column is the current OLS, then its change.
+        #expect(small.text.contains("change"))
         let flagged = (0..<grid.height).contains { y in (0..<grid.width).contains { grid[$0, y].style.contains(.flagged) } }
         #expect(flagged)
     }

@@ -49,7 +49,9 @@ enum Chrome {
         return "\(name) \(n)\(perModel)"
     }
 
-    static func specBar(_ state: AppState, env: ExplorerEnvironment, into grid: inout CellGrid) {
+    /// The specification's items, whole: an item that does not fit before `reserve` cells at
+    /// the right (the off-screen columns hint) is left out rather than cut.
+    static func specBar(_ state: AppState, env: ExplorerEnvironment, into grid: inout CellGrid, reserve: Int = 0) {
         let spec = state.spec
         let language = env.unicode ? spec.language : .en
         var items = [
@@ -66,7 +68,13 @@ enum Chrome {
             let step = "\(lesson.session.step)/\(lesson.session.stepCount)"
             items.append((lesson.isActive ? UIText.specLesson : UIText.specLessonLeft).text(language, step))
         }
-        grid.put(TextWidth.pad(" " + items.joined(separator: " | "), to: grid.width), x: 0, y: 1, style: .underline)
+        var text = ""
+        for item in items {
+            let next = text.isEmpty ? " " + item : text + " | " + item
+            if TextWidth.width(next) > grid.width - reserve { break }
+            text = next
+        }
+        grid.put(TextWidth.pad(text, to: grid.width), x: 0, y: 1, style: .underline)
     }
 
     static func statusLine(_ state: AppState, env: ExplorerEnvironment, into grid: inout CellGrid) {

@@ -20,7 +20,6 @@ public enum Screen {
         var state = state
         if !env.unicode { state.spec.language = .en }
         Chrome.titleBar(state, env: env, into: &grid)
-        Chrome.specBar(state, env: env, into: &grid)
         let top = 2
         let bodyHeight = state.height - 3
         var viewX = 0
@@ -50,9 +49,9 @@ public enum Screen {
         let used = grid.draw(content.lines, x: viewX, y: top, width: viewWidth, height: bodyHeight,
                              row: scrollRow, column: state.scrollColumn)
         // Tell the user how many whole columns are off-screen and which key scrolls to them.
-        if let hint = offScreenHint(used, language: state.spec.language) {
-            grid.put(hint, x: max(0, state.width - TextWidth.width(hint)), y: 1, style: .reverse)
-        }
+        let hint = offScreenHint(used, language: env.unicode ? state.spec.language : .en)
+        Chrome.specBar(state, env: env, into: &grid, reserve: hint.map { TextWidth.width($0) + 1 } ?? 0)
+        if let hint { grid.put(hint, x: max(0, state.width - TextWidth.width(hint)), y: 1, style: .reverse) }
         Chrome.statusLine(state, env: env, into: &grid)
         if let overlay = state.overlay { Overlays.draw(overlay, language: state.spec.language, into: &grid) }
         if !env.unicode { grid.replaceNonASCII() }

@@ -7,9 +7,10 @@ enum TableLines {
     /// The narrowest the label column gets on a narrow screen (labels end in `...`).
     static let minimumLabelWidth = 14
 
-    /// With `ascii` (a terminal without UTF-8) every symbol is folded to its ASCII form first.
+    /// With `ascii` (a terminal without UTF-8) every symbol is folded to its ASCII form first;
+    /// without `rules` the table is compact (headers underlined, no rule lines).
     static func lines(_ table: Table, styles: [Int: [Int: CellStyle]] = [:], maxWidth: Int? = nil,
-                      ascii: Bool = false, labelFloor: Int = minimumLabelWidth) -> [StyledLine] {
+                      ascii: Bool = false, labelFloor: Int = minimumLabelWidth, rules: Bool = true) -> [StyledLine] {
         var table = ascii ? ASCIIFold.fold(table) : table
         // Labels and headers give way to a narrow screen, numbers never: headers wider than
         // their numbers wrap onto more header lines, the label column is abbreviated (down to
@@ -44,13 +45,13 @@ enum TableLines {
         if let title = table.title {
             out += TextWrap.lines(title, width: maxWidth ?? Int.max / 4).map { StyledLine($0, style: .bold) }
         }
-        out.append(tableLine(Cells.repeated("=", width), style: .dim))
+        if rules { out.append(tableLine(Cells.repeated("=", width), style: .dim)) }
         for header in table.headers {
-            out.append(tableLine(layout.line(header, isHeader: true), style: .bold))
+            out.append(tableLine(layout.line(header, isHeader: true), style: rules ? .bold : [.bold, .underline]))
         }
-        if !table.headers.isEmpty { out.append(tableLine(Cells.repeated("-", width), style: .dim)) }
+        if rules && !table.headers.isEmpty { out.append(tableLine(Cells.repeated("-", width), style: .dim)) }
         for (r, row) in table.rows.enumerated() {
-            if row.kind == .ruleAbove { out.append(tableLine(Cells.repeated("-", width), style: .dim)) }
+            if rules && row.kind == .ruleAbove { out.append(tableLine(Cells.repeated("-", width), style: .dim)) }
             var line = tableLine(layout.line(row.cells))
             var rowStyles = styles[r] ?? [:]
             for (c, cell) in row.cells.enumerated() where cell.flagged { rowStyles[c] = .flagged }
@@ -62,7 +63,7 @@ enum TableLines {
             }
             out.append(line)
         }
-        out.append(tableLine(Cells.repeated("=", width), style: .dim))
+        if rules { out.append(tableLine(Cells.repeated("=", width), style: .dim)) }
         // Notes are prose: wrapped to the view, never cut.
         for note in table.notes {
             out += TextWrap.lines(note, width: maxWidth ?? Int.max / 4).map { StyledLine($0, style: .dim) }
@@ -79,9 +80,8 @@ enum TableLines {
             let cells = table.normalized(header)
             let pieces: [[String]] = cells.enumerated().map { c, cell in
                 // Never narrower than its longest word: words stay whole (CJK breaks anywhere).
-                let longestWord = cell.text.split(separator: " ").map { word in
-                    word.contains { TextWidth.width($0) == 2 } ? 4 : TextWidth.width(word)
-                }.max() ?? 0
+                let longestWord = cell.text.split { $0 == " " || TextWidth.width($0) == 2 }
+                    .map { TextWidth.width($0) }.max() ?? 0
                 let limit = max(8, bodyWidths[c], longestWord)
                 guard c > 0, TextWidth.width(cell.indentedText) > limit else { return [cell.text] }
                 return TextWrap.lines(cell.text, width: limit)

@@ -72,7 +72,7 @@ public enum UIText {
     public static let bootstrapDone = Phrase("Bootstrap: {0} replications", "自助法：{0} 次重复")
 
     // MARK: lesson frame
-    public static let stepTables = Phrase("This step's tables (Esc: live views, z: full width)", "本步的表格（Esc 返回实时视图，z 全宽）")
+    public static let stepTables = Phrase("This step's tables (Esc live views, z wide)", "本步的表格（Esc 实时视图，z 全宽）")
     public static let stepOf = Phrase("Step {0}/{1}", "第 {0}/{1} 步")
     public static let lookAt = Phrase("Look at", "请看")
     public static let lookAtTitle = Phrase("Look at: {0}", "请看：{0}")
