@@ -7,8 +7,8 @@ enum Chrome {
     static func titleBar(_ state: AppState, env: ExplorerEnvironment, into grid: inout CellGrid) {
         let w = grid.width
         grid.put(Cells.repeated(" ", w), x: 0, y: 0, style: .reverse)
-        var x = grid.put(" PathLens: \(env.dataset.name) ", x: 0, y: 0, style: [.reverse, .bold])
         let language = env.unicode ? state.spec.language : .en
+        var x = grid.put(" " + UIText.appTitle.text(language, env.dataset.name) + " ", x: 0, y: 0, style: [.reverse, .bold])
         for v in ViewKind.allCases {
             let label = " \(v.rawValue) \(title(v).text(language)) "
             let style: CellStyle = v == state.view ? [.bold, .accent] : .reverse
@@ -58,7 +58,7 @@ enum Chrome {
             UIText.specEstimators.text(language, spec.estimators.title),
             UIText.specSample.text(language, subsampleText(state, env: env)),
             UIText.specVCE.text(language, spec.vce),
-            UIText.specLabels.text(language, language == .zh ? "中文" : "EN"),
+            UIText.specLabels.text(language, UIText.languageName.text(language)),
         ]
         if let m = spec.mediator {
             items.append((spec.mediatorOn ? UIText.specMediatorOn : UIText.specMediatorOff).text(language, m))

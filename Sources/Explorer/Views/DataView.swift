@@ -31,7 +31,7 @@ enum DataView {
             line.columns = columns
             lines.append(line)
         }
-        if rows.isEmpty { lines.append(StyledLine("no observations in this subsample", style: .dim)) }
+        if rows.isEmpty { lines.append(StyledLine(UIText.noObservations.text(state.spec.language), style: .dim)) }
         return ViewContent(lines: lines, tables: [])
     }
 

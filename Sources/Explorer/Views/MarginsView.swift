@@ -8,8 +8,9 @@ enum MarginsView {
     static let barWidth = 12
 
     static func content(_ state: AppState, env: ExplorerEnvironment, width: Int) -> ViewContent {
-        guard let results = state.results else { return .message("computing...") }
-        if !results.marginsIncluded { return .message("computing marginal effects...") }
+        let language = state.spec.language
+        guard let results = state.results else { return .message(UIText.computing.text(language)) }
+        if !results.marginsIncluded { return .message(UIText.fittingMargins.text(language)) }
         var lines: [StyledLine] = []
         var tables: [Table] = []
         let terms = [state.spec.keyRegressor] + [state.spec.marginsTerm].compactMap { $0 }
@@ -38,7 +39,8 @@ enum MarginsView {
             tables.append(table)
         }
         if lines.isEmpty {
-            return .message(results.models.isEmpty ? "no models" : "no marginal effects for \(terms.joined(separator: ", ")) in these models")
+            return .message(results.models.isEmpty ? UIText.noModels.text(language)
+                            : UIText.noMargins.text(language, terms.joined(separator: ", ")))
         }
         return ViewContent(lines: lines, tables: tables)
     }
@@ -61,10 +63,10 @@ enum MarginsView {
             let levels = effects.map(\.term).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             for level in levels {
                 groups += [Cell(labeler.label(term: level), alignment: .left), .empty]
-                headers += [Cell("AME", alignment: .center), Cell("z", alignment: .center)]
+                headers += [Cell(UIText.marginsAME.text(language), alignment: .center), Cell("z", alignment: .center)]
             }
         }
-        var table = Table(title: "\(title): " + (language == .zh ? "平均边际效应" : "average marginal effects"),
+        var table = Table(title: UIText.marginsTitle.text(language, title),
                           alignments: [.left] + Array(repeating: .decimal, count: headers.count - 1), headers: [groups, headers])
         var bars: [(String, Bool)] = []
         let key = perTerm.first ?? []

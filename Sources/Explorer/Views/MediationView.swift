@@ -64,7 +64,6 @@ enum MediationView {
         }
         var verdict = UIText.baronKenny.text(language, NumberFormat.fixed(100 * paths.alpha, 0))
             + paths.verdict.text(language) + verdictReason(paths, language)
-        if language == .zh { verdict = verdict.replacingOccurrences(of: "： ", with: "：") }
         lines += prose(verdict, style: .bold)
         return lines
     }

@@ -56,17 +56,14 @@ enum ModelsView {
     /// The screen's sample said once: the common N and the rows it dropped for a missing value
     /// (by variable), or that each column has its own N.
     static func sampleNote(_ results: ComputeOutput, language: Language) -> String? {
-        let zh = language == .zh
         guard let sample = results.sample else { return nil }
-        if results.spec.sampling == .perModel {
-            return zh ? "各列在各自的样本上估计（见各列 N），不可直接比较" : "each column on its own sample (see its N): columns are not comparable"
-        }
-        var text = (zh ? "共同样本 N = " : "common sample N = ") + "\(sample.n)"
+        if results.spec.sampling == .perModel { return UIText.perModelNote.text(language) }
+        var text = UIText.commonSample.text(language, sample.n)
         let missing = sample.dropped.filter { if case .excludedByIf = $0.reason { return false } else { return true } }
         if !missing.isEmpty {
             let total = missing.reduce(0) { $0 + $1.count }
-            let reasons = missing.map { "\($0.reason.text(language)) \($0.count)" }.joined(separator: zh ? "，" : ", ")
-            text += zh ? "：去掉 \(total) 行（\(reasons)）" : ": \(total) rows dropped (\(reasons))"
+            let reasons = missing.map { "\($0.reason.text(language)) \($0.count)" }.joined(separator: UIText.listSeparator.text(language))
+            text += UIText.rowsDropped.text(language, total, reasons)
         }
         return text
     }

@@ -53,7 +53,7 @@ public enum Screen {
         Chrome.specBar(state, env: env, into: &grid, reserve: hint.map { TextWidth.width($0) + 1 } ?? 0)
         if let hint { grid.put(hint, x: max(0, state.width - TextWidth.width(hint)), y: 1, style: .reverse) }
         Chrome.statusLine(state, env: env, into: &grid)
-        if let overlay = state.overlay { Overlays.draw(overlay, language: state.spec.language, into: &grid) }
+        if let overlay = state.overlay { Overlays.draw(overlay, language: state.spec.language, ascii: !env.unicode, into: &grid) }
         if !env.unicode { grid.replaceNonASCII() }
         return grid
     }

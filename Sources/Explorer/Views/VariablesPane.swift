@@ -5,12 +5,12 @@ import SurveyData
 /// The variables pane: control groups with their members, then the other variables; each row
 /// shows its role (Y outcome, X key regressor, M mediator, [x]/[ ] control), name, type, label.
 enum VariablesPane {
-    static func typeName(_ type: VariableType?) -> String {
+    static func typeName(_ type: VariableType?, _ language: Language = .en) -> String {
         switch type {
-        case .continuous?: return "cont"
-        case .binary?: return "bin"
-        case .categorical?: return "cat"
-        case .ordinal?: return "ord"
+        case .continuous?: return UIText.typeContinuous.text(language)
+        case .binary?: return UIText.typeBinary.text(language)
+        case .categorical?: return UIText.typeCategorical.text(language)
+        case .ordinal?: return UIText.typeOrdinal.text(language)
         case nil: return "?"
         }
     }
@@ -50,7 +50,7 @@ enum VariablesPane {
             case let .variable(name, group):
                 let info = env.dataset.info(name)
                 line = (group == nil ? "" : " ") + marker(name, spec: spec) + " "
-                    + TextWidth.pad(name, to: nameWidth) + " " + TextWidth.pad(typeName(info?.type), to: 4) + " "
+                    + TextWidth.pad(name, to: nameWidth) + " " + TextWidth.pad(typeName(info?.type, language), to: 4) + " "
                     + (info?.label(language) ?? "")
                 if name == spec.outcome || name == spec.keyRegressor || (name == spec.mediator && spec.mediatorOn) {
                     style = .accent
