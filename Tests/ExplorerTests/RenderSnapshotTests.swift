@@ -96,3 +96,27 @@ import SurveyData
         #expect(grid.text.unicodeScalars.allSatisfy { $0.value < 0x7f })
     }
 }
+
+/// `x` in the Mediation view writes every table and figure the view shows.
+@Suite struct MediationExportTests {
+    @Test func theExportHoldsWhatTheScreenHolds() throws {
+        let env = TestData.env
+        var state = TestData.state(width: 100, height: 30) { $0.mediatorOn = false }
+        state.view = .mediation
+        let request = MediationRequest(methods: [.bk, .sobel, .bootstrap, .khb, .causal], reps: 40, seed: 1)
+        let output = try AnalysisEngine.mediation(state.spec, dataset: TestData.dataset, request: request)
+        state.bootstrap = BootstrapProgress(generation: state.generation, phase: .finished, done: 40, total: 40, output: output)
+        let screen = Screen.viewContent(state, env: env, width: 100, height: 27).lines.map(\.text).joined(separator: "\n")
+        let document = ViewExport.document(state, env: env, format: .markdown)
+        // The paths, the verdict, the indirect effect with Sobel and the bootstrap interval, KHB,
+        // the causal effects and what the sensitivity analysis says.
+        for word in ["Baron", output.mediators[0].paths.verdict.text(.en), "Sobel", "percentile", "KHB", "ACME", "ADE"] {
+            #expect(screen.contains(word) || word == "percentile" || word == "Sobel", "screen: \(word)")
+            #expect(document.contains(word), "export: \(word)")
+        }
+        #expect(document.contains("sensitivity") || document.contains("Sensitivity") || document.contains("ρ"))
+        // Every number of the summary table on screen is in the export.
+        let numbers = screen.matches(of: try Regex(#"-?\d+\.\d+"#)).map { String(screen[$0.range]) }
+        for n in Set(numbers) { #expect(document.contains(n), "\(n) is on screen but not in the export") }
+    }
+}

@@ -28,7 +28,7 @@ enum MediationView {
         var lines = diagram(result, first: first, spec: spec, results: results, env: env, language: language, width: width)
         lines.append(StyledLine())
         lines += bootstrapLines(state, width: width, ascii: ascii)
-        return ViewContent(lines: lines, tables: exportTables(result, language: language))
+        return ViewContent(lines: lines, tables: exportTables(result, bootstrap: state.bootstrap.output, language: language))
     }
 
     /// The path diagram drawn downwards so it fits an 80-column screen beside the variables
@@ -113,8 +113,11 @@ enum MediationView {
         MediationTableOptions(language: language)
     }
 
-    /// What `x` writes: the full mediation report (paths, indirect effect, bootstrap, KHB, causal).
-    static func exportTables(_ result: MediationResult, language: Language) -> [Table] {
-        MediationTables.report(result, options: tableOptions(language))
+    /// What `x` writes: everything the view shows — the summary table beside the naive numbers
+    /// once the engine's run is in, then the full report (overview, paths with the verdict,
+    /// indirect effect with Sobel, bootstrap intervals, causal effects with sensitivity, KHB).
+    static func exportTables(_ result: MediationResult, bootstrap: MediationResult?, language: Language) -> [Table] {
+        let summary = bootstrap.map { [MediationTables.summary($0, options: tableOptions(language))] } ?? []
+        return summary + MediationTables.report(result, options: tableOptions(language))
     }
 }

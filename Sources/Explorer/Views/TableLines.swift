@@ -52,6 +52,14 @@ enum TableLines {
         if rules && !table.headers.isEmpty { out.append(tableLine(Cells.repeated("-", width), style: .dim)) }
         for (r, row) in table.rows.enumerated() {
             if rules && row.kind == .ruleAbove { out.append(tableLine(Cells.repeated("-", width), style: .dim)) }
+            // A heading row (a factor with its reference category: only a label) is prose over
+            // the whole width, so the reference category is not cut to the label column.
+            let cells = table.normalized(row.cells)
+            if cells.count > 1, !(cells.first?.text.isEmpty ?? true), cells.dropFirst().allSatisfy({ $0.text.isEmpty }),
+               (styles[r] ?? [:]).isEmpty, !cells.contains(where: \.flagged) {
+                out += TextWrap.lines(cells[0].indentedText, width: maxWidth ?? Int.max / 4).map { StyledLine($0) }
+                continue
+            }
             var line = tableLine(layout.line(row.cells))
             var rowStyles = styles[r] ?? [:]
             for (c, cell) in row.cells.enumerated() where cell.flagged { rowStyles[c] = .flagged }
