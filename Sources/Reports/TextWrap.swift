@@ -39,19 +39,23 @@ public enum TextWrap {
             currentWidth += w
             let k = current.count - 1
             if k > 0 && (current[k - 1] == " " || TextWidth.width(current[k - 1]) == 2 || w == 2) { breaks.append(k) }
-            if currentWidth > width {
-                // Break at the last legal opportunity; the rest starts the next line.
-                if character == " " {
-                    emit(current[...])
-                    current = []
-                } else if let b = breaks.last(where: legal) {
+            if currentWidth > width && character == " " {
+                emit(current[...])
+                current = []
+                currentWidth = 0
+                breaks = []
+                continue
+            }
+            while currentWidth > width && current.count > 1 {
+                if let b = breaks.last(where: legal) {
+                    // Break at the last legal opportunity; the rest starts the next line.
                     emit(current[..<b])
                     current = Array(current[b...].drop { $0 == " " })
                 } else {
-                    // No opportunity: cut the word before this character (a no-start character
-                    // takes the one before it along, so it does not begin the line).
+                    // No opportunity: cut the word, taking no-start characters along with the
+                    // character before them so they do not begin the line.
                     var cut = current.count - 1
-                    if noLineStart.contains(character) && cut > 1 { cut -= 1 }
+                    while cut > 1 && noLineStart.contains(current[cut]) { cut -= 1 }
                     emit(current[..<cut])
                     current = Array(current[cut...])
                 }

@@ -1,6 +1,7 @@
 import Testing
 @testable import Explorer
 import SurveyData
+import Reports
 
 /// Each view rendered from a given state into the cell grid and compared with a committed text
 /// snapshot, at 80×24, 100×30 and 132×40, English and Chinese labels.
@@ -118,5 +119,33 @@ import SurveyData
         // Every number of the summary table on screen is in the export.
         let numbers = screen.matches(of: try Regex(#"-?\d+\.\d+"#)).map { String(screen[$0.range]) }
         for n in Set(numbers) { #expect(document.contains(n), "\(n) is on screen but not in the export") }
+    }
+}
+
+/// Under a non-UTF-8 locale every symbol the screens use has an ASCII form (`rho`, `'`, `*`,
+/// `-`, `->`): the ASCII screen shows no `?` that the UTF-8 screen in English does not.
+@Suite struct ASCIIFallbackTests {
+    @Test func everySymbolHasAnASCIIForm() throws {
+        let unicode = TestData.env
+        let ascii = ExplorerEnvironment(dataset: TestData.dataset, unicode: false)
+        let request = MediationRequest(methods: [.bk, .sobel, .bootstrap, .khb, .causal], reps: 40, seed: 1)
+        for view in ViewKind.allCases {
+            for overlay in [nil, Overlay.help(scroll: 0)] {
+                var state = TestData.state(width: 132, height: 40) { $0.mediatorOn = true }
+                state.view = view
+                state.overlay = overlay
+                state.baseline = Baseline(spec: state.spec, models: state.results?.models ?? [])
+                if view == .mediation {
+                    let output = try AnalysisEngine.mediation(state.spec, dataset: TestData.dataset, request: request)
+                    state.bootstrap = BootstrapProgress(generation: state.generation, phase: .finished, done: 40, total: 40, output: output)
+                }
+                let plain = Screen.render(state, env: ascii).text
+                #expect(plain.unicodeScalars.allSatisfy { $0.isASCII })
+                let questionMarks = { (s: String) in s.filter { $0 == "?" }.count }
+                let reference = Screen.render(state, env: unicode).text
+                #expect(questionMarks(plain) == questionMarks(reference), "\(view) \(String(describing: overlay)):\n\(plain)")
+            }
+        }
+        #expect(ASCIIFold.fold("a·b / (a·b + c′) — ρ → 0") == "a*b / (a*b + c') - rho -> 0")
     }
 }

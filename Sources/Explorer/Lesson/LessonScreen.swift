@@ -42,7 +42,9 @@ enum LessonScreen {
         let key = RenderCache.LessonKey(mode, language: language, width: textWidth, unicode: env.unicode)
         let lines = cache?.lessonPane(key) { paneLines(mode, width: textWidth, language: language, env: env) }
             ?? paneLines(mode, width: textWidth, language: language, env: env)
-        grid.draw(lines, x: x, y: y, width: width, height: height, row: mode.paneScroll, column: 0)
+        var drawn = lines
+        if !env.unicode { for k in drawn.indices { drawn[k].foldToASCII() } }
+        grid.draw(drawn, x: x, y: y, width: width, height: height, row: mode.paneScroll, column: 0)
     }
 
     /// `tables(_:width:ascii:)`, reused from `cache` while the step and the width stay.

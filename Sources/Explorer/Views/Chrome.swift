@@ -69,6 +69,7 @@ enum Chrome {
             items.append((lesson.isActive ? UIText.specLesson : UIText.specLessonLeft).text(language, step))
         }
         var text = ""
+        if !env.unicode { items = items.map(ASCIIFold.fold) }
         for item in items {
             let next = text.isEmpty ? " " + item : text + " | " + item
             if TextWidth.width(next) > grid.width - reserve { break }
@@ -101,6 +102,7 @@ enum Chrome {
         } else {
             text = ""
         }
+        if !env.unicode { text = ASCIIFold.fold(text) }
         grid.put(TextWidth.pad(" " + text, to: grid.width), x: 0, y: y, style: style)
     }
 }

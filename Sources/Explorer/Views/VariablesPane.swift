@@ -56,6 +56,7 @@ enum VariablesPane {
                     style = .accent
                 }
             }
+            if !env.unicode { line = ASCIIFold.fold(line) }
             grid.put(TextWidth.pad(line, to: width), x: x, y: y + i, style: style, limit: width)
             if r == state.cursor {
                 grid.applyStyle(focused ? .reverse : .underline, x: x, y: y + i, count: width)
