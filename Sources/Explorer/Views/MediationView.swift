@@ -89,7 +89,9 @@ enum MediationView {
         case .running:
             let barWidth = max(5, min(30, width - 40))
             let filled = b.total > 0 ? min(barWidth, b.done * barWidth / b.total) : 0
-            var line = StyledLine(UIText.mediationRunning.text(language, b.stage.isEmpty ? UIText.starting.text(language) : b.stage) + "[")
+            // The engine's stage in words: what is being computed.
+            let stage = MediationProgress.Stage(rawValue: b.stage).map { stageName($0).text(language) } ?? UIText.starting.text(language)
+            var line = StyledLine(UIText.mediationRunning.text(language, stage) + "[")
             line.append(Cells.repeated("#", filled), style: .accent)
             line.append(Cells.repeated(".", barWidth - filled) + "] \(b.done)/\(b.total)")
             lines.append(line)
@@ -107,6 +109,15 @@ enum MediationView {
         lines += TableLines.lines(MediationTables.summary(output, options: tableOptions(language)),
                                   maxWidth: width, ascii: ascii)
         return lines
+    }
+
+    static func stageName(_ stage: MediationProgress.Stage) -> Phrase {
+        switch stage {
+        case .fitting: return UIText.stageFitting
+        case .bootstrap: return UIText.stageBootstrap
+        case .jackknife: return UIText.stageJackknife
+        case .causal: return UIText.stageCausal
+        }
     }
 
     static func tableOptions(_ language: Language) -> MediationTableOptions {

@@ -45,7 +45,8 @@ enum VariablesPane {
                 line = groupMarker(g, spec: spec, env: env) + " " + env.groupLabel(g, language)
                 style = .bold
             case let .section(title):
-                line = "-- " + title + " " + Cells.repeated("-", width)
+                let shown = [UIText.sectionVariables, UIText.sectionOther].first { $0.en == title }?.text(language) ?? title
+                line = "-- " + shown + " " + Cells.repeated("-", width)
                 style = .dim
             case let .variable(name, group):
                 let info = env.dataset.info(name)

@@ -40,6 +40,8 @@ public enum UIText {
     public static let clauseSeparator = Phrase("; ", "；")
 
     // MARK: variables pane
+    public static let sectionVariables = Phrase("Variables", "变量")
+    public static let sectionOther = Phrase("Other variables", "其他变量")
     public static let typeBinary = Phrase("bin", "二分")
     public static let typeContinuous = Phrase("cont", "连续")
     public static let typeCategorical = Phrase("cat", "分类")
@@ -105,6 +107,10 @@ public enum UIText {
     public static let bootstrapNotStarted = Phrase("Bootstrap, KHB, causal: not started (g starts them)", "自助法、KHB、因果中介：未开始（按 g 开始）")
     public static let mediationRunning = Phrase("Mediation engine ({0}): ", "中介分析（{0}）：")
     public static let starting = Phrase("starting", "启动")
+    public static let stageFitting = Phrase("fitting the models", "估计模型")
+    public static let stageBootstrap = Phrase("bootstrap replications", "自助法重复")
+    public static let stageJackknife = Phrase("jackknife for BCa", "BCa 刀切法")
+    public static let stageCausal = Phrase("causal effects and sensitivity", "因果效应与敏感性")
     public static let escCancels = Phrase("Esc cancels", "Esc 取消")
     public static let bootstrapCancelled = Phrase("Bootstrap: cancelled at {0}/{1} (g restarts it)", "自助法：已在 {0}/{1} 取消（按 g 重新开始）")
     public static let bootstrapFailed = Phrase("Bootstrap: {0}", "自助法：{0}")
