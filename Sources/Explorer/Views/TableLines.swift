@@ -88,8 +88,10 @@ enum TableLines {
             let cells = table.normalized(header)
             let pieces: [[String]] = cells.enumerated().map { c, cell in
                 // Never narrower than its longest word: words stay whole (CJK breaks anywhere).
-                let longestWord = cell.text.split { $0 == " " || TextWidth.width($0) == 2 }
-                    .map { TextWidth.width($0) }.max() ?? 0
+                // (Chinese characters break anywhere; punctuation stays with its word.)
+                let longestWord = cell.text.split(separator: " ").map { word in
+                    TextWidth.width(String(word.filter { !$0.unicodeScalars.contains { (0x4e00...0x9fff).contains($0.value) } }))
+                }.max() ?? 0
                 let limit = max(8, bodyWidths[c], longestWord)
                 guard c > 0, TextWidth.width(cell.indentedText) > limit else { return [cell.text] }
                 return TextWrap.lines(cell.text, width: limit)
