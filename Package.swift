@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "StudyReplicaTests", dependencies: ["PathLensTestSupport", "SurveyData", "Estimation", "Mediation", "Reports", "StudyReplica"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["PathLensTestSupport", "Analysis", "SurveyData", "Estimation", "Mediation", "StudyReplica"]),
-        .testTarget(name: "TeachingTests", dependencies: ["Teaching", "StudyReplica", "Estimation", "Mediation"]),
+        .testTarget(name: "TeachingTests", dependencies: ["PathLensTestSupport", "Teaching", "StudyReplica", "Estimation", "Mediation", "Reports"]),
         .testTarget(name: "ExplorerTests", dependencies: ["PathLensTestSupport", "Explorer", "Reports", "StudyReplica"], resources: [.copy("Snapshots"), .copy("Fixtures")]),
     ]
 )

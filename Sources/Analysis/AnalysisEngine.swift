@@ -90,8 +90,10 @@ public enum AnalysisEngine {
             return fitted
         }
 
-        // Baron–Kenny on the same sample and families as the models.
-        if output.sampleError == nil, spec.activeMediator != nil, let mediationRequest = request.mediation {
+        // Baron–Kenny on the same sample and families as the models: the designated mediator's,
+        // whether or not it is switched into the Models view's columns (the Mediation view
+        // always analyses it; with the mediator off its sample also needs the mediator).
+        if output.sampleError == nil, spec.mediator != nil, let mediationRequest = request.mediation {
             do {
                 let mediationSpec = try self.mediationSpec(spec, dataset: data)
                 output.mediation = try cache.mediation(mediationSpec, mediationRequest, measures: spec.measures) { () throws(MediationError) in
@@ -139,9 +141,10 @@ public enum AnalysisEngine {
     }
 
     /// The families are the lineup's (`ModelLineup.mediationFamilies`), so the Models view's `m`
-    /// and `ym` columns are the engine's models.
+    /// and `ym` columns are the engine's models. The designated mediator is analysed whether or
+    /// not it is switched on (`Specification.mediationAnalysis`).
     public static func mediationSpec(_ spec: Specification, dataset: Dataset) throws(MediationError) -> MediationSpec {
-        guard let m = spec.activeMediator else { throw .invalidSpec("no mediator given") }
+        guard let spec = spec.mediationAnalysis, let m = spec.activeMediator else { throw .invalidSpec("no mediator given") }
         let families = ModelLineup.mediationFamilies(spec, dataset: dataset)
         return MediationSpec(x: spec.keyRegressor, mediators: [m], y: spec.outcome,
                              controls: spec.effectiveControls,

@@ -183,8 +183,18 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
         return d
     }
 
-    /// The active mediator, if switched on.
+    /// The active mediator, if switched on (the Models view's `m`/`ym` columns).
     public var activeMediator: String? { mediatorOn ? mediator : nil }
+
+    /// The specification the mediation analysis reads: the designated mediator switched on.
+    /// The Mediation view analyses the mediator whether or not the Models view shows its
+    /// columns (`M` only adds or removes those columns); nil without a designated mediator.
+    public var mediationAnalysis: Specification? {
+        guard mediator != nil else { return nil }
+        var s = self
+        s.mediatorOn = true
+        return s
+    }
 
     /// The subsample's `if` expression, if any.
     public var condition: String? { subsample?.condition }

@@ -100,7 +100,7 @@ public enum MediationTables {
                       Cell(f(e.se)), Cell(pText(e.p, o.digits))])
         }
         let verdict = l == .zh ? bk.verdict.text(.zh) + "（α = \(bk.alpha)）"
-                               : "\(bk.verdict.rawValue) (α = \(bk.alpha))"
+                               : bk.verdict.text(.en) + " (α = \(bk.alpha))"
         t.addRow([Cell(zh(l, "Verdict", "结论")), Cell(verdict), "", "", ""], kind: .ruleAbove)
         t.addRow(["a·b / c", "", Cell(f(bk.proportionOfTotal)), "", ""])
         t.addRow(["a·b / (a·b + c′)", "", Cell(f(bk.proportionOfSum)), "", ""])

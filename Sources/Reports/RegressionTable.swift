@@ -223,21 +223,35 @@ public enum RegressionTable {
         return (estimate, Cell(parenText(c.se, z: c.z, low: c.ciLow, high: c.ciHigh, options: options, scaleFactor: factor)))
     }
 
-    /// The change of a term's estimate from the baseline fit (`+0.031`), flagged when its sign or
-    /// significance level changed; `new`/`dropped` when only one of the fits has the term.
+    /// The change of a term's estimate from the baseline fit (`+0.031`), flagged and marked when
+    /// its sign or significance level changed (`+0.120 +*`: more stars now; `-*` fewer; `+-`
+    /// the sign flipped) — a mark that survives without colour and in every export;
+    /// `new`/`dropped` when only one of the fits has the term.
     private static func changeCell(_ term: String, now: ModelResult, base: ModelResult?, scale: CoefficientScale,
                                    options: RegressionTableOptions) -> Cell {
         guard let base else { return .empty }
-        let zh = options.language == .zh
         switch (now.coefficient(term), base.coefficient(term)) {
         case (nil, nil): return .empty
-        case (nil, _?): return Cell(zh ? "已删除" : "dropped", flagged: true)
-        case (_?, nil): return Cell(zh ? "新增" : "new", flagged: true)
+        case (nil, _?): return Cell(UIText.changeDropped.text(options.language), flagged: true)
+        case (_?, nil): return Cell(UIText.changeNew.text(options.language), flagged: true)
         case let (n?, b?):
             guard let nv = scaled(n, scale), let bv = scaled(b, scale) else { return Cell(".") }
             let d = nv - bv
-            return Cell((d >= 0 ? "+" : "") + NumberFormat.fixed(d, options.digits), flagged: changed(n, b, scale))
+            let mark = changeMark(n, b, scale)
+            return Cell((d >= 0 ? "+" : "") + NumberFormat.fixed(d, options.digits) + (mark.isEmpty ? "" : " " + mark),
+                        flagged: !mark.isEmpty)
         }
+    }
+
+    /// The marks a change cell can carry, in the legend's order.
+    public static let changeMarks = ["+*", "-*", "+-"]
+
+    /// `+-` for a sign change, else `+*` / `-*` for more / fewer stars, else nothing.
+    private static func changeMark(_ n: Coefficient, _ b: Coefficient, _ scale: CoefficientScale) -> String {
+        guard let nv = scaled(n, scale), let bv = scaled(b, scale) else { return "" }
+        if (nv > 0) != (bv > 0) && nv != 0 && bv != 0 { return "+-" }
+        let now = NumberFormat.stars(n.p).count, before = NumberFormat.stars(b.p).count
+        return now > before ? "+*" : now < before ? "-*" : ""
     }
 
     private static func scaled(_ c: Coefficient, _ scale: CoefficientScale) -> Double? {

@@ -8,10 +8,14 @@ public struct TableLayout: Sendable {
     private let integerWidths: [Int]
     private let fractionWidths: [Int]
     public let gap: Int
+    /// Cells each column's body needs (its numbers decimal-aligned, its words): a column never
+    /// shrinks below it, so a number is never clipped — only labels and headers are.
+    public let bodyWidths: [Int]
 
-    /// Lays the table out; with `maxWidth`, the label (first) column shrinks first, then others,
-    /// and clipped cells end in `...`.
-    public init(_ table: Table, maxWidth: Int? = nil, gap: Int = 2) {
+    /// Lays the table out; with `maxWidth`, the label (first) column shrinks first (down to
+    /// `labelFloor`), then the headers of the others (down to their bodies), and clipped
+    /// labels and headers end in `...`.
+    public init(_ table: Table, maxWidth: Int? = nil, gap: Int = 2, labelFloor: Int = 8) {
         self.table = table
         self.gap = gap
         let columns = table.columnCount
@@ -29,19 +33,11 @@ public struct TableLayout: Sendable {
                 }
             }
         }
+        for c in 0..<columns where integer[c] + fraction[c] > widths[c] { widths[c] = integer[c] + fraction[c] }
+        bodyWidths = widths
         for header in table.headers {
             for (c, cell) in table.normalized(header).enumerated() {
                 widths[c] = max(widths[c], TextWidth.width(cell.indentedText))
-            }
-        }
-        for c in 0..<columns {
-            // A decimal column wider in its header centres its numbers block under the header.
-            let numbers = integer[c] + fraction[c]
-            if numbers > widths[c] { widths[c] = numbers }
-            if numbers > 0 && numbers < widths[c] {
-                let extra = widths[c] - numbers
-                integer[c] += extra - extra / 2
-                fraction[c] += extra / 2
             }
         }
         if let maxWidth {
@@ -49,10 +45,19 @@ public struct TableLayout: Sendable {
             var order = Array(0..<columns)
             if !order.isEmpty { order = [0] + order.dropFirst().reversed() }
             for c in order where excess > 0 {
-                let floor = c == 0 ? 8 : 4
+                let floor = c == 0 ? labelFloor : max(4, bodyWidths[c])
                 let cut = min(excess, max(0, widths[c] - floor))
                 widths[c] -= cut
                 excess -= cut
+            }
+        }
+        for c in 0..<columns {
+            // A decimal column wider in its header centres its numbers block under the header.
+            let numbers = integer[c] + fraction[c]
+            if numbers > 0 && numbers < widths[c] {
+                let extra = widths[c] - numbers
+                integer[c] += extra - extra / 2
+                fraction[c] += extra / 2
             }
         }
         columnWidths = widths
@@ -111,7 +116,10 @@ public struct TableLayout: Sendable {
     }
 
     /// Numbers, possibly signed, starred or in parentheses: `-0.516***`, `(2.20)`, `3067`.
+    /// A baseline change may carry a mark after a space (`+0.120 +*`, `RegressionTable.changeMarks`).
     static func isNumeric(_ text: String) -> Bool {
+        var text = Substring(text)
+        for mark in RegressionTable.changeMarks where text.hasSuffix(" " + mark) { text = text.dropLast(mark.count + 1) }
         guard text.contains(where: \.isNumber) else { return false }
         return text.allSatisfy { $0.isNumber || "-+.()*%[],eE".contains($0) }
     }

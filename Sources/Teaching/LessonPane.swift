@@ -16,9 +16,8 @@ public enum LessonPane {
     public static func lines(_ step: RenderedStep, width: Int, language: Language,
                              codebook: Codebook?) -> [LessonPaneLine] {
         let width = max(10, width)
-        let zh = language == .zh
         var out: [LessonPaneLine] = []
-        let heading = (zh ? "第 \(step.number)/\(step.count) 步 " : "Step \(step.number)/\(step.count) ") + step.title
+        let heading = UIText.stepOf.text(language, step.number, step.count) + " " + step.title
         out += wrap(heading, width: width).map { LessonPaneLine(text: $0, style: .title) }
         out.append(LessonPaneLine(text: "", style: .body))
         for line in step.lines {
@@ -32,17 +31,17 @@ public enum LessonPane {
         if !step.highlights.isEmpty {
             let labels = step.highlights.map { item -> String in
                 let name = item.split(separator: "=").first.map(String.init) ?? item
-                if let words = LessonHandout.mediationNames[item] { return zh ? words.zh : words.en }
+                if let words = LessonHandout.mediationNames[item] { return words.text(language) }
                 return codebook?.variable(name)?.label(language) ?? item
             }
-            let text = (zh ? "请看：" : "Look at: ") + labels.joined(separator: zh ? "、" : ", ")
+            let text = UIText.lookAtList.text(language, labels.joined(separator: UIText.enumerationSeparator.text(language)))
             out += wrap(text, width: width).map { LessonPaneLine(text: $0, style: .lookAt) }
             out.append(LessonPaneLine(text: "", style: .body))
         }
-        out += wrap((zh ? "问题：" : "Question: ") + stripMarkdown(step.question), width: width)
+        out += wrap(UIText.question.text(language, stripMarkdown(step.question)), width: width)
             .map { LessonPaneLine(text: $0, style: .question) }
         out.append(LessonPaneLine(text: "", style: .body))
-        let hint = zh ? "n 下一步 · p 上一步 · l English · Esc 自由探索" : "n next · p previous · l 中文 · Esc explore freely"
+        let hint = UIText.lessonPaneHint.text(language)
         out += wrap(hint, width: width).map { LessonPaneLine(text: $0, style: .footer) }
         return out
     }
@@ -53,35 +52,8 @@ public enum LessonPane {
             .replacingOccurrences(of: "*", with: "")
     }
 
-    /// Greedy wrap to `width` cells: breaks after spaces, or between any two wide (CJK)
-    /// characters; a word longer than the width is cut.
+    /// Greedy wrap to `width` cells with the Chinese line-breaking rule (`Reports.TextWrap`).
     static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var current = "", currentWidth = 0
-        var lastBreak: String.Index?   // in `current`: position after which a break is allowed
-        for character in text {
-            let w = TextWidth.width(character)
-            if currentWidth + w > width {
-                if character == " " {
-                    lines.append(current); current = ""; currentWidth = 0; lastBreak = nil; continue
-                }
-                if let b = lastBreak {
-                    let head = String(current[..<b]), tail = String(current[b...])
-                    lines.append(head.hasSuffix(" ") ? String(head.dropLast()) : head)
-                    current = tail.hasPrefix(" ") ? String(tail.dropFirst()) : tail
-                } else {
-                    lines.append(current); current = ""
-                }
-                currentWidth = TextWidth.width(current)
-                lastBreak = nil
-                if currentWidth + w > width { lines.append(current); current = ""; currentWidth = 0 }
-            }
-            if character == " " && current.isEmpty { continue }
-            current.append(character)
-            currentWidth += w
-            if character == " " || w == 2 { lastBreak = current.endIndex }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines.isEmpty ? [""] : lines
+        TextWrap.lines(text, width: width)
     }
 }

@@ -53,7 +53,7 @@ enum E2E {
         try t.send("M")
         try t.waitFor(text: "Med: training on")
         try t.send("2")
-        try t.waitFor(text: "c' =")
+        try t.waitFor(text: "c′ =")
         try t.send("Escape")
 
         // Export the Models view as Markdown with the default name, then read it.

@@ -113,10 +113,14 @@ import Teaching
     @Test func helpScreenFollowsTheLabelLanguageAndTheLocale() {
         var s = TestData.state { $0.language = .zh }
         s.overlay = .help(scroll: 0)
+        // The legend of what the screen shows comes first; the keys follow it.
+        #expect(Screen.render(s, env: env).text.contains("屏幕上的符号"))
+        s.overlay = .help(scroll: ScreenLegend.lines(.zh, width: 72).count + 1)
         let zh = Screen.render(s, env: env).text
         #expect(zh.contains("任意位置"))
         #expect(zh.contains("切换窗格"))
         let ascii = ExplorerEnvironment(dataset: TestData.dataset, unicode: false)
+        s.overlay = .help(scroll: ScreenLegend.lines(.en, width: 72).count + 1)
         let plain = Screen.render(s, env: ascii).text
         #expect(plain.unicodeScalars.allSatisfy { $0.isASCII })
         #expect(plain.contains("switch pane"))

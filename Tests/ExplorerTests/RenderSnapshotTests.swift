@@ -1,9 +1,10 @@
 import Testing
 @testable import Explorer
 import SurveyData
+import Reports
 
 /// Each view rendered from a given state into the cell grid and compared with a committed text
-/// snapshot, at 80×24 and 132×40, English and Chinese labels.
+/// snapshot, at 80×24, 100×30 and 132×40, English and Chinese labels.
 @Suite struct RenderSnapshotTests {
     let env = TestData.env
 
@@ -18,16 +19,46 @@ import SurveyData
         return Screen.render(state, env: env)
     }
 
-    @Test func everyViewAt80x24() {
-        for view in ViewKind.allCases {
-            Snapshot.check(render(view, configure: { $0.mediatorOn = true }), "\(view.title.lowercased())-80x24")
+    static let sizes = [(80, 24), (100, 30), (132, 40)]
+
+    /// Every view at the three common sizes in both languages; each screen also passes the
+    /// whole-number check (no clipped number, no star fragment).
+    @Test(arguments: [false, true])
+    func everyViewAtEverySize(zh: Bool) {
+        for (width, height) in Self.sizes {
+            for view in ViewKind.allCases {
+                var state = TestData.state(width: width, height: height) { spec in
+                    spec.mediatorOn = true
+                    if zh { spec.language = .zh }
+                }
+                state.view = view
+                let name = "\(view.title.lowercased())-\(width)x\(height)" + (zh ? "-zh" : "")
+                Snapshot.check(ScreenChecks.render(state, env: env, name), name)
+            }
         }
     }
 
-    @Test func everyViewWideInChinese() {
-        for view in ViewKind.allCases {
-            Snapshot.check(render(view, width: 132, height: 40, zh: true, configure: { $0.mediatorOn = true }),
-                           "\(view.title.lowercased())-132x40-zh")
+    /// Scrolled sideways by whole columns: still no fragment at either edge, and the hint
+    /// names the columns off-screen on both sides.
+    @Test func scrollingSidewaysMovesByWholeColumns() {
+        for column in 0...3 {
+            var state = TestData.state(width: 80, height: 24) { $0.mediatorOn = true }
+            state.baseline = Baseline(spec: state.spec, models: state.results?.models ?? [])
+            state.scrollColumn = column
+            let grid = ScreenChecks.render(state, env: env, "models scrolled \(column)")
+            if column == 1 { #expect(grid.line(1).contains("columns off-screen: Left h / Right")) }
+        }
+    }
+
+    /// `2` with the mediator designated but not switched on: the diagram and the verdict.
+    @Test func mediationViewAnalysesTheMediatorSwitchedOff() {
+        for (width, height) in Self.sizes {
+            var state = TestData.state(width: width, height: height) { $0.mediatorOn = false }
+            state.view = .mediation
+            let grid = ScreenChecks.render(state, env: env, "mediation-off")
+            for path in ["a  =", "b  =", "c  =", "c′ ="] { #expect(grid.text.contains(path), "\(width)x\(height): \(path)") }
+            #expect(grid.text.contains("mediation ("))
+            if width == 80 { Snapshot.check(grid, "mediation-off-80x24") }
         }
     }
 
@@ -35,8 +66,13 @@ import SurveyData
         var state = TestData.state(width: 132, height: 40)
         state.baseline = Baseline(spec: state.spec, models: state.results?.models ?? [])
         state.results = TestData.output(state.spec, unionB: 0.18, unionZ: 1.50, unionP: 0.13)
-        let grid = Screen.render(state, env: env)
+        let grid = ScreenChecks.render(state, env: env, "baseline")
         Snapshot.check(grid, "models-baseline-132x40")
+        #expect(grid.text.contains("+* more stars"))
+        let small = ScreenChecks.render({ var s = state; s.width = 80; s.height = 24; return s }(), env: env, "baseline 80x24")
+        Snapshot.check(small, "models-baseline-80x24")
+        // Current models first: the first number column is the current OLS, then its change.
+        #expect(small.text.contains("change"))
         let flagged = (0..<grid.height).contains { y in (0..<grid.width).contains { grid[$0, y].style.contains(.flagged) } }
         #expect(flagged)
     }
@@ -59,5 +95,57 @@ import SurveyData
         state.view = .data
         let grid = Screen.render(state, env: ascii)
         #expect(grid.text.unicodeScalars.allSatisfy { $0.value < 0x7f })
+    }
+}
+
+/// `x` in the Mediation view writes every table and figure the view shows.
+@Suite struct MediationExportTests {
+    @Test func theExportHoldsWhatTheScreenHolds() throws {
+        let env = TestData.env
+        var state = TestData.state(width: 100, height: 30) { $0.mediatorOn = false }
+        state.view = .mediation
+        let request = MediationRequest(methods: [.bk, .sobel, .bootstrap, .khb, .causal], reps: 40, seed: 1)
+        let output = try AnalysisEngine.mediation(state.spec, dataset: TestData.dataset, request: request)
+        state.bootstrap = BootstrapProgress(generation: state.generation, phase: .finished, done: 40, total: 40, output: output)
+        let screen = Screen.viewContent(state, env: env, width: 100, height: 27).lines.map(\.text).joined(separator: "\n")
+        let document = ViewExport.document(state, env: env, format: .markdown)
+        // The paths, the verdict, the indirect effect with Sobel and the bootstrap interval, KHB,
+        // the causal effects and what the sensitivity analysis says.
+        for word in ["Baron", output.mediators[0].paths.verdict.text(.en), "Sobel", "percentile", "KHB", "ACME", "ADE"] {
+            #expect(screen.contains(word) || word == "percentile" || word == "Sobel", "screen: \(word)")
+            #expect(document.contains(word), "export: \(word)")
+        }
+        #expect(document.contains("sensitivity") || document.contains("Sensitivity") || document.contains("ρ"))
+        // Every number of the summary table on screen is in the export.
+        let numbers = screen.matches(of: try Regex(#"-?\d+\.\d+"#)).map { String(screen[$0.range]) }
+        for n in Set(numbers) { #expect(document.contains(n), "\(n) is on screen but not in the export") }
+    }
+}
+
+/// Under a non-UTF-8 locale every symbol the screens use has an ASCII form (`rho`, `'`, `*`,
+/// `-`, `->`): the ASCII screen shows no `?` that the UTF-8 screen in English does not.
+@Suite struct ASCIIFallbackTests {
+    @Test func everySymbolHasAnASCIIForm() throws {
+        let unicode = TestData.env
+        let ascii = ExplorerEnvironment(dataset: TestData.dataset, unicode: false)
+        let request = MediationRequest(methods: [.bk, .sobel, .bootstrap, .khb, .causal], reps: 40, seed: 1)
+        for view in ViewKind.allCases {
+            for overlay in [nil, Overlay.help(scroll: 0)] {
+                var state = TestData.state(width: 132, height: 40) { $0.mediatorOn = true }
+                state.view = view
+                state.overlay = overlay
+                state.baseline = Baseline(spec: state.spec, models: state.results?.models ?? [])
+                if view == .mediation {
+                    let output = try AnalysisEngine.mediation(state.spec, dataset: TestData.dataset, request: request)
+                    state.bootstrap = BootstrapProgress(generation: state.generation, phase: .finished, done: 40, total: 40, output: output)
+                }
+                let plain = Screen.render(state, env: ascii).text
+                #expect(plain.unicodeScalars.allSatisfy { $0.isASCII })
+                let questionMarks = { (s: String) in s.filter { $0 == "?" }.count }
+                let reference = Screen.render(state, env: unicode).text
+                #expect(questionMarks(plain) == questionMarks(reference), "\(view) \(String(describing: overlay)):\n\(plain)")
+            }
+        }
+        #expect(ASCIIFold.fold("a·b / (a·b + c′) — ρ → 0") == "a*b / (a*b + c') - rho -> 0")
     }
 }

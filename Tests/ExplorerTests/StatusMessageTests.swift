@@ -36,10 +36,14 @@ import Testing
         expectError(s, "no mediator chosen: press m on a variable")
     }
 
-    @Test func bootstrapNeedsTheMediatorOn() {
-        var s = TestData.state { $0.mediatorOn = false }
+    /// The Mediation view analyses the designated mediator whether or not it is switched into
+    /// the Models view's columns: `g` needs a mediator chosen, not switched on.
+    @Test func bootstrapNeedsAMediatorChosen() {
+        var s = TestData.state { $0.mediator = nil; $0.mediatorOn = false }
         #expect(press(&s, .char("g")).isEmpty)
-        expectError(s, "switch the mediator on first (m or M)")
+        expectError(s, "no mediator chosen: press m on a variable")
+        var off = TestData.state { $0.mediatorOn = false }
+        #expect(!press(&off, .char("g")).isEmpty)
     }
 
     @Test func escapeReportsTheCancelledBootstrap() {

@@ -103,7 +103,7 @@ enum TestData {
         }
         output.sample = try? PanelSample(spec, dataset: dataset)
         // The path diagram reads the mediation engine's paths: real ones, on the test data.
-        if spec.activeMediator != nil {
+        if spec.mediator != nil {
             output.mediation = try? AnalysisEngine.mediation(spec, dataset: dataset, request: .pathsOnly)
         }
         let sample = output.mask.map { dataset.subset($0) } ?? dataset

@@ -159,8 +159,8 @@ public enum KeyTable {
         b(.editor, [.ctrl("r")], .redo, "redo", "重做"),
         b(.editor, [.escape, .enter, .char("q")], .closeOverlay, "close", "关闭"),
 
-        b(.lesson, [.char("n"), .pageDown], .lessonNext, "next step", "下一步"),
-        b(.lesson, [.char("p"), .pageUp], .lessonPrevious, "previous step", "上一步"),
+        b(.lesson, [.char("n"), .pageDown], .lessonNext, "next step (PgDn pages the tables after Tab)", "下一步（Tab 之后 PgDn 翻动表格）"),
+        b(.lesson, [.char("p"), .pageUp], .lessonPrevious, "previous step (PgUp likewise)", "上一步（PgUp 同理）"),
         b(.lesson, c("lL"), .lessonLanguage, "English / Chinese (lesson and labels)", "英文 / 中文（课程与标签）"),
         b(.lesson, [.escape], .lessonLeave, "explore freely (T returns to the step)", "自由探索（T 回到该步骤）"),
         b(.lesson, c("123456"), .lessonLeaveToView, "explore freely in that view", "在该视图中自由探索"),

@@ -1,3 +1,4 @@
+import Reports
 import SurveyData
 import Teaching
 
@@ -11,7 +12,7 @@ enum LessonKeys {
     /// The status hint naming the lesson's keys (from `KeyTable`).
     static func hint(_ language: Language) -> String {
         let keys = KeyTable.hint([.lessonNext, .lessonPrevious, .lessonLanguage, .lessonLeave], in: .lesson, language)
-        return (language == .zh ? "课程中：" : "in the lesson: ") + keys
+        return UIText.lessonKeysHint.text(language, keys)
     }
 
     /// Opens `runner`'s lesson at `step` (`pathlens teach [--step N]`).
@@ -25,7 +26,7 @@ enum LessonKeys {
     /// `T` outside an active lesson: return to the lesson's step, or read the shipped lesson.
     static func reopen(_ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
         guard var mode = state.lesson else {
-            state.status = StatusMessage(text: state.spec.language == .zh ? "正在打开课程..." : "opening the lesson...", isError: false)
+            state.status = StatusMessage(text: UIText.openingLesson.text(state.spec.language), isError: false)
             return [.openShippedLesson]
         }
         guard !mode.isActive else { return [] }
@@ -41,26 +42,28 @@ enum LessonKeys {
         let contexts: [KeyContext] = state.focus == .variables && !state.zoom ? [.lessonPane, .lesson] : [.lesson]
         guard let binding = KeyTable.binding(for: key, in: contexts) else { return nil }
         let language = mode.session.language
+        // With the tables in focus (Tab, z) PgDn / PgUp page them, as everywhere else; n / p
+        // still move through the steps.
+        if (key == .pageDown || key == .pageUp) && (state.focus == .view || state.zoom) { return nil }
         switch binding.action {
         case .lessonNext:
             guard mode.session.next() else {
                 let leave = KeyTable.label(.lessonLeave, in: .lesson)
-                state.status = StatusMessage(text: language == .zh ? "已是最后一步（\(leave) 自由探索）"
-                                                 : "this is the last step (\(leave) explores freely)", isError: false)
+                state.status = StatusMessage(text: UIText.lastStep.text(language, leave), isError: false)
                 return []
             }
             state.lesson = mode
             return enterStep(&state, env: env)
         case .lessonPrevious:
             guard mode.session.previous() else {
-                state.status = StatusMessage(text: language == .zh ? "已是第一步" : "this is the first step", isError: false)
+                state.status = StatusMessage(text: UIText.firstStep.text(language), isError: false)
                 return []
             }
             state.lesson = mode
             return enterStep(&state, env: env)
         case .lessonLanguage:
             guard env.unicode else {
-                state.status = StatusMessage(text: "Chinese needs a UTF-8 locale; showing English", isError: true); return []
+                state.status = StatusMessage(text: UIText.chineseNeedsUTF8.text(.en), isError: true); return []
             }
             mode.session.toggleLanguage()
             state.lesson = mode
@@ -73,8 +76,7 @@ enum LessonKeys {
             state.lesson = mode
             state.scrollRow = 0; state.scrollColumn = 0
             let back = KeyTable.label(.lesson)
-            state.status = StatusMessage(text: language == .zh ? "自由探索：\(back) 回到第 \(mode.session.step) 步"
-                                             : "exploring freely: \(back) returns to step \(mode.session.step)", isError: false)
+            state.status = StatusMessage(text: UIText.exploringFreely.text(language, back, mode.session.step), isError: false)
             return []
         case .lessonScroll:
             switch key {
@@ -104,13 +106,12 @@ enum LessonKeys {
     static func loaded(_ state: inout AppState, _ result: LessonLoadResult, env: ExplorerEnvironment) -> [Effect] {
         guard state.lesson == nil else { return [] }
         guard let runner = result.runner else {
-            state.status = StatusMessage(text: result.error ?? "the lesson cannot be read", isError: true)
+            state.status = StatusMessage(text: result.error ?? UIText.lessonUnreadable.text(state.spec.language), isError: true)
             return []
         }
         let names = runner.lesson.steps.flatMap { [$0.spec.outcome, $0.spec.keyRegressor] + ($0.spec.mediator.map { [$0] } ?? []) }
         guard runner.dataset.name == env.dataset.name, names.allSatisfy({ env.dataset.info($0) != nil }) else {
-            state.status = StatusMessage(text: "the shipped lesson is written for the embedded \(runner.dataset.name) data; "
-                                         + "for other lessons use pathlens teach FILE", isError: true)
+            state.status = StatusMessage(text: UIText.lessonOtherData.text(state.spec.language, runner.dataset.name), isError: true)
             return []
         }
         return open(&state, runner: runner, renderer: result.renderer, language: state.spec.language, env: env)
@@ -124,7 +125,7 @@ enum LessonKeys {
             mode.error = nil
         } else {
             mode.error = result.error
-            state.status = StatusMessage(text: result.error ?? "the step could not be rendered", isError: true)
+            state.status = StatusMessage(text: result.error ?? UIText.stepUnrendered.text(mode.session.language), isError: true)
         }
         if let baseline = result.baseline { state.baseline = baseline }
         state.lesson = mode

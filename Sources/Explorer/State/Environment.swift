@@ -1,5 +1,6 @@
 import Estimation
 import SurveyData
+import Reports
 
 /// A row of the variables pane: a control group header, a variable, or a section header.
 public enum PaneRow: Sendable, Equatable {
@@ -49,7 +50,7 @@ public struct ExplorerEnvironment: Sendable {
         }
         let others = dataset.variableNames.filter { !grouped.contains($0) }
         if !others.isEmpty {
-            rows.append(.section(dataset.codebook.controlGroups.isEmpty ? "Variables" : "Other variables"))
+            rows.append(.section((dataset.codebook.controlGroups.isEmpty ? UIText.sectionVariables : UIText.sectionOther).en))
             for v in others {
                 rows.append(.variable(v, group: nil))
                 let t = FormulaTerms.term(for: dataset.info(v), name: v)

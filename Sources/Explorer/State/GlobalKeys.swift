@@ -49,8 +49,8 @@ enum GlobalKeys {
             state.baseline = nil
             state.status = StatusMessage(text: "baseline cleared", isError: false)
         case .bootstrap:
-            guard state.spec.activeMediator != nil else {
-                state.status = StatusMessage(text: "switch the mediator on first (m or M)", isError: true); return []
+            guard state.spec.mediator != nil else {
+                state.status = StatusMessage(text: "no mediator chosen: press \(KeyTable.label(.setMediator)) on a variable", isError: true); return []
             }
             var effects: [Effect] = state.bootstrap.phase == .running ? [.cancelBootstrap] : []
             state.bootstrap = BootstrapProgress(generation: state.generation, phase: .running)

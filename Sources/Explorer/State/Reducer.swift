@@ -94,7 +94,7 @@ public enum Reducer {
     }
 
     static func bootstrapIfNeeded(_ state: inout AppState) -> [Effect] {
-        guard state.view == .mediation, state.spec.activeMediator != nil, state.bootstrap.phase == .idle else { return [] }
+        guard state.view == .mediation, state.spec.mediator != nil, state.bootstrap.phase == .idle else { return [] }
         state.bootstrap = BootstrapProgress(generation: state.generation, phase: .running)
         return [.startBootstrap(state.spec, generation: state.generation)]
     }

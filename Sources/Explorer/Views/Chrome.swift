@@ -7,14 +7,27 @@ enum Chrome {
     static func titleBar(_ state: AppState, env: ExplorerEnvironment, into grid: inout CellGrid) {
         let w = grid.width
         grid.put(Cells.repeated(" ", w), x: 0, y: 0, style: .reverse)
-        var x = grid.put(" PathLens: \(env.dataset.name) ", x: 0, y: 0, style: [.reverse, .bold])
+        let language = env.unicode ? state.spec.language : .en
+        var x = grid.put(" " + UIText.appTitle.text(language, env.dataset.name) + " ", x: 0, y: 0, style: [.reverse, .bold])
         for v in ViewKind.allCases {
-            let label = " \(v.rawValue) \(v.title) "
+            let label = " \(v.rawValue) \(title(v).text(language)) "
             let style: CellStyle = v == state.view ? [.bold, .accent] : .reverse
             x += grid.put(label, x: x, y: 0, style: style, limit: max(0, w - x))
         }
-        let help = " \(KeyTable.label(.help)) help "
+        let help = " \(KeyTable.label(.help)) \(UIText.help.text(language)) "
         if x + TextWidth.width(help) <= w { grid.put(help, x: w - TextWidth.width(help), y: 0, style: .reverse) }
+    }
+
+    /// A view's name in the title bar and menus.
+    static func title(_ view: ViewKind) -> Phrase {
+        switch view {
+        case .models: return UIText.viewModels
+        case .mediation: return UIText.viewMediation
+        case .margins: return UIText.viewMargins
+        case .crosstab: return UIText.viewCrosstab
+        case .describe: return UIText.viewDescribe
+        case .data: return UIText.viewData
+        }
     }
 
     static func subsampleText(_ state: AppState, env: ExplorerEnvironment) -> String {
@@ -27,56 +40,69 @@ enum Chrome {
                 name = s.condition
             }
         } else {
-            name = language == .zh ? "全部" : "all"
+            name = UIText.sampleAll.text(language)
         }
         // The common sample's N once the results for these choices are in.
         let current = state.results.flatMap { $0.spec.computeKey == state.spec.computeKey ? $0 : nil }
         let n = (current?.commonN ?? current?.sampleN).map { "N=\($0)" } ?? (current?.sampleError != nil ? "N=?" : "N=...")
-        let perModel = state.spec.sampling == .perModel ? (language == .zh ? " 各模型样本" : " per model") : ""
+        let perModel = state.spec.sampling == .perModel ? UIText.samplePerModel.text(language) : ""
         return "\(name) \(n)\(perModel)"
     }
 
-    static func specBar(_ state: AppState, env: ExplorerEnvironment, into grid: inout CellGrid) {
+    /// The specification's items, whole: an item that does not fit before `reserve` cells at
+    /// the right (the off-screen columns hint) is left out rather than cut.
+    static func specBar(_ state: AppState, env: ExplorerEnvironment, into grid: inout CellGrid, reserve: Int = 0) {
         let spec = state.spec
+        let language = env.unicode ? spec.language : .en
         var items = [
-            "Est: \(spec.estimators.title)",
-            "Sample: \(subsampleText(state, env: env))",
-            "VCE: \(spec.effectiveVCE)" + (spec.weight.map { " [\($0.description)]" } ?? ""),
-            "Labels: \(spec.language == .zh ? "中文" : "EN")",
+            UIText.specEstimators.text(language, spec.estimators.title),
+            UIText.specSample.text(language, subsampleText(state, env: env)),
+            UIText.specVCE.text(language, "\(spec.effectiveVCE)" + (spec.weight.map { " [\($0.description)]" } ?? "")),
+            UIText.specLabels.text(language, UIText.languageName.text(language)),
         ]
-        if let m = spec.mediator { items.append("Med: \(m) \(spec.mediatorOn ? "on" : "off")") }
-        if state.baseline != nil { items.append("baseline") }
+        if let m = spec.mediator {
+            items.append((spec.mediatorOn ? UIText.specMediatorOn : UIText.specMediatorOff).text(language, m))
+        }
+        if state.baseline != nil { items.append(UIText.specBaseline.text(language)) }
         if let lesson = state.lesson {
             let step = "\(lesson.session.step)/\(lesson.session.stepCount)"
-            items.append(lesson.isActive ? "Lesson \(step)" : "T: lesson \(step)")
+            items.append((lesson.isActive ? UIText.specLesson : UIText.specLessonLeft).text(language, step))
         }
-        if !env.unicode { items[3] = "Labels: EN" }
-        grid.put(TextWidth.pad(" " + items.joined(separator: " | "), to: grid.width), x: 0, y: 1, style: .underline)
+        var text = ""
+        if !env.unicode { items = items.map(ASCIIFold.fold) }
+        for item in items {
+            let next = text.isEmpty ? " " + item : text + " | " + item
+            if TextWidth.width(next) > grid.width - reserve { break }
+            text = next
+        }
+        grid.put(TextWidth.pad(text, to: grid.width), x: 0, y: 1, style: .underline)
     }
 
     static func statusLine(_ state: AppState, env: ExplorerEnvironment, into grid: inout CellGrid) {
         let y = grid.height - 1
         var text: String
         var style: CellStyle = .reverse
+        let language = env.unicode ? state.spec.language : .en
         if let status = state.status {
             text = status.text
             if status.isError { style = [.reverse, .negative] }
         } else if state.computing {
-            text = "computing generation \(state.generation)..."
+            // What is being computed, not which generation: the lineup's distinct fits.
+            let fits = Set(ModelLineup.plan(state.spec, dataset: env.dataset).map(\.spec)).count
+            text = UIText.fittingModels.text(language, fits)
         } else if state.marginsPending {
-            text = "computing marginal effects..."
+            text = UIText.fittingMargins.text(language)
         } else if state.spec.sampling == .perModel {
-            text = state.spec.language == .zh && env.unicode
-                ? "各列在各自的样本上估计，不可直接比较（按 S 使用共同样本）"
-                : "columns are estimated on their own samples and are not comparable (S: one common sample)"
+            text = UIText.perModelStatus.text(language)
             style = [.reverse, .negative]
         } else if let notice = env.codebook.notice(env.unicode ? state.spec.language : .en) {
             text = notice
         } else if let r = state.results {
-            text = "ready (\(NumberFormat.fixed(r.elapsedMilliseconds, 0)) ms)"
+            text = UIText.ready.text(language, NumberFormat.fixed(r.elapsedMilliseconds, 0))
         } else {
             text = ""
         }
+        if !env.unicode { text = ASCIIFold.fold(text) }
         grid.put(TextWidth.pad(" " + text, to: grid.width), x: 0, y: y, style: style)
     }
 }

@@ -6,16 +6,16 @@ import SurveyData
 /// counts with column and row percentages, then χ², Cramér's V, gamma and τ-b
 /// (`Estimation.CrossTabulation`).
 enum CrosstabView {
-    static func content(_ state: AppState, env: ExplorerEnvironment) -> ViewContent {
-        guard let results = state.results else { return .message("computing...") }
+    static func content(_ state: AppState, env: ExplorerEnvironment, width: Int = 1000) -> ViewContent {
+        guard let results = state.results else { return .message(UIText.computing.text(state.spec.language)) }
         var lines: [StyledLine] = []
         var tables: [Table] = []
         for output in results.crosstabs {
             let table = self.table(output, env: env, language: state.spec.language)
-            lines += TableLines.lines(table) + [StyledLine()]
+            lines += TableLines.lines(table, maxWidth: width, ascii: !env.unicode) + [StyledLine()]
             tables.append(table)
         }
-        if lines.isEmpty { return .message("no crosstab chosen: press C / c on two variables") }
+        if lines.isEmpty { return .message(UIText.noCrosstab.text(state.spec.language)) }
         return ViewContent(lines: lines, tables: tables)
     }
 
@@ -25,10 +25,9 @@ enum CrosstabView {
         let colInfo = env.dataset.info(pair.column)
         let rowLabel = rowInfo?.label(language) ?? pair.row
         let colLabel = colInfo?.label(language) ?? pair.column
-        let zh = language == .zh
-        let total = zh ? "合计" : "Total"
+        let total = UIText.crosstabTotal.text(language)
         guard let x = output.table else {
-            return Table(title: "\(rowLabel) x \(colLabel)", alignments: [.left], notes: [output.error ?? "not computed"])
+            return Table(title: "\(rowLabel) x \(colLabel)", alignments: [.left], notes: [output.error ?? UIText.notComputed.text(language)])
         }
         var table = Table(title: "\(rowLabel) x \(colLabel)",
                           alignments: [.left] + Array(repeating: .decimal, count: x.columnCodes.count + 1))
@@ -39,19 +38,19 @@ enum CrosstabView {
             let counts = x.counts[i]
             table.addRow([Cell(rowInfo?.valueLabel(for: code)?.label(language) ?? formatCode(code))]
                          + counts.map { Cell(NumberFormat.count($0)) } + [Cell(NumberFormat.count(x.rowTotals[i]))])
-            table.addRow([Cell(zh ? "列%" : "col %", indent: 1)]
+            table.addRow([Cell(UIText.colPercent.text(language), indent: 1)]
                          + counts.indices.map { Cell(NumberFormat.fixed(x.columnPercent(i, $0), 1)) }
                          + [Cell(NumberFormat.fixed(x.total > 0 ? 100 * x.rowTotals[i] / x.total : .nan, 1))])
-            table.addRow([Cell(zh ? "行%" : "row %", indent: 1)]
+            table.addRow([Cell(UIText.rowPercent.text(language), indent: 1)]
                          + counts.indices.map { Cell(NumberFormat.fixed(x.rowPercent(i, $0), 1)) } + [Cell("100.0")])
         }
         table.addRow([Cell(total)] + x.columnTotals.map { Cell(NumberFormat.count($0)) } + [Cell(NumberFormat.count(x.total))],
                      kind: .ruleAbove)
-        table.notes.append("chi2(\(x.df)) = \(NumberFormat.fixed(x.chi2, 2))  p = \(NumberFormat.fixed(x.p, 3))"
-                           + "  Cramer's V = \(NumberFormat.fixed(x.cramersV, 3))")
-        table.notes.append("gamma = \(NumberFormat.fixed(x.gamma, 3)) (ASE \(NumberFormat.fixed(x.gammaASE, 3)))"
-                           + "  tau-b = \(NumberFormat.fixed(x.tauB, 3)) (ASE \(NumberFormat.fixed(x.tauBASE, 3)))")
-        if x.missing > 0 { table.notes.append("\(NumberFormat.count(x.missing)) rows with a missing value left out") }
+        table.notes.append(UIText.crosstabChi2.text(language, x.df, NumberFormat.fixed(x.chi2, 2), NumberFormat.fixed(x.p, 3),
+                                                    NumberFormat.fixed(x.cramersV, 3)))
+        table.notes.append(UIText.crosstabOrdinal.text(language, NumberFormat.fixed(x.gamma, 3), NumberFormat.fixed(x.gammaASE, 3),
+                                                       NumberFormat.fixed(x.tauB, 3), NumberFormat.fixed(x.tauBASE, 3)))
+        if x.missing > 0 { table.notes.append(UIText.crosstabMissing.text(language, NumberFormat.count(x.missing))) }
         return table
     }
 }

@@ -15,6 +15,11 @@ enum DataView {
         var header = StyledLine(TextWidth.pad("#", to: numberWidth, alignment: .right) + " ", frozen: numberWidth + 1)
         for (name, w) in zip(names, widths) { header.append(TextWidth.pad(name, to: w) + " ") }
         header.style(.bold, start: 0, length: header.width)
+        // Each variable is a whole column when scrolling sideways.
+        var columns: [Range<Int>] = []
+        var at = numberWidth + 1
+        for w in widths { columns.append(at..<(at + w)); at += w + 1 }
+        header.columns = columns
         let top = min(max(0, state.scrollRow), max(0, rows.count - visibleRows + 1))
         var lines = [header]
         for r in rows.dropFirst(top).prefix(max(0, visibleRows - 1)) {
@@ -23,9 +28,10 @@ enum DataView {
             for (source, w) in zip(sources, widths) {
                 line.append(TextWidth.pad(source.value(row: r, language: state.spec.language), to: w) + " ")
             }
+            line.columns = columns
             lines.append(line)
         }
-        if rows.isEmpty { lines.append(StyledLine("no observations in this subsample", style: .dim)) }
+        if rows.isEmpty { lines.append(StyledLine(UIText.noObservations.text(state.spec.language), style: .dim)) }
         return ViewContent(lines: lines, tables: [])
     }
 

@@ -5,10 +5,10 @@ import SurveyData
 /// View 5: Table 1 for the subsample — shares of each level for discrete variables, and N,
 /// mean, SD, min, max for continuous ones — over the variables of the current model.
 enum DescribeView {
-    static func content(_ state: AppState, env: ExplorerEnvironment) -> ViewContent {
-        guard let results = state.results else { return .message("computing...") }
+    static func content(_ state: AppState, env: ExplorerEnvironment, width: Int = 1000) -> ViewContent {
+        guard let results = state.results else { return .message(UIText.computing.text(state.spec.language)) }
         let table = self.table(state, env: env, results: results)
-        return ViewContent(lines: TableLines.lines(table), tables: [table])
+        return ViewContent(lines: TableLines.lines(table, maxWidth: width, ascii: !env.unicode), tables: [table])
     }
 
     static func variables(_ spec: Specification) -> [String] {
@@ -19,11 +19,11 @@ enum DescribeView {
 
     static func table(_ state: AppState, env: ExplorerEnvironment, results: ComputeOutput) -> Table {
         let language = state.spec.language
-        let zh = language == .zh
         let n = results.sampleN ?? env.dataset.rowCount
-        var table = Table(title: (zh ? "描述统计" : "Descriptive statistics") + " (N = \(n))",
+        var table = Table(title: UIText.describeTitle.text(language, n),
                           alignments: [.left, .right, .decimal, .decimal, .decimal, .decimal],
-                          headers: [["", "N", zh ? "比例/均值" : "% / mean", "SD", "Min", "Max"]])
+                          headers: [[""] + [UIText.describeN, UIText.describeMean, UIText.describeSD, UIText.describeMin,
+                                            UIText.describeMax].map { Cell($0.text(language)) }])
         let byName = Dictionary(results.summaries.map { ($0.variable, $0) }, uniquingKeysWith: { a, _ in a })
         for name in variables(results.spec) {
             guard let s = byName[name] else { continue }

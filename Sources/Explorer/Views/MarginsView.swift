@@ -8,8 +8,9 @@ enum MarginsView {
     static let barWidth = 12
 
     static func content(_ state: AppState, env: ExplorerEnvironment, width: Int) -> ViewContent {
-        guard let results = state.results else { return .message("computing...") }
-        if !results.marginsIncluded { return .message("computing marginal effects...") }
+        let language = state.spec.language
+        guard let results = state.results else { return .message(UIText.computing.text(language)) }
+        if !results.marginsIncluded { return .message(UIText.fittingMargins.text(language)) }
         var lines: [StyledLine] = []
         var tables: [Table] = []
         let terms = [state.spec.keyRegressor] + [state.spec.marginsTerm].compactMap { $0 }
@@ -18,18 +19,28 @@ enum MarginsView {
             guard let result = model.result else { continue }
             let (table, bars) = self.table(result, title: model.title, terms: terms, env: env, language: state.spec.language)
             guard !table.rows.isEmpty else { continue }
-            var modelLines = TableLines.lines(table, maxWidth: max(30, width - barWidth - 3))
-            // Bars after each body row: rows start after title, rule, header, rule.
-            let firstBody = 5
+            var modelLines = TableLines.lines(table, maxWidth: max(30, width - barWidth - 3), ascii: !env.unicode)
+            // Bars after each body row (rows start after the title, rule, headers, rule); the
+            // bars are one more whole column of every table line.
+            let titleLines = modelLines.prefix { $0.columns.isEmpty }.count
+            let firstBody = titleLines + 2 + table.headers.count
+            let tableEnd = modelLines.first(where: { !$0.columns.isEmpty })?.width ?? 0
+            let barCells = bars.map { TextWidth.width($0.text) }.max() ?? 0
             for (i, bar) in bars.enumerated() where firstBody + i < modelLines.count {
                 modelLines[firstBody + i].append("  ")
                 modelLines[firstBody + i].append(bar.text, style: bar.negative ? .negative : .positive)
+            }
+            if barCells > 0 {
+                for k in modelLines.indices where !modelLines[k].columns.isEmpty {
+                    modelLines[k].columns.append((tableEnd + 2)..<(tableEnd + 2 + barCells))
+                }
             }
             lines += modelLines + [StyledLine()]
             tables.append(table)
         }
         if lines.isEmpty {
-            return .message(results.models.isEmpty ? "no models" : "no marginal effects for \(terms.joined(separator: ", ")) in these models")
+            return .message(results.models.isEmpty ? UIText.noModels.text(language)
+                            : UIText.noMargins.text(language, terms.joined(separator: ", ")))
         }
         return ViewContent(lines: lines, tables: tables)
     }
@@ -52,10 +63,10 @@ enum MarginsView {
             let levels = effects.map(\.term).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             for level in levels {
                 groups += [Cell(labeler.label(term: level), alignment: .left), .empty]
-                headers += [Cell("AME", alignment: .center), Cell("z", alignment: .center)]
+                headers += [Cell(UIText.marginsAME.text(language), alignment: .center), Cell("z", alignment: .center)]
             }
         }
-        var table = Table(title: "\(title): " + (language == .zh ? "平均边际效应" : "average marginal effects"),
+        var table = Table(title: UIText.marginsTitle.text(language, title),
                           alignments: [.left] + Array(repeating: .decimal, count: headers.count - 1), headers: [groups, headers])
         var bars: [(String, Bool)] = []
         let key = perTerm.first ?? []

@@ -1,3 +1,4 @@
+import Foundation
 import Estimation
 import Mediation
 import Reports
@@ -14,47 +15,60 @@ enum MediationView {
 
     static func content(_ state: AppState, env: ExplorerEnvironment, width: Int = 1000, ascii: Bool) -> ViewContent {
         let spec = state.spec
-        let language = spec.language
-        let zh = language == .zh
-        guard let mediator = spec.activeMediator else {
-            return .message(zh ? "中介变量未开启：在变量栏按 m 选择中介变量，或按 M 开启。"
-                               : "Mediator off: press m on a variable in the variables pane, or M to switch it on.")
-        }
-        guard let results = state.results, results.spec.activeMediator == mediator else {
-            return .message(zh ? "计算中……" : "computing...")
+        let language = ascii ? .en : spec.language
+        // The designated mediator is analysed whether or not `M` put it into the Models view.
+        guard let mediator = spec.mediator else { return .message(UIText.noMediator.text(language)) }
+        guard let results = state.results, results.spec.mediator == mediator else {
+            return .message(UIText.computing.text(language))
         }
         guard let result = state.bootstrap.output ?? results.mediation, let first = result.mediators.first else {
             let why = results.mediationError ?? results.sampleError ?? ""
-            return .message((zh ? "中介分析失败：" : "mediation analysis failed: ") + why)
+            return .message(UIText.mediationFailed.text(language, why))
         }
-        let x = env.label(spec.keyRegressor, language), m = env.label(mediator, language), y = env.label(spec.outcome, language)
+        var lines = diagram(result, first: first, spec: spec, results: results, env: env, language: language, width: width)
+        lines.append(StyledLine())
+        lines += bootstrapLines(state, width: width, ascii: ascii)
+        return ViewContent(lines: lines, tables: exportTables(result, bootstrap: state.bootstrap.output, language: language))
+    }
+
+    /// The path diagram drawn downwards so it fits an 80-column screen beside the variables
+    /// pane: X, a, M, b, Y, then c and c′ of X → Y, the naive product and the verdict.
+    static func diagram(_ result: MediationResult, first: MediatorAnalysis, spec: Specification, results: ComputeOutput,
+                        env: ExplorerEnvironment, language: Language, width: Int) -> [StyledLine] {
+        let labelWidth = max(8, width - 6)
+        func label(_ name: String) -> String { TextWidth.clip(env.label(name, language), to: labelWidth, ellipsis: true) }
+        func prose(_ text: String, indent: Int = 0, style: CellStyle = []) -> [StyledLine] {
+            let pad = String(repeating: " ", count: indent)
+            return TextWrap.lines(text, width: max(10, width - indent)).map { StyledLine(pad + $0, style: style) }
+        }
         let paths = first.paths
         var lines: [StyledLine] = []
-        lines.append(StyledLine((zh ? "路径图" : "Path diagram") + "  (N = \(result.n))", style: .bold))
+        lines.append(StyledLine(UIText.pathDiagram.text(language) + "  (N = \(result.n))", style: .bold))
         if let ignored = ignoredOptions(spec) {
-            lines.append(StyledLine(EditorText.mediationIgnores(ignored).text(language), style: .negative))
+            lines += prose(EditorText.mediationIgnores(ignored).text(language), style: .negative)
         }
-        lines.append(StyledLine("  a  = \(format(paths.a))"))
-        lines.append(StyledLine("  [\(x)] ---a---> [\(m)] ---b---> [\(y)]", style: .accent))
-        lines.append(StyledLine("  b  = \(format(paths.b))"))
-        lines.append(StyledLine("  [\(x)] ------------c / c'-------------> [\(y)]", style: .accent))
-        lines.append(StyledLine("  c  = \(format(paths.c))   " + (zh ? "总效应" : "total")))
-        lines.append(StyledLine("  c' = \(format(paths.cPrime))   " + (zh ? "直接效应" : "direct")))
-        lines.append(StyledLine("  a x b = \(NumberFormat.fixed(first.indirect.estimate, 3))   "
-                                + (zh ? "（朴素乘积；各模型尺度不同）" : "(naive product; scales differ across logit models)")))
+        if !spec.mediatorOn { lines += prose(UIText.mediatorNotInModels.text(language), style: .dim) }
+        lines.append(StyledLine("  X  " + label(spec.keyRegressor), style: .accent))
+        lines.append(StyledLine("   |   a  = " + format(paths.a)))
+        lines.append(StyledLine("   v", style: .accent))
+        lines.append(StyledLine("  M  " + label(first.mediator), style: .accent))
+        lines.append(StyledLine("   |   b  = " + format(paths.b)))
+        lines.append(StyledLine("   v", style: .accent))
+        lines.append(StyledLine("  Y  " + label(spec.outcome), style: .accent))
+        lines.append(StyledLine("  X → Y   c  = " + format(paths.c) + "  " + UIText.total.text(language)))
+        lines.append(StyledLine("          c′ = " + format(paths.cPrime) + "  " + UIText.direct.text(language)))
+        lines += prose("  a·b = " + NumberFormat.fixed(first.indirect.estimate, 3) + "  ("
+                       + UIText.naiveProduct.text(language) + ")", indent: 0)
         // What estimation said about the same fits (perfect prediction, non-convergence…): a path
         // is not shown without the warning that qualifies it.
         for id in ["m", "ym"] {
             guard let model = results.model(id), let fit = model.result else { continue }
-            for note in fit.diagnostics { lines.append(StyledLine("  \(model.title): " + note.text(language), style: .negative)) }
+            for note in fit.diagnostics { lines += prose("  \(model.title): " + note.text(language), style: .negative) }
         }
-        lines.append(StyledLine())
-        var verdictLine = StyledLine("Baron-Kenny (" + NumberFormat.fixed(100 * paths.alpha, 0) + "%): ", style: .bold)
-        verdictLine.append(paths.verdict.text(language) + verdictReason(paths, language))
-        lines.append(verdictLine)
-        lines.append(StyledLine())
-        lines += bootstrapLines(state, width: width, ascii: ascii)
-        return ViewContent(lines: lines, tables: exportTables(result, language: language))
+        var verdict = UIText.baronKenny.text(language, NumberFormat.fixed(100 * paths.alpha, 0))
+            + paths.verdict.text(language) + verdictReason(paths, language)
+        lines += prose(verdict, style: .bold)
+        return lines
     }
 
     /// The specification's variance and weights, which the mediation engine does not honour
@@ -68,48 +82,65 @@ enum MediationView {
 
     /// Why the engine's verdict is what it is (the rule of `BaronKenny.verdict`).
     static func verdictReason(_ p: BaronKennyResult, _ language: Language) -> String {
-        let zh = language == .zh
-        if p.a.p >= p.alpha { return zh ? "（a 不显著）" : " (a not significant)" }
-        if p.b.p >= p.alpha { return zh ? "（b 不显著）" : " (b not significant)" }
-        if p.verdict == .partial { return zh ? "（c′ 仍显著）" : " (c' still significant)" }
-        return zh ? "（c′ 不显著）" : " (c' not significant)"
+        if p.a.p >= p.alpha { return UIText.aNotSignificant.text(language) }
+        if p.b.p >= p.alpha { return UIText.bNotSignificant.text(language) }
+        if p.verdict == .partial { return UIText.cPrimeSignificant.text(language) }
+        return UIText.cPrimeNotSignificant.text(language)
     }
 
     static func bootstrapLines(_ state: AppState, width: Int = 1000, ascii: Bool) -> [StyledLine] {
         let b = state.bootstrap
-        let zh = state.spec.language == .zh
+        let language = ascii ? .en : state.spec.language
+        func prose(_ text: String, style: CellStyle) -> [StyledLine] {
+            TextWrap.lines(text, width: max(10, width)).map { StyledLine($0, style: style) }
+        }
         var lines: [StyledLine] = []
         switch b.phase {
         case .idle:
-            lines.append(StyledLine(zh ? "自助法、KHB、因果中介：未开始（按 g 开始）" : "Bootstrap, KHB, causal: not started (g starts them)", style: .dim))
+            lines += prose(UIText.bootstrapNotStarted.text(language), style: .dim)
         case .running:
-            let width = 30
-            let filled = b.total > 0 ? min(width, b.done * width / b.total) : 0
-            var line = StyledLine((zh ? "中介分析（" : "Mediation engine (") + (b.stage.isEmpty ? (zh ? "启动" : "starting") : b.stage) + (zh ? "）：[" : "): ["))
+            let barWidth = max(5, min(30, width - 40))
+            let filled = b.total > 0 ? min(barWidth, b.done * barWidth / b.total) : 0
+            // The engine's stage in words: what is being computed.
+            let stage = MediationProgress.Stage(rawValue: b.stage).map { stageName($0).text(language) } ?? UIText.starting.text(language)
+            var line = StyledLine(UIText.mediationRunning.text(language, stage) + "[")
             line.append(Cells.repeated("#", filled), style: .accent)
-            line.append(Cells.repeated(".", width - filled) + "] \(b.done)/\(b.total)  " + (zh ? "Esc 取消" : "Esc cancels"))
+            line.append(Cells.repeated(".", barWidth - filled) + "] \(b.done)/\(b.total)")
             lines.append(line)
+            lines.append(StyledLine(UIText.escCancels.text(language), style: .dim))
         case .cancelled:
-            lines.append(StyledLine((zh ? "自助法：已在 " : "Bootstrap: cancelled at ") + "\(b.done)/\(b.total)" + (zh ? " 取消（按 g 重新开始）" : " (g restarts it)"), style: .dim))
+            lines += prose(UIText.bootstrapCancelled.text(language, b.done, b.total), style: .dim)
         case let .failed(message):
-            lines.append(StyledLine((zh ? "自助法：" : "Bootstrap: ") + message, style: .negative))
+            lines += prose(UIText.bootstrapFailed.text(language, message), style: .negative)
         case .finished:
             let reps = b.output?.mediators.first?.bootstrap.map { $0.reps - $0.failed } ?? b.total
-            lines.append(StyledLine((zh ? "自助法：" : "Bootstrap: ") + "\(reps)" + (zh ? " 次重复" : " replications"), style: .bold))
+            lines.append(StyledLine(UIText.bootstrapDone.text(language, reps), style: .bold))
         }
         guard let output = b.output else { return lines }
         // The same bilingual summary the lessons show (naive beside KHB / causal), from the result.
-        lines += TableLines.lines(MediationTables.summary(output, options: tableOptions(state.spec.language)),
-                                  maxWidth: width)
+        lines += TableLines.lines(MediationTables.summary(output, options: tableOptions(language)),
+                                  maxWidth: width, ascii: ascii)
         return lines
+    }
+
+    static func stageName(_ stage: MediationProgress.Stage) -> Phrase {
+        switch stage {
+        case .fitting: return UIText.stageFitting
+        case .bootstrap: return UIText.stageBootstrap
+        case .jackknife: return UIText.stageJackknife
+        case .causal: return UIText.stageCausal
+        }
     }
 
     static func tableOptions(_ language: Language) -> MediationTableOptions {
         MediationTableOptions(language: language)
     }
 
-    /// What `x` writes: the full mediation report (paths, indirect effect, bootstrap, KHB, causal).
-    static func exportTables(_ result: MediationResult, language: Language) -> [Table] {
-        MediationTables.report(result, options: tableOptions(language))
+    /// What `x` writes: everything the view shows — the summary table beside the naive numbers
+    /// once the engine's run is in, then the full report (overview, paths with the verdict,
+    /// indirect effect with Sobel, bootstrap intervals, causal effects with sensitivity, KHB).
+    static func exportTables(_ result: MediationResult, bootstrap: MediationResult?, language: Language) -> [Table] {
+        let summary = bootstrap.map { [MediationTables.summary($0, options: tableOptions(language))] } ?? []
+        return summary + MediationTables.report(result, options: tableOptions(language))
     }
 }

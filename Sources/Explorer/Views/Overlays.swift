@@ -3,21 +3,23 @@ import SurveyData
 
 /// Dialogs drawn over the views: the key list (`?`), choice menus and one-line prompts.
 enum Overlays {
-    static func draw(_ overlay: Overlay, language: Language, into grid: inout CellGrid) {
-        let open = language == .zh ? "（" : "  ("
-        let close = language == .zh ? "）" : ")"
+    static func draw(_ overlay: Overlay, language: Language, ascii: Bool = false, into grid: inout CellGrid) {
+        let open = UIText.openParen.text(language)
+        let close = UIText.closeParen.text(language)
         switch overlay {
         case let .help(scroll):
-            let lines = KeyTable.helpLines(language)
+            // What the screen shows first, then every key.
+            let lines = ScreenLegend.lines(language, width: max(20, grid.width - 8), ascii: ascii) + [""]
+                + KeyTable.helpLines(language).map { ascii ? ASCIIFold.fold($0) : $0 }
             let keys = KeyTable.hint([.helpScroll, .closeOverlay], in: .help, language)
-            box(title: (language == .zh ? "按键" : "Keys") + open + keys + close, lines: Array(lines.dropFirst(scroll)),
+            box(title: UIText.helpTitle.text(language) + open + keys + close, lines: Array(lines.dropFirst(scroll)),
                 selected: nil, into: &grid)
         case let .choice(menu):
             box(title: menu.title + open + KeyTable.hint([.menuPick, .closeOverlay], in: .menu, language) + close,
                 lines: menu.options, selected: menu.selected, into: &grid)
         case let .prompt(prompt):
             var lines = ["> " + prompt.text + "_"]
-            if let feedback = prompt.feedback ?? (prompt.checking ? (language == .zh ? "检查中..." : "checking...") : nil) {
+            if let feedback = prompt.feedback ?? (prompt.checking ? UIText.checking.text(language) : nil) {
                 lines.append(feedback)
             }
             let feedbackStyle: CellStyle = prompt.feedbackIsError && !prompt.checking ? .negative : .dim
@@ -38,7 +40,8 @@ enum Overlays {
         let h = visible + 2
         let x = max(0, (grid.width - w) / 2)
         let y = max(0, (grid.height - h) / 2)
-        grid.clear(x: x, y: y, width: w, height: h)
+        // The rows behind the box are cleared edge to edge: no cut-off number beside it.
+        grid.clear(x: 0, y: y, width: grid.width, height: h)
         let rule = "+" + Cells.repeated("-", w - 2) + "+"
         grid.put(rule, x: x, y: y, style: .bold)
         grid.put(" " + TextWidth.clip(title, to: w - 4) + " ", x: x + 1, y: y, style: .bold, limit: w - 2)

@@ -12,22 +12,20 @@ public enum Screen {
     public static func render(_ state: AppState, env: ExplorerEnvironment, cache: RenderCache? = nil) -> CellGrid {
         var grid = CellGrid(width: state.width, height: state.height)
         guard state.width >= minimumWidth, state.height >= minimumHeight else {
-            let message = "Terminal too small: \(state.width)x\(state.height), need \(minimumWidth)x\(minimumHeight)"
-            grid.put(message, x: 0, y: 0)
-            grid.put("Enlarge the window, or press q to quit.", x: 0, y: 1)
+            let language = env.unicode ? state.spec.language : .en
+            grid.put(UIText.tooSmall.text(language, state.width, state.height, minimumWidth, minimumHeight), x: 0, y: 0)
+            grid.put(UIText.enlarge.text(language), x: 0, y: 1)
             return grid
         }
         var state = state
         if !env.unicode { state.spec.language = .en }
         Chrome.titleBar(state, env: env, into: &grid)
-        Chrome.specBar(state, env: env, into: &grid)
         let top = 2
         let bodyHeight = state.height - 3
         var viewX = 0
         let lesson = state.lesson.flatMap { $0.isActive ? $0 : nil }
         if !state.zoom {
-            let paneWidth = lesson != nil ? LessonScreen.paneWidth(state.width)
-                : state.width >= 120 ? 40 : state.width >= 100 ? 34 : 28
+            let paneWidth = lesson != nil ? LessonScreen.paneWidth(state.width) : variablesPaneWidth(state.width)
             if let lesson {
                 LessonScreen.drawPane(lesson, language: state.spec.language, env: env, into: &grid,
                                       x: 0, y: top, width: paneWidth, height: bodyHeight, cache: cache)
@@ -40,20 +38,44 @@ public enum Screen {
         let viewWidth = state.width - viewX
         // While a lesson is active its step's tables (every number the text quotes) fill the view.
         let lessonTables = lesson.flatMap { LessonScreen.tables($0, width: viewWidth, ascii: !env.unicode, cache: cache) }
-        let content = lessonTables ?? cachedViewContent(state, env: env, width: viewWidth, height: bodyHeight, cache: cache)
+        var content = lessonTables ?? cachedViewContent(state, env: env, width: viewWidth, height: bodyHeight, cache: cache)
+        // Without UTF-8, prose gets the ASCII form of its symbols (tables were folded before layout).
+        if !env.unicode {
+            for k in content.lines.indices where content.lines[k].columns.isEmpty {
+                content.lines[k].foldToASCII()
+            }
+        }
         let scrollRow = state.view == .data && lessonTables == nil ? 0 : state.scrollRow
         let used = grid.draw(content.lines, x: viewX, y: top, width: viewWidth, height: bodyHeight,
-                             row: scrollRow, column: state.scrollColumn * 8)
-        // Tell the user when the view is wider than the screen (h/l scroll, z zooms).
-        if used.widest > viewWidth {
-            let hint = used.column + viewWidth < used.widest ? " more: Right " : " Left "
-            grid.put(hint, x: state.width - TextWidth.width(hint), y: 1, style: .reverse)
-        }
+                             row: scrollRow, column: state.scrollColumn)
+        // Tell the user how many whole columns are off-screen and which key scrolls to them.
+        let hint = offScreenHint(used, language: env.unicode ? state.spec.language : .en)
+        Chrome.specBar(state, env: env, into: &grid, reserve: hint.map { TextWidth.width($0) + 1 } ?? 0)
+        if let hint { grid.put(hint, x: max(0, state.width - TextWidth.width(hint)), y: 1, style: .reverse) }
         Chrome.statusLine(state, env: env, into: &grid)
-        if let overlay = state.overlay { Overlays.draw(overlay, language: state.spec.language, into: &grid) }
+        if let overlay = state.overlay { Overlays.draw(overlay, language: state.spec.language, ascii: !env.unicode, into: &grid) }
         if case let .editor(editor)? = state.overlay { VariableEditorOverlay.draw(editor, state, env: env, into: &grid) }
         if !env.unicode { grid.replaceNonASCII() }
         return grid
+    }
+
+    /// The variables pane narrows on a narrow screen so the Models view keeps three whole
+    /// model columns at 80 cells (`z` hides the pane).
+    static func variablesPaneWidth(_ totalWidth: Int) -> Int {
+        totalWidth >= 120 ? 40 : totalWidth >= 100 ? 34 : 24
+    }
+
+    /// " 3 more columns: Right " and the like; nil when every column is in view.
+    static func offScreenHint(_ drawn: DrawnView, language: Language) -> String? {
+        let left = KeyTable.label(.scrollLeft, in: .global), right = KeyTable.label(.scrollRight, in: .global)
+        switch (drawn.hiddenLeft, drawn.hiddenRight) {
+        case (0, 0): return nil
+        case (0, 1): return " " + UIText.columnOffRight.text(language, right) + " "
+        case (0, let r): return " " + UIText.columnsOffRight.text(language, r, right) + " "
+        case (1, 0): return " " + UIText.columnOffLeft.text(language, left) + " "
+        case (let l, 0): return " " + UIText.columnsOffLeft.text(language, l, left) + " "
+        case let (l, r): return " " + UIText.columnsOffBoth.text(language, l + r, left, right) + " "
+        }
     }
 
     static func cachedViewContent(_ state: AppState, env: ExplorerEnvironment, width: Int, height: Int,
@@ -70,8 +92,8 @@ public enum Screen {
         case .models: return ModelsView.content(state, env: env, width: width)
         case .mediation: return MediationView.content(state, env: env, width: width, ascii: !env.unicode)
         case .margins: return MarginsView.content(state, env: env, width: width)
-        case .crosstab: return CrosstabView.content(state, env: env)
-        case .describe: return DescribeView.content(state, env: env)
+        case .crosstab: return CrosstabView.content(state, env: env, width: width)
+        case .describe: return DescribeView.content(state, env: env, width: width)
         case .data: return DataView.content(state, env: env, visibleRows: height)
         }
     }

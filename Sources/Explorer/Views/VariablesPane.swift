@@ -5,12 +5,12 @@ import SurveyData
 /// The variables pane: control groups with their members, then the other variables; each row
 /// shows its role (Y outcome, X key regressor, M mediator, [x]/[ ] control), name, type, label.
 enum VariablesPane {
-    static func typeName(_ type: VariableType?) -> String {
+    static func typeName(_ type: VariableType?, _ language: Language = .en) -> String {
         switch type {
-        case .continuous?: return "cont"
-        case .binary?: return "bin"
-        case .categorical?: return "cat"
-        case .ordinal?: return "ord"
+        case .continuous?: return UIText.typeContinuous.text(language)
+        case .binary?: return UIText.typeBinary.text(language)
+        case .categorical?: return UIText.typeCategorical.text(language)
+        case .ordinal?: return UIText.typeOrdinal.text(language)
         case nil: return "?"
         }
     }
@@ -45,17 +45,19 @@ enum VariablesPane {
                 line = groupMarker(g, spec: spec, env: env) + " " + env.groupLabel(g, language)
                 style = .bold
             case let .section(title):
-                line = "-- " + title + " " + Cells.repeated("-", width)
+                let shown = [UIText.sectionVariables, UIText.sectionOther].first { $0.en == title }?.text(language) ?? title
+                line = "-- " + shown + " " + Cells.repeated("-", width)
                 style = .dim
             case let .variable(name, group):
                 let info = env.dataset.info(name)
                 line = (group == nil ? "" : " ") + marker(name, spec: spec) + " "
-                    + TextWidth.pad(name, to: nameWidth) + " " + TextWidth.pad(typeName(EditorChoices.measure(name, spec: state.spec, env: env)), to: 4) + " "
+                    + TextWidth.pad(name, to: nameWidth) + " " + TextWidth.pad(typeName(EditorChoices.measure(name, spec: state.spec, env: env), language), to: 4) + " "
                     + (info?.label(language) ?? "")
                 if name == spec.outcome || name == spec.keyRegressor || (name == spec.mediator && spec.mediatorOn) {
                     style = .accent
                 }
             }
+            if !env.unicode { line = ASCIIFold.fold(line) }
             grid.put(TextWidth.pad(line, to: width), x: x, y: y + i, style: style, limit: width)
             if r == state.cursor {
                 grid.applyStyle(focused ? .reverse : .underline, x: x, y: y + i, count: width)
