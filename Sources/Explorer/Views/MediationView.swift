@@ -44,7 +44,7 @@ enum MediationView {
         let paths = first.paths
         var lines: [StyledLine] = []
         lines.append(StyledLine(UIText.pathDiagram.text(language) + "  (N = \(result.n))", style: .bold))
-        if let ignored = ignoredOptions(spec) {
+        if let ignored = ignoredOptions(spec, language: language) {
             lines += prose(EditorText.mediationIgnores(ignored).text(language), style: .negative)
         }
         if !spec.mediatorOn { lines += prose(UIText.mediatorNotInModels.text(language), style: .dim) }
@@ -73,11 +73,11 @@ enum MediationView {
 
     /// The specification's variance and weights, which the mediation engine does not honour
     /// (said on screen rather than silently ignored); nil under oim without weights.
-    static func ignoredOptions(_ spec: Specification) -> String? {
+    static func ignoredOptions(_ spec: Specification, language: Language) -> String? {
         var parts: [String] = []
-        if spec.effectiveVCE != .oim { parts.append("vce \(spec.effectiveVCE)") }
+        if spec.effectiveVCE != .oim { parts.append(UIText.varianceNamed.text(language, spec.effectiveVCE)) }
         if let w = spec.weight { parts.append(w.description) }
-        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+        return parts.isEmpty ? nil : parts.joined(separator: UIText.listSeparator.text(language))
     }
 
     /// Why the engine's verdict is what it is (the rule of `BaronKenny.verdict`).

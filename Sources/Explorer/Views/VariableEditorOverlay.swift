@@ -24,14 +24,14 @@ enum VariableEditorOverlay {
         let entry = EditorChoices.entry(name, spec: spec, env: env)
         let shown = entries.map { $0 == name ? "\(name) (\(EditorText.entryBare.text(language)))" : $0 }
         var entryRow = row(EditorText.fieldEntry.text(language), shown, entries.firstIndex(of: entry) ?? 0)
-        if role != .control { entryRow += language == .zh ? "（未作为控制变量）" : "  (not a control now)" }
+        if role != .control { entryRow += UIText.editorNotAControl.text(language) }
         return [measureRow, roleRow, entryRow]
     }
 
     static func draw(_ editor: VariableEditor, _ state: AppState, env: ExplorerEnvironment, into grid: inout CellGrid) {
         let language = state.spec.language
-        let open = language == .zh ? "（" : "  ("
-        let close = language == .zh ? "）" : ")"
+        let open = UIText.openParen.text(language)
+        let close = UIText.closeParen.text(language)
         let keys = KeyTable.hint([.closeOverlay], in: .editor, language)
         let help = KeyTable.hint([.editorField, .editorValue, .editorPick], in: .editor, language)
         let all = lines(editor, state, env: env) + [help]

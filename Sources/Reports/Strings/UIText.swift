@@ -40,6 +40,7 @@ public enum UIText {
     public static let clauseSeparator = Phrase("; ", "；")
 
     // MARK: variables pane
+    public static let editorNotAControl = Phrase("  (not a control now)", "（未作为控制变量）")
     public static let sectionVariables = Phrase("Variables", "变量")
     public static let sectionOther = Phrase("Other variables", "其他变量")
     public static let typeBinary = Phrase("bin", "二分")
@@ -98,6 +99,7 @@ public enum UIText {
     public static let naiveProduct = Phrase("naive product; scales differ across logit models", "朴素乘积；各模型尺度不同")
     public static let mediatorNotInModels = Phrase("(mediator not in the Models view's columns: M adds them)", "（中介变量未加入模型视图的列：按 M 加入）")
     public static let noMediator = Phrase("No mediator chosen: press m on a variable in the variables pane.", "未选择中介变量：在变量栏按 m 选择中介变量。")
+    public static let varianceNamed = Phrase("vce {0}", "方差 {0}")
     public static let mediationFailed = Phrase("mediation analysis failed: {0}", "中介分析失败：{0}")
     public static let baronKenny = Phrase("Baron-Kenny ({0}%): ", "Baron-Kenny（{0}%）：")
     public static let aNotSignificant = Phrase(" (a not significant)", "（a 不显著）")
