@@ -59,10 +59,12 @@ struct ExplorerSignalTests {
 /// same effects as the terminal.
 @Suite(.requires(PathLensBinary.missing))
 struct ExplorerWriteFaultTests {
-    func replay(_ keys: String, setup: String = "", sourceLocation: SourceLocation = #_sourceLocation) throws -> Subprocess.Output {
+    func replay(_ keys: String, setup: String = "", data: String? = nil,
+                sourceLocation: SourceLocation = #_sourceLocation) throws -> Subprocess.Output {
         let binary = try #require(PathLensBinary.binary, sourceLocation: sourceLocation)
         return try Subprocess.run("/bin/sh", ["-c", (setup.isEmpty ? "" : setup + "; ") + "exec \"$0\" \"$@\"",
-                                              binary.path, "explore", "--print", "--size", "220x30", "--keys", keys],
+                                              binary.path, "explore"] + (data.map { [$0] } ?? [])
+                                      + ["--print", "--size", "220x30", "--keys", keys],
                                   timeout: 120, sourceLocation: sourceLocation)
     }
 
@@ -123,5 +125,37 @@ struct ExplorerWriteFaultTests {
         #expect(status(run, holding: "cannot write") == "\(path): cannot write: File too large", "screen: \(run.stdout)")
         before.expectUnchanged("x under ulimit -f 1")
         #expect(BadInput.leftovers(in: dir.path).isEmpty)
+    }
+
+    /// Exported Markdown, LaTeX and CSV files pass the sanitizer: a label's escape sequence
+    /// would otherwise reach the terminal of whoever `cat`s the file.
+    @Test func exportedFilesHoldNoRawControl() throws {
+        let dir = try PathLensBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("evil.csv")
+        var rows = "y,x,z\n"
+        for i in 0..<40 { rows += "\(i % 2),\((i / 2) % 2),\(i % 5)\n" }
+        try rows.write(to: csv, atomically: true, encoding: .utf8)
+        let codebook: [String: Any] = [
+            "dataset": "evil",
+            "variables": [
+                ["name": "y", "type": "binary", "label_en": "y\u{1B}]0;owned\u{07}\u{202E}", "values": [
+                    ["code": 0, "label_en": "no\u{1B}[5m"], ["code": 1, "label_en": "yes\u{9B}2J"]]],
+                ["name": "x", "type": "binary", "label_en": "x\u{1B}[2J"],
+                ["name": "z", "type": "continuous", "label_en": "z\r\u{08}"],
+            ],
+            "roles": ["outcome": "y", "key_regressor": "x"],
+        ]
+        try JSONSerialization.data(withJSONObject: codebook).write(to: dir.appendingPathComponent("evil.codebook.json"))
+        for (index, ext) in ["md", "tex", "csv"].enumerated() {
+            let path = dir.appendingPathComponent("out.\(ext)").path
+            let menu = Array(repeating: "down", count: index).joined(separator: " ")
+            let run = try replay("5 x \(menu) enter ctrl-u \"\(path)\" enter", data: csv.path)
+            #expect(run.status == 0, "stderr: \(run.stderr)")
+            BadInput.expectNoRawControl(run, "explore --print")
+            let data = try #require(FileManager.default.contents(atPath: path), "no \(ext) export; screen: \(run.stdout)")
+            #expect(BadInput.rawControl(in: data) == nil, "\(ext): \(String(decoding: data, as: UTF8.self))")
+            #expect(String(decoding: data, as: UTF8.self).contains("\\x1b"), "\(ext): \(String(decoding: data, as: UTF8.self))")
+        }
     }
 }
