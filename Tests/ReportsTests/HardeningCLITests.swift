@@ -156,7 +156,7 @@ struct HardeningCLITests {
     func argumentErrorIsOneLine(arguments: [String], message: String) throws {
         let run = try CLI.run(arguments, timeout: 60)
         BadInput.expectCleanError(run, mentioning: message, arguments.joined(separator: " "))
-        #expect(run.stderrLines.count <= 2, "stderr: \(run.stderr)")
+        #expect(run.stderrLines.count == 1, "stderr: \(run.stderr)")
         #expect(run.stdout.isEmpty)
     }
 
