@@ -267,6 +267,22 @@ struct HardeningCLITests {
         #expect(json.stdout.contains("\\u001b"), "ESC not escaped as JSON does: \(json.stdout)")
     }
 
+    /// On a terminal (a pseudo-terminal from util-linux `script`) whose locale is not UTF-8,
+    /// non-ASCII is escaped; under a UTF-8 locale, and into a pipe, it is kept.
+    @Test(.requires(FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "util-linux script(1)"))
+    func nonUTF8TerminalGetsASCII() throws {
+        let binary = try #require(CLI.binary)
+        func onTerminal(_ locale: String) throws -> String {
+            try Subprocess.run("/usr/bin/script", ["-qc", "env LC_ALL=\(locale) LANG=\(locale) '\(binary.path)' describe union --lang zh",
+                                                   "/dev/null"], timeout: 60).stdout
+        }
+        let ascii = try onTerminal("C")
+        #expect(ascii.contains("\\u63cf\\u8ff0"), "\(ascii)")
+        #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII }, "\(ascii)")
+        #expect(try onTerminal("C.UTF-8").contains("描述性统计"))
+        #expect(try CLI.run(["describe", "union", "--lang", "zh"], environment: ["LC_ALL": "C"]).stdout.contains("描述性统计"))
+    }
+
     @Test func lessonTextReachesNoTerminalRaw() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
