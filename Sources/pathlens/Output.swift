@@ -91,12 +91,14 @@ enum Output {
             sigaddset(&set, SIGPIPE)
             pthread_sigmask(SIG_UNBLOCK, &set, nil)
             raise(SIGPIPE)
-            exit(141)
+            _exit(141)
         }
         if stream == .stdout {
             let line = "Error: cannot write to \(stream.name): \(String(cString: strerror(code)))\n"
             _ = line.withCString { Glibc.write(2, $0, strlen($0)) }
         }
-        exit(1)
+        // `_exit`: nothing is buffered (every write went straight to its descriptor), and the
+        // progress meter may be writing from a worker thread while others still compute.
+        _exit(1)
     }
 }
