@@ -30,34 +30,50 @@ enum AddressSpaceLimit {
     }
 
     /// OpenBLAS's work buffer per calling thread: Debian's build allocates 128 MiB and a page
-    /// (`malloc(134221824)` seen in a debugger), with a margin for the allocator's own mapping.
+    /// (`malloc(134221824)` seen in a debugger); each buffer adds about 134 MB to the address space.
     static let blasBufferBytes: UInt64 = 134_221_824
-    static let margin: UInt64 = 16 << 20
 
     /// Under a limit, reserves OpenBLAS's work buffers now, one per core that may call it at
     /// once, while the address space is still free: OpenBLAS keeps a buffer once allocated and
-    /// hands it to the next caller, but when it cannot allocate one it retries for ever (a
-    /// loop in `blas_memory_alloc`), so each reservation is preceded by a trial allocation of
-    /// the same size that can fail cleanly. When not even one buffer fits, the process ends with
-    /// one line naming the sizes instead of hanging in the first fit.
+    /// hands it to the next caller, but when it cannot allocate one it retries for ever (a loop in
+    /// `blas_memory_alloc`). Whether n buffers can be had is tried first in a forked copy of the
+    /// process (same address space, same limit) with a half-second alarm, so a failure is the
+    /// copy's hang, not ours; a trial allocation of the same size in this process was not
+    /// enough (OpenBLAS maps more than the buffer on its first call). When not even one buffer
+    /// fits, the process ends with one line naming the sizes instead of hanging in the first fit.
     static func reserveBLASBuffers() {
         guard let limit = bytes,
               let allocate = dlsym(nil, "blas_memory_alloc"), let release = dlsym(nil, "blas_memory_free") else { return }
         let alloc = unsafeBitCast(allocate, to: (@convention(c) (Int32) -> UnsafeMutableRawPointer?).self)
         let free = unsafeBitCast(release, to: (@convention(c) (UnsafeMutableRawPointer?) -> Void).self)
-        var buffers: [UnsafeMutableRawPointer?] = []
-        for _ in 0..<max(1, ProcessInfo.processInfo.activeProcessorCount) {
-            guard let probe = malloc(Int(blasBufferBytes + margin)) else { break }
-            Glibc.free(probe)
-            buffers.append(alloc(0))
+        var count = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        while count > 0 && !succeedsInACopy({ for _ in 0..<count where alloc(0) == nil { return false }; return true }) {
+            count -= 1
         }
-        for buffer in buffers { free(buffer) }
-        guard buffers.isEmpty else { return }
+        guard count == 0 else {
+            let buffers = (0..<count).map { _ in alloc(0) }
+            for buffer in buffers { free(buffer) }
+            return
+        }
         let used = inUse
-        let needed = (used + blasBufferBytes + margin + (64 << 20)) / 1_000_000
+        let needed = (used + blasBufferBytes + (80 << 20)) / 1_000_000
         Output.errorLine("Error: the address-space limit (ulimit -v \(limit / 1024) kB) leaves \(limit > used ? (limit - used) / 1_000_000 : 0) MB, "
                          + "too little for the linear-algebra library's 128 MiB work buffer; raise it to at least \(needed) MB")
         exit(1)
+    }
+
+    /// Runs `body` in a forked copy of this (still single-threaded) process, killed after half a
+    /// second; whether it returned true.
+    private static func succeedsInACopy(_ body: () -> Bool) -> Bool {
+        let pid = fork()
+        if pid == 0 {
+            ualarm(500_000, 0)
+            _exit(body() ? 0 : 1)
+        }
+        guard pid > 0 else { return false }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (status & 0x7f) == 0 && ((status >> 8) & 0xff) == 0
     }
 
     /// The address space the process uses now (`VmSize`).
