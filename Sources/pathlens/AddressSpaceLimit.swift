@@ -53,6 +53,7 @@ enum AddressSpaceLimit {
         guard count == 0 else {
             let buffers = (0..<count).map { _ in alloc(0) }
             for buffer in buffers { free(buffer) }
+            if count < ProcessInfo.processInfo.activeProcessorCount { useCPUs(count) }
             return
         }
         let used = inUse
@@ -60,6 +61,28 @@ enum AddressSpaceLimit {
         Output.errorLine("Error: the address-space limit (ulimit -v \(limit / 1024) kB) leaves \(limit > used ? (limit - used) / 1_000_000 : 0) MB, "
                          + "too little for the linear-algebra library's 128 MiB work buffer; raise it to at least \(needed) MB")
         exit(1)
+    }
+
+    /// Fewer buffers than cores: the process keeps to `count` CPUs, so that the parallel loops,
+    /// which size themselves by `activeProcessorCount` (it follows the CPU affinity), never have
+    /// more threads in BLAS at once than there are buffers (one more would make OpenBLAS spin).
+    private static func useCPUs(_ count: Int) {
+        // Looked up: Swift's Glibc module leaves out the _GNU_SOURCE declarations.
+        typealias Affinity = @convention(c) (pid_t, Int, UnsafeMutableRawPointer) -> Int32
+        guard let get = dlsym(nil, "sched_getaffinity"), let set = dlsym(nil, "sched_setaffinity") else { return }
+        var current = cpu_set_t()
+        guard unsafeBitCast(get, to: Affinity.self)(0, MemoryLayout<cpu_set_t>.size, &current) == 0 else { return }
+        var chosen = cpu_set_t()
+        var kept = 0
+        withUnsafeBytes(of: current) { from in
+            withUnsafeMutableBytes(of: &chosen) { to in
+                for bit in 0..<(from.count * 8) where kept < count && from[bit / 8] & (1 << (bit % 8)) != 0 {
+                    to[bit / 8] |= 1 << (bit % 8)
+                    kept += 1
+                }
+            }
+        }
+        _ = unsafeBitCast(set, to: Affinity.self)(0, MemoryLayout<cpu_set_t>.size, &chosen)
     }
 
     /// Runs `body` in a forked copy of this (still single-threaded) process, killed after half a
