@@ -33,7 +33,7 @@ enum AddressSpaceLimit {
     /// (`malloc(134221824)` seen in a debugger); each buffer adds about 134 MB to the address space.
     static let blasBufferBytes: UInt64 = 134_221_824
 
-    /// Under a limit, reserves OpenBLAS's work buffers now, one per core that may call it at
+    /// Under a limit, reserves OpenBLAS's work buffers now, two per core that may call it at
     /// once, while the address space is still free: OpenBLAS keeps a buffer once allocated and
     /// hands it to the next caller, but when it cannot allocate one it retries for ever (a loop in
     /// `blas_memory_alloc`). Whether n buffers can be had is tried first in a forked copy of the
@@ -47,19 +47,21 @@ enum AddressSpaceLimit {
         let alloc = unsafeBitCast(allocate, to: (@convention(c) (Int32) -> UnsafeMutableRawPointer?).self)
         let free = unsafeBitCast(release, to: (@convention(c) (UnsafeMutableRawPointer?) -> Void).self)
         var count = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        while count > 0 && !succeedsInACopy({ for _ in 0..<count where alloc(0) == nil { return false }; return true }) {
+        // Two buffers per CPU: one was seen not to be enough (a fit on one CPU still asked
+        // OpenBLAS for a second buffer, and spun when there was no room for it).
+        while count > 0 && !succeedsInACopy({ for _ in 0..<(2 * count) where alloc(0) == nil { return false }; return true }) {
             count -= 1
         }
         guard count == 0 else {
-            let buffers = (0..<count).map { _ in alloc(0) }
+            let buffers = (0..<(2 * count)).map { _ in alloc(0) }
             for buffer in buffers { free(buffer) }
             if count < ProcessInfo.processInfo.activeProcessorCount { useCPUs(count) }
             return
         }
         let used = inUse
-        let needed = (used + blasBufferBytes + (80 << 20)) / 1_000_000
+        let needed = (used + 2 * blasBufferBytes + (80 << 20)) / 1_000_000
         Output.errorLine("Error: the address-space limit (ulimit -v \(limit / 1024) kB) leaves \(limit > used ? (limit - used) / 1_000_000 : 0) MB, "
-                         + "too little for the linear-algebra library's 128 MiB work buffer; raise it to at least \(needed) MB")
+                         + "too little for the linear-algebra library's two 128 MiB work buffers; raise it to at least \(needed) MB")
         exit(1)
     }
 

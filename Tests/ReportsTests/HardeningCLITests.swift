@@ -191,12 +191,15 @@ struct HardeningCLITests {
     // MARK: resource limits
 
     @Test func ologitUnderATightAddressSpaceLimitEndsInOneLineOrWorks() throws {
-        for limit in [256_000, 400_000] {
-            let run = try Self.shell("ulimit -v \(limit)", ["fit", "ologit", "skill ~ union + male"], timeout: 60)
-            if run.status == 0 {
-                #expect(run.stdout.contains("union"))
-            } else {
-                BadInput.expectCleanError(run, mentioning: "ulimit -v", "ulimit -v \(limit)")
+        let runs: [[String]] = [["fit", "ologit", "skill ~ union + male"], ["mediate", "--method", "bootstrap", "--reps", "20"]]
+        for limit in [256_000, 300_000, 420_000] {
+            for arguments in runs {
+                let run = try Self.shell("ulimit -v \(limit)", arguments, timeout: 120)
+                if run.status == 0 {
+                    #expect(run.stdout.contains("union"))
+                } else {
+                    BadInput.expectCleanError(run, mentioning: "ulimit -v", "\(arguments) under ulimit -v \(limit)")
+                }
             }
         }
     }
