@@ -3,8 +3,8 @@ import Foundation
 
 /// Parses and runs the command, with every message going through `Output` (ArgumentParser's
 /// own `main()` prints with `print`, whose errors are lost, and an argument error as four lines:
-/// Error, Help, Usage, See …). An error is one `Error:` line, and an argument error adds the one
-/// line saying where the usage is; `--help` and `--version` print their text on stdout.
+/// Error, Help, Usage, See …). An error is one `Error:` line (an argument error names the
+/// `--help` to read at its end); `--help` prints its text on stdout.
 enum CommandLineRun {
     static func main(_ arguments: [String]? = nil) -> Never {
         do {
@@ -23,18 +23,18 @@ enum CommandLineRun {
         }
     }
 
-    /// `Error: <message on one line>` and, for an argument error, ArgumentParser's "See
-    /// 'pathlens fit --help' for more information." line.
+    /// `Error: <message on one line>`; an argument error ends with ArgumentParser's pointer to the
+    /// usage, on the same line: "(see 'pathlens fit --help')".
     static func errorLines(_ error: Error) -> [String] {
-        let message = PathLens.message(for: error)
+        var message = PathLens.message(for: error)
             .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")
-        var lines: [String] = []
-        if !message.isEmpty { lines.append(message.hasPrefix("Error:") ? message : "Error: " + message) }
         let full = PathLens.fullMessage(for: error).split(whereSeparator: \.isNewline)
-        if let see = full.first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("See '") }) {
-            lines.append(see.trimmingCharacters(in: .whitespaces))
+        if let see = full.first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("See '") }),
+           let command = see.split(separator: "'").dropFirst().first {
+            message += " (see '\(command)')"
         }
-        return lines
+        guard !message.isEmpty else { return [] }
+        return [message.hasPrefix("Error:") ? message : "Error: " + message]
     }
 }

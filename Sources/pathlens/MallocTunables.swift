@@ -15,6 +15,11 @@ enum MallocTunables {
         #if canImport(Glibc)
         _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)  // blocks below 32 MiB (glibc's maximum) from the heap
         _ = mallopt(M_TRIM_THRESHOLD, 256 << 20) // keep up to 256 MiB of released memory for reuse
+        // Under `ulimit -v` every thread's first allocation tries to reserve a 64 MiB arena of
+        // its own; when that fails glibc falls back to the main arena, but tries again on the
+        // next call, so a worker thread spent seconds in mmap/munmap per fit (the explorer
+        // under `ulimit -v 420000` never finished a screen). One arena for all threads.
+        if AddressSpaceLimit.bytes != nil { _ = mallopt(M_ARENA_MAX, 1) }
         #endif
     }
 }

@@ -44,12 +44,18 @@ enum Output {
             if opened >= 0 && opened != fd { dup2(opened, fd); close(opened) }
         }
         signal(SIGXFSZ, SIG_IGN)
-        if isatty(1) == 1 || isatty(2) == 1 { setlocale(LC_CTYPE, "") }
+        // Decided now, from the user's locale: the table renderers later switch LC_CTYPE to a
+        // UTF-8 locale of their own to measure widths with wcwidth.
+        if isatty(1) == 1 || isatty(2) == 1 {
+            setlocale(LC_CTYPE, "")
+            let utf8 = TerminalText.localeIsUTF8
+            asciiOnly = [isatty(1) == 1 && !utf8, isatty(2) == 1 && !utf8]
+        }
     }
 
     /// Non-ASCII is escaped only on a terminal whose locale cannot show it; a file or pipe always
     /// gets UTF-8.
-    private static let asciiOnly: [Bool] = [1, 2].map { fd in isatty(Int32(fd)) == 1 && !TerminalText.localeIsUTF8 }
+    nonisolated(unsafe) private static var asciiOnly = [false, false]
 
     private static func sanitized(_ text: String, for stream: Stream) -> String {
         TerminalText.sanitize(text, asciiOnly: asciiOnly[Int(stream.rawValue) - 1])
@@ -85,12 +91,14 @@ enum Output {
             sigaddset(&set, SIGPIPE)
             pthread_sigmask(SIG_UNBLOCK, &set, nil)
             raise(SIGPIPE)
-            exit(141)
+            _exit(141)
         }
         if stream == .stdout {
             let line = "Error: cannot write to \(stream.name): \(String(cString: strerror(code)))\n"
             _ = line.withCString { Glibc.write(2, $0, strlen($0)) }
         }
-        exit(1)
+        // `_exit`: nothing is buffered (every write went straight to its descriptor), and the
+        // progress meter may be writing from a worker thread while others still compute.
+        _exit(1)
     }
 }

@@ -102,14 +102,14 @@ enum E2E {
         defer { t.kill() }
         try t.waitFor(text: "1 Models")
         try t.send("C-c")
-        try t.expectCleanExit("exit after Ctrl-C", gone: "1 Models")
+        try t.expectExit(130, "exit after Ctrl-C", gone: "1 Models")
 
         let u = try TmuxSession("sigterm", width: 100, height: 30)
         defer { u.kill() }
         try u.waitFor(text: "1 Models")
         let pid = try #require(u.programPID())
         Foundation.kill(pid, SIGTERM)
-        try u.expectCleanExit("exit after SIGTERM", gone: "1 Models")
+        try u.expectExit(143, "exit after SIGTERM", gone: "1 Models")
     }
 }
 

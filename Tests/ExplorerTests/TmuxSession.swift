@@ -81,6 +81,15 @@ final class TmuxSession {
         if let gone { #expect(!screen().contains(gone), sourceLocation: sourceLocation) }
     }
 
+    /// Waits for the program to end, then checks its exit status (128 + the signal after a
+    /// signal, as the shell reports it) and that it left the alternate screen.
+    func expectExit(_ status: Int, _ what: String = "exit status", gone: String? = nil,
+                    sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try waitFor(what, timeout: 30) { _ in exitStatus() != nil }
+        #expect(exitStatus() == status, "stderr: \(stderr)", sourceLocation: sourceLocation)
+        if let gone { #expect(!screen().contains(gone), sourceLocation: sourceLocation) }
+    }
+
     /// The program's exit status, once it has ended.
     func exitStatus() -> Int? {
         guard let text = try? String(contentsOf: directory.appendingPathComponent("status"), encoding: .utf8) else { return nil }

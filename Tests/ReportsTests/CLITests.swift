@@ -194,7 +194,8 @@ struct CLITests {
     }
 
     @Test(arguments: [
-        (["--fweight", "w"], "mediate does not take --fweight"),
+        (["--fweight", "w"], "Unknown option '--fweight' (see 'pathlens mediate --help')"),
+        (["--reps", "0"], "invalid value '0' for --reps"),
         (["--reps=-1"], "--reps"),
         (["--alpha", "1"], "--alpha"),
         (["--level", "0"], "--level"),

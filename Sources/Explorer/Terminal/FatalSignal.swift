@@ -7,7 +7,8 @@ import Glibc
 /// 30-line backtrace and, in the explorer, with the terminal still in raw mode on the alternate
 /// screen. The handler — async-signal-safe: `tcsetattr`, `write`, `signal`, `raise` only, on
 /// bytes prepared beforehand — puts the terminal back (saved modes, the sequences `endwin`
-/// would send) when the explorer holds it, writes one `Error:` line, and re-raises the signal
+/// would send) when the explorer holds it, makes sure one line says what happened (the
+/// runtime's "Fatal error: …" line, or an `Error:` line of its own), and re-raises the signal
 /// with its default action, so the exit status still says what happened (134, 139…).
 public enum FatalSignal {
     static let signals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
@@ -21,7 +22,10 @@ public enum FatalSignal {
     /// Installs the handler for the fatal signals (after the Swift runtime's own, which it
     /// replaces); call once at start-up.
     public static func install() {
-        for sig in signals {
+        // After a trap or an abort the Swift runtime has already said why in one line ("Fatal
+        // error: failed to allocate 12000000 bytes of memory"); a second line would only repeat
+        // it. A segmentation fault, bus error or arithmetic fault comes with no message.
+        for sig in [SIGSEGV, SIGBUS, SIGFPE] {
             let name = String(cString: strsignal(sig))
             messages[Int(sig)] = strdup("Error: pathlens stopped: \(name.lowercased()) (out of memory or an internal error; signal \(sig))\n")
         }
