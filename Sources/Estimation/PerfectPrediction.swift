@@ -4,6 +4,7 @@ import SurveyData
 /// Stata's perfect-prediction check for logit/probit: a 0/1 regressor whose nonzero value occurs
 /// only with successes (or only with failures) is dropped together with those observations —
 /// "x != 0 predicts success perfectly; x dropped and 12 obs not used" — so N matches Stata.
+/// The zero side (`x == 0` rows all one outcome) is treated the same way, worded `x == 0 predicts…`.
 /// Repeats until no regressor qualifies (dropping rows can expose another one).
 enum PerfectPrediction {
     struct Outcome {
@@ -24,20 +25,40 @@ enum PerfectPrediction {
             changed = false
             for c in remaining {
                 let base = c * n
-                var successes = 0.0, failures = 0.0
-                for i in 0..<n where !excluded[i] && design.x[base + i] != 0 {
+                // Weighted outcome counts where the regressor is nonzero ([1]) and zero ([0]).
+                var successes = [0.0, 0.0], failures = [0.0, 0.0]
+                for i in 0..<n where !excluded[i] {
                     let w = isFrequency(design) ? (design.weights?[i] ?? 1) : 1
-                    if y[i] == 1 { successes += w } else { failures += w }
+                    let side = design.x[base + i] != 0 ? 1 : 0
+                    if y[i] == 1 { successes[side] += w } else { failures[side] += w }
                 }
-                guard successes + failures > 0, successes == 0 || failures == 0 else { continue }
+                // Stata's side first (x != 0), then the zero side, which Stata's rule does not
+                // name but which leaves the same infinite coefficient: dropping x with those rows
+                // is the same remedy (the rest of the rows then have x = 1, collinear with _cons).
+                let side: Int
+                if successes[1] + failures[1] > 0, successes[1] == 0 || failures[1] == 0 {
+                    side = 1
+                } else if successes[0] + failures[0] > 0, successes[0] == 0 || failures[0] == 0,
+                          successes[1] + failures[1] > 0 {
+                    side = 0
+                } else {
+                    continue
+                }
                 let name = design.terms[c].name
-                let what: PredictedOutcome = successes > 0 ? .success : .failure
-                let count = Int(successes + failures)
-                out.notes.append(.perfectPrediction(term: name, outcome: what, count: count))
+                let what: PredictedOutcome = successes[side] > 0 ? .success : .failure
+                let count = Int(successes[side] + failures[side])
+                if side == 1 {
+                    out.notes.append(.perfectPrediction(term: name, outcome: what, count: count))
+                    out.dropped.append(DroppedRows(reason: .predictsPerfectly(term: name, outcome: what), count: count))
+                } else {
+                    out.notes.append(.perfectPredictionAtZero(term: name, outcome: what, count: count))
+                    out.dropped.append(DroppedRows(reason: .predictsPerfectlyAtZero(term: name, outcome: what), count: count))
+                }
                 out.omitted.append(OmittedTerm(term: name, reason: .predictsPerfectly(what)))
-                out.dropped.append(DroppedRows(reason: .predictsPerfectly(term: name, outcome: what), count: count))
                 out.droppedColumns.append(c)
-                for i in 0..<n where design.x[base + i] != 0 { out.rowsToDrop.insert(i); excluded[i] = true }
+                for i in 0..<n where !excluded[i] && (design.x[base + i] != 0) == (side == 1) {
+                    out.rowsToDrop.insert(i); excluded[i] = true
+                }
                 remaining.removeAll { $0 == c }
                 changed = true
                 break
