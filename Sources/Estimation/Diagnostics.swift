@@ -35,16 +35,11 @@ public enum DropReason: Sendable, CustomStringConvertible {
     /// Stata's perfect prediction: the rows where the 0/1 regressor `term` is nonzero all have
     /// the same binary outcome.
     case predictsPerfectly(term: String, outcome: PredictedOutcome)
-    /// The same on the other side: the rows where the 0/1 regressor `term` is zero all have the
-    /// same binary outcome.
-    case predictsPerfectlyAtZero(term: String, outcome: PredictedOutcome)
     /// Wording from outside (decoded, hand-built).
     case other(String)
 
     public func text(_ language: Language) -> String {
         switch (self, language) {
-        case (.predictsPerfectlyAtZero(let term, let outcome), .en): return "\(term) == 0 predicts \(outcome.text(.en)) perfectly"
-        case (.predictsPerfectlyAtZero(let term, let outcome), .zh): return "\(term) == 0 完全预测\(outcome.text(.zh))"
         case (.excludedByIf, .en): return "excluded by if"
         case (.excludedByIf, .zh): return "不满足 if 条件"
         case (.missing(let v), .en): return "missing \(v)"
@@ -92,7 +87,8 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
     case samplingWeightsImplyRobust
     /// `term` was dropped with its `count` rows by the perfect-prediction check.
     case perfectPrediction(term: String, outcome: PredictedOutcome, count: Int)
-    /// The same for the rows where `term` is zero.
+    /// The rows where 0/1 regressor `term` is zero (`count` of them) all have one outcome: kept, as
+    /// Stata keeps them (quasi-complete separation), and named.
     case perfectPredictionAtZero(term: String, outcome: PredictedOutcome, count: Int)
     /// `term` was omitted because of collinearity.
     case collinear(term: String)
@@ -118,7 +114,7 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
     /// The term whose omission the note words (that omission is also in `ModelResult.omitted`).
     public var omittedTerm: String? {
         switch self {
-        case .collinear(let term), .perfectPrediction(let term, _, _), .perfectPredictionAtZero(let term, _, _): return term
+        case .collinear(let term), .perfectPrediction(let term, _, _): return term
         default: return nil
         }
     }
@@ -132,8 +128,8 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
             return zh ? "\(term) != 0 完全预测\(outcome.text(.zh))；已删除 \(term)，\(count) 个观测未使用"
                       : "\(term) != 0 predicts \(outcome.text(.en)) perfectly; \(term) dropped and \(count) obs not used"
         case let .perfectPredictionAtZero(term, outcome, count):
-            return zh ? "\(term) == 0 完全预测\(outcome.text(.zh))；已删除 \(term)，\(count) 个观测未使用"
-                      : "\(term) == 0 predicts \(outcome.text(.en)) perfectly; \(term) dropped and \(count) obs not used"
+            return zh ? "\(term) == 0 完全预测\(outcome.text(.zh))（\(count) 个观测）：\(term) 的系数趋于无穷，其 z 与 p 不可信（准完全分离）"
+                      : "\(term) == 0 predicts \(outcome.text(.en)) perfectly (\(count) obs): the coefficient of \(term) runs off and its z and p mean nothing (quasi-complete separation)"
         case .collinear(let term):
             return zh ? "\(term) 因共线被省略" : "\(term) omitted because of collinearity"
         case .informationNotInvertible:
