@@ -87,6 +87,9 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
     case samplingWeightsImplyRobust
     /// `term` was dropped with its `count` rows by the perfect-prediction check.
     case perfectPrediction(term: String, outcome: PredictedOutcome, count: Int)
+    /// The rows where 0/1 regressor `term` is zero (`count` of them) all have one outcome: kept, as
+    /// Stata keeps them (quasi-complete separation), and named.
+    case perfectPredictionAtZero(term: String, outcome: PredictedOutcome, count: Int)
     /// `term` was omitted because of collinearity.
     case collinear(term: String)
     /// Newton–Raphson found no usable direction.
@@ -124,6 +127,9 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
         case let .perfectPrediction(term, outcome, count):
             return zh ? "\(term) != 0 完全预测\(outcome.text(.zh))；已删除 \(term)，\(count) 个观测未使用"
                       : "\(term) != 0 predicts \(outcome.text(.en)) perfectly; \(term) dropped and \(count) obs not used"
+        case let .perfectPredictionAtZero(term, outcome, count):
+            return zh ? "\(term) == 0 完全预测\(outcome.text(.zh))（\(count) 个观测）：\(term) 的系数趋于无穷，其 z 与 p 不可信（准完全分离）"
+                      : "\(term) == 0 predicts \(outcome.text(.en)) perfectly (\(count) obs): the coefficient of \(term) runs off and its z and p mean nothing (quasi-complete separation)"
         case .collinear(let term):
             return zh ? "\(term) 因共线被省略" : "\(term) omitted because of collinearity"
         case .informationNotInvertible:

@@ -92,11 +92,12 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
     // Perfect prediction (binary models), repeated until nothing changes, as Stata.
     if kind.isBinary {
         let pp = PerfectPrediction.check(design: design, outcome: coded, candidates: active)
+        notes.append(contentsOf: pp.notes.filter { if case .perfectPredictionAtZero = $0 { return true } else { return false } })
         if !pp.rowsToDrop.isEmpty || !pp.droppedColumns.isEmpty {
             for c in pp.droppedColumns { active.removeAll { $0 == c } }
             omitted.append(contentsOf: pp.omitted)
             dropped.append(contentsOf: pp.dropped)
-            notes.append(contentsOf: pp.notes)
+            notes.append(contentsOf: pp.notes.filter { if case .perfectPredictionAtZero = $0 { return false } else { return true } })
             let keep = (0..<design.rowCount).filter { !pp.rowsToDrop.contains($0) }
             design = design.subset(rows: keep)
             coded = keep.map { coded[$0] }

@@ -175,9 +175,12 @@ struct Margins {
                 effect /= W
                 for i in 0..<p { jac[i] /= W }
                 let variance = LinearAlgebra.quadraticForm(jac, vcov, p)
-                let se = max(0, variance).squareRoot()
-                let z = effect / se
-                let pValue = residualDF.map { Distributions.tTwoSidedP(z, df: $0) } ?? Distributions.normalTwoSidedP(z)
+                // A non-finite variance (or effect) gives no test: se, z and p missing ("."), as for
+                // the coefficients (`coefficientRows`); max(0, NaN) would have made it 0 and p = 0.
+                let finite = variance.isFinite && effect.isFinite
+                let se = finite ? max(0, variance).squareRoot() : .nan
+                let z = finite ? effect / se : .nan
+                let pValue = !finite ? .nan : residualDF.map { Distributions.tTwoSidedP(z, df: $0) } ?? Distributions.normalTwoSidedP(z)
                 results.append(MarginalEffect(term: term.name, outcome: names[m], at: at, effect: effect,
                                               se: se, z: z, p: pValue))
             }

@@ -4,6 +4,7 @@ import SurveyData
 /// Stata's perfect-prediction check for logit/probit: a 0/1 regressor whose nonzero value occurs
 /// only with successes (or only with failures) is dropped together with those observations —
 /// "x != 0 predicts success perfectly; x dropped and 12 obs not used" — so N matches Stata.
+/// The zero side (`x == 0` rows all one outcome) is only named in a note, as Stata keeps the term.
 /// Repeats until no regressor qualifies (dropping rows can expose another one).
 enum PerfectPrediction {
     struct Outcome {
@@ -19,20 +20,35 @@ enum PerfectPrediction {
         let n = design.rowCount
         var remaining = candidates.filter { design.terms[$0].isBinary }
         var excluded = [Bool](repeating: false, count: n)
+        var flaggedAtZero = Set<Int>()
         var changed = true
         while changed {
             changed = false
             for c in remaining {
                 let base = c * n
-                var successes = 0.0, failures = 0.0
-                for i in 0..<n where !excluded[i] && design.x[base + i] != 0 {
+                // Weighted outcome counts where the regressor is nonzero ([1]) and zero ([0]).
+                var successes = [0.0, 0.0], failures = [0.0, 0.0]
+                for i in 0..<n where !excluded[i] {
                     let w = isFrequency(design) ? (design.weights?[i] ?? 1) : 1
-                    if y[i] == 1 { successes += w } else { failures += w }
+                    let side = design.x[base + i] != 0 ? 1 : 0
+                    if y[i] == 1 { successes[side] += w } else { failures[side] += w }
                 }
-                guard successes + failures > 0, successes == 0 || failures == 0 else { continue }
+                // The zero side (every row with x == 0 has one outcome) Stata does not drop: it
+                // fits, with x's coefficient running off and "N failures completely determined".
+                // Kept so (same numbers as Stata), but named in a note, once per regressor.
+                if !(successes[1] + failures[1] > 0 && (successes[1] == 0 || failures[1] == 0)) {
+                    if successes[0] + failures[0] > 0, successes[0] == 0 || failures[0] == 0,
+                       successes[1] + failures[1] > 0, !flaggedAtZero.contains(c) {
+                        flaggedAtZero.insert(c)
+                        out.notes.append(.perfectPredictionAtZero(term: design.terms[c].name,
+                                                                  outcome: successes[0] > 0 ? .success : .failure,
+                                                                  count: Int(successes[0] + failures[0])))
+                    }
+                    continue
+                }
                 let name = design.terms[c].name
-                let what: PredictedOutcome = successes > 0 ? .success : .failure
-                let count = Int(successes + failures)
+                let what: PredictedOutcome = successes[1] > 0 ? .success : .failure
+                let count = Int(successes[1] + failures[1])
                 out.notes.append(.perfectPrediction(term: name, outcome: what, count: count))
                 out.omitted.append(OmittedTerm(term: name, reason: .predictsPerfectly(what)))
                 out.dropped.append(DroppedRows(reason: .predictsPerfectly(term: name, outcome: what), count: count))

@@ -107,6 +107,22 @@ struct FormulaValidationTests {
         } throws: { "\($0)".contains("outcome y = g > 0 predicts data perfectly") }
     }
 
+    /// The zero side of a dummy (every row with g = 0 a failure) is named in a note; the term and
+    /// the rows stay, as Stata keeps them (its coefficient runs off; Stata's "completely determined").
+    @Test func perfectPredictionOnTheZeroSideIsNamed() throws {
+        let g: [Double] = (0..<40).map { $0 < 10 ? 0 : 1 }
+        let y: [Double] = (0..<40).map { $0 < 10 ? 0 : ($0 % 3 == 0 ? 0 : 1) }
+        let z: [Double] = (0..<40).map { cos(Double($0)) }
+        let data = Dataset(name: "s", columns: [Column(name: "y", values: y), Column(name: "g", values: g),
+                                                Column(name: "z", values: z)],
+                           codebook: Codebook(dataset: "s", variables: []))
+        let r = try fitModel(ModelSpec(kind: .logit, formula: "y ~ g + z"), data: data)
+        #expect(r.n == 40)
+        #expect(r.coefficient("g") != nil && r.omitted.isEmpty && r.dropped.isEmpty)
+        #expect(r.notes.contains { $0.hasPrefix("g == 0 predicts failure perfectly (10 obs)") }, "\(r.notes)")
+        #expect(EstimationNote.perfectPredictionAtZero(term: "g", outcome: .failure, count: 10).text(.zh).hasPrefix("g == 0 完全预测失败"))
+    }
+
     /// Quasi-complete separation (the ranges touch at one value) still fits, with Stata's note.
     @Test func quasiCompleteSeparationStillFits() throws {
         let x: [Double] = (0..<30).map { Double($0 / 2) }

@@ -147,6 +147,8 @@ struct BadInputSweepTests {
              arguments: ["teach", "@l.md", "--check"], message: "expected a step heading"),
         Case(family: "lesson", name: "unknown variable in a step", files: ["l.md": lesson("## 1 s\n```spec\noutcome: nosuch\nx: union\n```\n### en s\ntext\nQ: q?\n"), "d.csv": workersCSV],
              arguments: ["teach", "@l.md", "--check"], message: "nosuch"),
+        Case(family: "lesson", name: "outcome as key regressor", files: ["l.md": lesson("## 1 s\n```spec\noutcome: skill\nx: skill\n```\n### en s\ntext\nQ: q?\n"), "d.csv": workersCSV],
+             arguments: ["teach", "@l.md", "--check"], message: "the outcome and the key regressor are the same variable 'skill'"),
         Case(family: "lesson", name: "missing dataset", files: ["l.md": text("---\ntitle_en: t\ndataset: nope.csv\nlanguages: en\n---\n")],
              arguments: ["teach", "@l.md", "--check"], message: "nope.csv"),
     ]
@@ -181,6 +183,26 @@ struct BadInputSweepTests {
         #expect(run.stdout.isEmpty, "stdout: \(run.stdout)")
         #expect(!hasRawControlByte(run.stdoutData) && !hasRawControlByte(run.stderrData), "raw control byte: \(run.stderr.debugDescription)")
         #expect(try snapshot(dir) == before, "input files changed")
+    }
+
+    /// `skill ~ union + union`: text and JSON agree — union estimated once, nothing omitted, the
+    /// repeat in a note (the text table said omitted while JSON listed it both ways).
+    @Test func aRepeatedTermReadsTheSameInTextAndJSON() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("d.csv")
+        try Data(Self.workersCSV).write(to: data)
+        let json = try CLI.run(["fit", "ols", "skill ~ union + union + c.age", "--data", data.path, "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any])
+        let terms = (object["coefficients"] as? [[String: Any]] ?? []).compactMap { $0["term"] as? String }
+        #expect(terms == ["union", "age", "_cons"])
+        #expect((object["omitted"] as? [Any] ?? []).isEmpty)
+        #expect((object["notes"] as? [String] ?? []).contains("union is repeated 1 time in the formula; kept once"))
+        let text = try CLI.run(["fit", "ols", "skill ~ union + union + c.age", "--data", data.path])
+        #expect(text.status == 0)
+        #expect(!text.stdout.contains("omitted"), "\(text.stdout)")
+        #expect(text.stdout.contains("union is repeated 1 time in the formula; kept once"), "\(text.stdout)")
     }
 
     /// Cases whose message echoes raw input (a column name, a formula or an `if` expression holding
