@@ -61,6 +61,14 @@ import Testing
         return (try #require(row["estimate"] as? Double), try #require(row["se"] as? Double), try #require(row["z"] as? Double))
     }
 
+    /// The numbers after `label` on the path diagram's line that holds it (`   |   a  = 0.4 (z=…)`).
+    func pathNumbers(_ screen: String, _ label: String) throws -> [String] {
+        let line = try #require(screen.split(separator: "\n").first { $0.contains(label) }, "no path \(label)")
+        let after = line[line.range(of: label)!.upperBound...]
+        return after.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "()*")) }
+            .filter { Double($0) != nil }
+    }
+
     /// The numbers in a screen row that starts (after the pane) with `label`, and in the row below.
     func row(_ screen: String, _ label: String) throws -> (top: [String], below: [String]) {
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -119,13 +127,13 @@ import Testing
                            "--data", data.path, "--y-model", "ologit", "--m-model", "logit", "--method", "bk", "--format", "json"])
         #expect(med.status == 0, "\(med.stderr)")
         let paths = try #require(try json(med.stdout)["paths"] as? [String: Any])
-        for (name, label, key) in [("a", "a  =", "a"), ("b", "b  =", "b"), ("c", "c  =", "c"), ("c_prime", "c' =", "c_prime")] {
+        for (name, label, key) in [("a", "a  =", "a"), ("b", "b  =", "b"), ("c", "c  =", "c"), ("c_prime", "c′ =", "c_prime")] {
             let p = try #require(paths[key] as? [String: Any])
             let estimate = try #require(p["estimate"] as? Double), se = try #require(p["se"] as? Double)
             let r = try reference.path(name)
             #expect(abs(estimate - r.estimate) <= 1e-6 * abs(r.estimate), "\(name): \(estimate) vs R \(r.estimate)")
             #expect(abs(se - r.se) <= 1e-5 * r.se, "\(name) se: \(se) vs R \(r.se)")
-            let shown = try row(mediation, label).top
+            let shown = try pathNumbers(mediation, label)
             #expect(shown.first == Self.fixed(estimate, 3), "\(name) on screen: \(shown)")
             #expect(mediation.contains("(z=\(Self.fixed(estimate / se, 2)))"), "\(name) z on screen")
         }
