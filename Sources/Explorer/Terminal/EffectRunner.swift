@@ -25,7 +25,13 @@ final class EffectRunner {
     static func opening(_ state: inout AppState, lesson: LessonRunner?, step: Int, language: Language,
                         renderer: LessonRenderer, env: ExplorerEnvironment) -> [Effect] {
         var effects: [Effect] = []
-        if let warning = env.openingWarning { state.status = StatusMessage(text: warning, isError: true) }
+        if let warning = env.openingWarning {
+            state.status = StatusMessage(text: warning, isError: true)
+        } else if !env.dataset.notes.isEmpty {
+            // How the file was read (missing tokens, a column read as text, the delimiter): said
+            // once on opening, as the CLI prints them.
+            state.status = StatusMessage(text: env.dataset.notes.joined(separator: "; "), isError: false)
+        }
         if let lesson {
             effects = LessonKeys.open(&state, runner: lesson, renderer: renderer, step: step, language: language, env: env)
         }
