@@ -139,7 +139,8 @@ import Testing
         }
 
         // `pathlens --spec F` alone: the recorded data file, the same models.
-        let reopened = try run(["--spec", specPath, "--size", "120x40", "--keys", "", "--print"])
+        // 160 columns: all five model columns whole beside the variables pane (at 120 one is off-screen).
+        let reopened = try run(["--spec", specPath, "--size", "160x40", "--keys", "", "--print"])
         #expect(reopened.status == 0, "\(reopened.stderr)")
         let models = reopened.stdout
         #expect(models.contains("PathLens: byos_survey"))
