@@ -103,6 +103,8 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
     case quasiSeparationOrdered(observations: Int)
     /// The estimates are those of the last iteration.
     case notConverged
+    /// Parallel-lines tests and generalized ordered models (OrderedModelNote.swift).
+    case ordered(OrderedModelNote)
     /// Wording from outside (decoded, hand-built).
     case other(String)
 
@@ -144,6 +146,8 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
                       : "\(observations) observations completely determined (quasi-complete separation: a regressor nearly separates the outcome categories)"
         case .notConverged:
             return zh ? "估计未收敛；结果来自最后一次迭代" : "estimates did not converge; results are from the last iteration"
+        case .ordered(let note):
+            return note.text(language)
         case .other(let text):
             return text
         }

@@ -78,7 +78,7 @@ struct Mediate: ParsableCommand {
         }
         if methods.isEmpty { throw CLIError("--method is empty (expected all, bk, sobel, bootstrap, khb or causal)") }
         let mKind = try modelKind(mModel, option: "--m-model", allowed: [.ols, .logit, .probit])
-        let yKind = try modelKind(yModel, option: "--y-model", allowed: ModelKind.allCases)
+        let yKind = try modelKind(yModel, option: "--y-model", allowed: ModelKind.allCases.filter { !$0.isGeneralizedOrdered })
         guard reps >= 0, reps <= 1_000_000 else { throw CLIError("--reps must be between 0 and 1000000 (got \(reps))") }
         guard alpha > 0, alpha < 1 else { throw CLIError("--alpha must be between 0 and 1 (got \(alpha))") }
         guard level > 0, level < 1 else { throw CLIError("--level must be between 0 and 1 (got \(level))") }
