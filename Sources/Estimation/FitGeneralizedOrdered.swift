@@ -25,16 +25,31 @@ extension FitContext {
         }
         var fit: GeneralizedOrderedFit
         var notes: [EstimationNote] = []
+        // A 0/1 term that predicts a split perfectly has no finite coefficient in that equation:
+        // it must be constrained (autofit does so from the start; otherwise a one-line error).
+        let separated = splitSeparations()
+        func checked(_ constrained: Set<Int>) throws(EstimationError) -> Set<Int> {
+            if let s = separated.first(where: { !constrained.isSuperset(of: $0.columns) }) {
+                let variable = terms[s.columns[0]].variable ?? s.label
+                throw .invalidModel("\(kind.rawValue): \(s.label) predicts the split y > \(formatCode(outcomeLevels[s.split])) perfectly "
+                                    + "(no observations on one side); constrain it with --pl \(variable) or use --autofit")
+            }
+            return constrained
+        }
         switch spec.parallelLines {
         case nil:
-            fit = try fitGeneralized(link: link, constrained: [])
+            fit = try fitGeneralized(link: link, constrained: try checked([]))
         case .constrained(let names)?:
-            fit = try fitGeneralized(link: link, constrained: try columns(named: names, option: "--pl"))
+            fit = try fitGeneralized(link: link, constrained: try checked(try columns(named: names, option: "--pl")))
         case .free(let names)?:
             let free = try columns(named: names, option: "--npl")
-            fit = try fitGeneralized(link: link, constrained: Set(0..<k).subtracting(free))
+            fit = try fitGeneralized(link: link, constrained: try checked(Set(0..<k).subtracting(free)))
         case .autofit(let alpha)?:
-            fit = try fitGeneralized(link: link, constrained: [])
+            let start = Set(separated.flatMap(\.columns))
+            var labels: [String] = []
+            for s in separated where !labels.contains(s.label) { labels.append(s.label) }
+            notes += labels.map { .ordered(.autofitStartsConstrained(term: $0)) }
+            fit = try fitGeneralized(link: link, constrained: start)
             while let V = fit.vcov, let step = mostParallelTerm(fit, vcov: V), step.p > alpha {
                 notes.append(.ordered(.autofitConstrained(term: terms[step.column].name, p: step.p)))
                 let constrained = Set(fit.model.map.constrained).union([step.column])

@@ -7,6 +7,10 @@ public enum OrderedModelNote: Sendable, Hashable {
     /// The binary logit of y > `split` did not converge (e.g. a regressor separates that split):
     /// the Brant test uses the other splits.
     case brantSplitNotEstimable(split: String)
+    /// A 0/1 term predicts the split y > `split` perfectly (no observations on one side of it).
+    case predictsSplitPerfectly(term: String, split: String)
+    /// autofit: such a term starts constrained.
+    case autofitStartsConstrained(term: String)
     /// Fewer than two estimable splits, or a singular joint covariance.
     case brantNotComputable
     /// A two-category outcome has nothing to test.
@@ -24,6 +28,12 @@ public enum OrderedModelNote: Sendable, Hashable {
         case .brantSplitNotEstimable(let split):
             return zh ? "y > \(split) 的二元 logit 无法估计（未收敛）；Brant 检验使用其余的分割"
                       : "the binary logit of y > \(split) is not estimable (did not converge); the Brant test uses the other splits"
+        case let .predictsSplitPerfectly(term, split):
+            return zh ? "\(term) 完全预测 y > \(split) 的二元分割（分割一侧无观测）"
+                      : "\(term) predicts the split y > \(split) perfectly (no observations on one side of the split)"
+        case .autofitStartsConstrained(let term):
+            return zh ? "autofit：\(term) 完全预测某个分割，从一开始施加平行线约束"
+                      : "autofit: \(term) predicts a split perfectly and is constrained from the start"
         case .brantNotComputable:
             return zh ? "Brant 检验无法计算（可估计的二元 logit 少于两个或协方差矩阵奇异）"
                       : "the Brant test cannot be computed (fewer than two estimable binary logits or a singular covariance)"

@@ -72,6 +72,13 @@ extension FitContext {
     func brantTest() -> (test: BrantTest?, notes: [EstimationNote]) {
         let J = outcomeLevels.count, width = k + 1
         guard J >= 3 else { return (nil, [.ordered(.brantNeedsThreeCategories)]) }
+        // SPost's rule: every regressor must be retained in every binary logit.
+        let separated = splitSeparations()
+        guard separated.isEmpty else {
+            return (nil, separated.map { .ordered(.predictsSplitPerfectly(term: $0.label,
+                                                                          split: formatCode(outcomeLevels[$0.split]))) }
+                         + [.ordered(.brantNotComputable)])
+        }
         var xc = Array(x[0..<(n * k)])
         xc.append(contentsOf: repeatElement(1, count: n))
         var notes: [EstimationNote] = []
@@ -157,5 +164,48 @@ extension FitContext {
         let chi2 = max(0, 2 * (fit.evaluation.loglik - loglik))
         let df = (J - 2) * k
         return (LikelihoodRatioTest(chi2: chi2, df: df, p: Distributions.chiSquareSF(chi2, df: Double(df))), [])
+    }
+}
+
+/// A group of rows — a 0/1 term at 1 or at 0, or a factor's base level (all its indicators 0) —
+/// lying entirely on one side of the split y > c_split: that split's logit (and those terms'
+/// equation in gologit) has no finite maximum.
+struct SplitSeparation {
+    /// The design columns involved (the term, or every indicator of the factor).
+    var columns: [Int]
+    /// `union`, `educ=3`, or `educ (base level)`.
+    var label: String
+    var split: Int
+}
+
+extension FitContext {
+    func splitSeparations() -> [SplitSeparation] {
+        let J = outcomeLevels.count
+        var out: [SplitSeparation] = []
+        /// Whether the rows where `member` holds lie on one side of some split; appends those.
+        func check(columns: [Int], label: String, member: (Int) -> Bool) {
+            var counts = [Int](repeating: 0, count: J)
+            var any = false
+            for i in 0..<n where member(i) { counts[Int(coded[i])] += 1; any = true }
+            guard any else { return }
+            for j in 0..<(J - 1) {
+                let below = counts[0...j].reduce(0, +), above = counts[(j + 1)...].reduce(0, +)
+                if below == 0 || above == 0 { out.append(SplitSeparation(columns: columns, label: label, split: j)) }
+            }
+        }
+        var factors: [Int: [Int]] = [:]
+        for c in 0..<k where terms[c].isBinary {
+            check(columns: [c], label: terms[c].name) { x[c * n + $0] != 0 }
+            if let f = terms[c].formulaTerm, terms[c].level != nil {
+                factors[f, default: []].append(c)
+            } else {
+                check(columns: [c], label: terms[c].name) { x[c * n + $0] == 0 }
+            }
+        }
+        for (_, columns) in factors.sorted(by: { $0.key < $1.key }) {
+            let variable = terms[columns[0]].variable ?? terms[columns[0]].name
+            check(columns: columns, label: "\(variable) (base level)") { i in columns.allSatisfy { x[$0 * n + i] == 0 } }
+        }
+        return out
     }
 }

@@ -5,4 +5,4 @@ import Estimation
 // `mediate`, `replicate`, `synth`, `teach` and `bench` run without a terminal UI.
 MallocTunables.apply()
 LinearAlgebra.useCallingThreadsOnly()
-PathLens.main()
+PathLens.main(AutofitArgument.normalized(Array(CommandLine.arguments.dropFirst())))
