@@ -13,6 +13,8 @@ public enum OrderedModelNote: Sendable, Hashable {
     case autofitStartsConstrained(term: String)
     /// Fewer than two estimable splits, or a singular joint covariance.
     case brantNotComputable
+    /// Sampling weights (Brant, LR) or a robust/cluster variance (LR): the test is not defined.
+    case testNotDefinedWithSampling
     /// A two-category outcome has nothing to test.
     case brantNeedsThreeCategories
     /// The unconstrained generalized model (for `--lr-parallel`) did not converge.
@@ -37,6 +39,9 @@ public enum OrderedModelNote: Sendable, Hashable {
         case .brantNotComputable:
             return zh ? "Brant 检验无法计算（可估计的二元 logit 少于两个或协方差矩阵奇异）"
                       : "the Brant test cannot be computed (fewer than two estimable binary logits or a singular covariance)"
+        case .testNotDefinedWithSampling:
+            return zh ? "平行线检验需要模型方差且不能使用抽样权重；未计算"
+                      : "the parallel-lines tests need the model-based variance and no sampling weights; not computed"
         case .brantNeedsThreeCategories:
             return zh ? "结果只有两个类别：平行线假设无需检验" : "the outcome has two categories: there is no parallel-lines assumption to test"
         case .generalizedNotConverged:

@@ -72,6 +72,7 @@ extension FitContext {
     func brantTest() -> (test: BrantTest?, notes: [EstimationNote]) {
         let J = outcomeLevels.count, width = k + 1
         guard J >= 3 else { return (nil, [.ordered(.brantNeedsThreeCategories)]) }
+        guard !sampling else { return (nil, [.ordered(.testNotDefinedWithSampling)]) }
         // SPost's rule: every regressor must be retained in every binary logit.
         let separated = splitSeparations()
         guard separated.isEmpty else {
@@ -152,6 +153,7 @@ extension FitContext {
     func lrParallelTest(link: Link, theta: [Double], loglik: Double) -> (test: LikelihoodRatioTest?, notes: [EstimationNote]) {
         let J = outcomeLevels.count, width = k + 1
         guard J >= 3, k > 0 else { return (nil, [.ordered(.brantNeedsThreeCategories)]) }
+        guard !sampling, vce == .oim else { return (nil, [.ordered(.testNotDefinedWithSampling)]) }
         var phi = [Double](repeating: 0, count: (J - 1) * width)
         for a in 0..<(J - 1) {
             for c in 0..<k { phi[a * width + c] = theta[c] }
