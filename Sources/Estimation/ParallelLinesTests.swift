@@ -1,3 +1,4 @@
+import CLapack
 import Foundation
 import SurveyData
 
@@ -115,15 +116,16 @@ extension FitContext {
                 if a == b {
                     block = fits[a].inverse
                 } else {
-                    var cross = [Double](repeating: 0, count: width * width)
+                    // X′W_jl X by one dgemm on a row-scaled copy.
+                    var scaled = xc
                     for i in 0..<n {
                         let pa = fits[a].fitted[i], pb = fits[b].fitted[i]
                         let w = (weights?[i] ?? 1) * (pb - pa * pb)
-                        for c in 0..<width {
-                            let wc = w * xc[c * n + i]
-                            for r in 0..<width { cross[c * width + r] += wc * xc[r * n + i] }
-                        }
+                        for c in 0..<width { scaled[c * n + i] *= w }
                     }
+                    var cross = [Double](repeating: 0, count: width * width)
+                    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(width), Int32(width), Int32(n), 1,
+                                xc, Int32(n), scaled, Int32(n), 0, &cross, Int32(width))
                     block = LinearAlgebra.multiply(LinearAlgebra.multiply(fits[a].inverse, cross, m: width, k: width, n: width),
                                                    fits[b].inverse, m: width, k: width, n: width)
                 }
