@@ -108,6 +108,8 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
     case notConverged
     /// `term` appeared `repeats` more times in the formula; it is kept once.
     case repeatedTerm(term: String, repeats: Int)
+    /// Parallel-lines tests and generalized ordered models (OrderedModelNote.swift).
+    case ordered(OrderedModelNote)
     /// Wording from outside (decoded, hand-built).
     case other(String)
 
@@ -155,6 +157,8 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
         case let .repeatedTerm(term, repeats):
             return zh ? "\(term) 在公式中重复了 \(repeats) 次；只保留一次"
                       : "\(term) is repeated \(repeats) time\(repeats == 1 ? "" : "s") in the formula; kept once"
+        case .ordered(let note):
+            return note.text(language)
         case .other(let text):
             return text
         }

@@ -47,7 +47,7 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
         guard coded.contains(0), coded.contains(1) else {
             throw .invalidModel("outcome '\(design.outcome)' does not vary (all \(coded.first == 1 ? "nonzero" : "zero")) in the estimation sample")
         }
-    case .ologit, .oprobit:
+    case .ologit, .oprobit, .gologit, .goprobit:
         // Distinct values by linear search: outcomes have few categories, and hashing costs more.
         var distinct: [Double] = []
         var last = Double.nan
@@ -115,7 +115,7 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
         notes.append(.collinear(term: design.terms[c].name))
     }
     active.removeAll { collinear.contains($0) }
-    let working = kind.isOrdered ? active : active + [consIndex]
+    let working = kind.hasOrderedOutcome ? active : active + [consIndex]
 
     // Working matrix: a prefix of the design's columns is used in place (no copy).
     let n = design.rowCount, k = working.count
@@ -133,7 +133,12 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
     let context = FitContext(kind: kind, spec: spec, vce: vceUsed, design: design, x: x, n: n, k: k,
                              terms: terms, coded: coded, outcomeLevels: outcomeLevels,
                              sampling: sampling, options: options)
-    var result = kind == .ols ? try context.fitLeastSquares() : try context.fitMaximumLikelihood()
+    var result: ModelResult
+    switch kind {
+    case .ols: result = try context.fitLeastSquares()
+    case .gologit, .goprobit: result = try context.fitGeneralizedOrdered()
+    default: result = try context.fitMaximumLikelihood()
+    }
     result.omitted = omitted
     result.dropped = dropped
     result.diagnostics = notes + result.diagnostics

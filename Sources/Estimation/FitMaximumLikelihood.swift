@@ -50,27 +50,8 @@ extension FitContext {
             throw .numerical("the information matrix is singular at the estimates of '\(spec.formula)'; "
                              + "a regressor may separate the outcome perfectly")
         }
-        var V = inverse
-        switch vce {
-        case .oim:
-            break
-        case .robust, .cluster:
-            let clustered: Bool
-            if case .cluster = vce { clustered = true } else { clustered = false }
-            let sandwich = Sandwich(parameterCount: p, weights: weights, sampling: sampling,
-                                    clusters: clustered ? design.clusters : nil, clusterCount: design.clusterCount)
-            let meat = sandwich.meat { sink in model.scoreBlocks(theta, sink) }
-            V = LinearAlgebra.sandwich(inverse, meat, p)
-            let factor: Double
-            if clustered {
-                let G = Double(design.clusterCount)
-                guard G > 1 else { throw .invalidModel("cluster-robust variance needs at least 2 clusters") }
-                factor = G / (G - 1)
-            } else {
-                let nn = correctionN
-                factor = nn / (nn - 1)
-            }
-            V = V.map { $0 * factor }
+        let V = try variance(inverse: inverse, p: p, weights: weights, clusters: design.clusters) { sink in
+            model.scoreBlocks(theta, sink)
         }
 
         let names = terms.map { (term: $0.name, variable: $0.variable, level: $0.level) }
@@ -152,6 +133,16 @@ extension FitContext {
             notes.append(.quasiSeparation(failures: determined.failures, successes: determined.successes))
         } else if determined.ordered > 0 {
             notes.append(.quasiSeparationOrdered(observations: determined.ordered))
+        }
+        if options.brant, kind == .ologit {
+            let brant = brantTest()
+            result.brant = brant.test
+            notes += brant.notes
+        }
+        if options.lrParallel, kind.isOrdered {
+            let lr = lrParallelTest(link: link, theta: theta, loglik: ll)
+            result.lrParallel = lr.test
+            notes += lr.notes
         }
         if !fit.converged { notes.append(.notConverged) }
         result.diagnostics = notes

@@ -7,8 +7,8 @@ public enum Link: Sendable, Equatable {
 
     public init?(_ kind: ModelKind) {
         switch kind {
-        case .logit, .ologit: self = .logistic
-        case .probit, .oprobit: self = .normal
+        case .logit, .ologit, .gologit: self = .logistic
+        case .probit, .oprobit, .goprobit: self = .normal
         case .ols: return nil
         }
     }

@@ -19,6 +19,9 @@ public struct Coefficient: Sendable, Equatable, Codable {
     public var bStdX: Double?
     public var bStdY: Double?
     public var bStdXY: Double?
+    /// gologit/goprobit: the equation (split y > code) this row belongs to, named by the code's
+    /// string; nil for terms constrained to one coefficient and for every other model.
+    public var equation: String? = nil
 
     public init(term: String, variable: String? = nil, level: Double? = nil, estimate: Double,
                 se: Double, z: Double, p: Double, ciLow: Double, ciHigh: Double,
@@ -30,7 +33,7 @@ public struct Coefficient: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case term, variable, level, estimate, se, z, p, ciLow = "ci_low", ciHigh = "ci_high",
-             bStdX = "b_std_x", bStdY = "b_std_y", bStdXY = "b_std_xy"
+             bStdX = "b_std_x", bStdY = "b_std_y", bStdXY = "b_std_xy", equation
     }
 }
 
@@ -121,6 +124,15 @@ public struct ModelResult: Sendable, Equatable {
     }
     /// Full variance matrix of (coefficients…, cutpoints…) in that order, row-major.
     public var vcov: [Double]
+
+    /// Tests of the parallel-lines assumption and the generalized models' extras
+    /// (ParallelLinesTests.swift, FitGeneralizedOrdered.swift); nil when not asked for / not applicable.
+    public var brant: BrantTest? = nil
+    public var lrParallel: LikelihoodRatioTest? = nil
+    /// gologit/goprobit: the design terms constrained to one coefficient (`--pl`, `--npl`, `--autofit`).
+    public var constrained: [String]? = nil
+    /// gologit/goprobit: in-sample cases with some category's predicted probability below 0.
+    public var negativeProbabilities: Int? = nil
 
     public init(spec: ModelSpec, outcome: String, outcomeLevels: [Double] = [], n: Int,
                 converged: Bool, iterations: Int, coefficients: [Coefficient],

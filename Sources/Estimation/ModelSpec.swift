@@ -4,8 +4,16 @@ import SurveyData
 /// P(y ≤ j) = F(cut_j − xβ), no intercept.
 public enum ModelKind: String, Codable, Sendable, CaseIterable {
     case ols, logit, probit, ologit, oprobit
+    /// Generalized ordered logit / probit (Williams' gologit2): P(y > c_j) = F(α_j + xβ_j), one
+    /// equation per split; see GeneralizedOrderedModel.swift.
+    case gologit, goprobit
 
+    /// The parallel-lines models with cutpoints (ologit, oprobit).
     public var isOrdered: Bool { self == .ologit || self == .oprobit }
+    /// The generalized (one equation per split) ordered models.
+    public var isGeneralizedOrdered: Bool { self == .gologit || self == .goprobit }
+    /// Any model of an ordered outcome's categories.
+    public var hasOrderedOutcome: Bool { isOrdered || isGeneralizedOrdered }
     public var isBinary: Bool { self == .logit || self == .probit }
     /// "t" for OLS, "z" for the maximum-likelihood models.
     public var statLabel: String { self == .ols ? "t" : "z" }
@@ -114,11 +122,16 @@ public struct ModelSpec: Sendable, Equatable, Hashable, Codable {
     /// of a screen whose models share one estimation sample (Stata's `esample` discipline for
     /// nested models). Empty for a model on its own.
     public var sampleVariables: [String]
+    /// gologit/goprobit only: which terms keep one coefficient across the equations (nil = none,
+    /// the unconstrained generalized model).
+    public var parallelLines: ParallelLines?
 
     public init(kind: ModelKind, formula: String, condition: String? = nil,
-                vce: VarianceType = .oim, weights: Weighting = .none, sampleVariables: [String] = []) {
+                vce: VarianceType = .oim, weights: Weighting = .none, sampleVariables: [String] = [],
+                parallelLines: ParallelLines? = nil) {
         self.kind = kind; self.formula = formula; self.condition = condition
         self.vce = vce; self.weights = weights; self.sampleVariables = sampleVariables
+        self.parallelLines = parallelLines
     }
 }
 
@@ -141,6 +154,11 @@ public struct FitOptions: Sendable, Equatable {
     /// then cutpoints), e.g. the full-sample estimates when refitting bootstrap resamples; ignored
     /// unless it has one finite value per parameter of the pruned model.
     public var start: [Double]? = nil
+
+    /// ologit: SPost's Brant test of parallel lines (`ModelResult.brant`).
+    public var brant = false
+    /// ologit/oprobit: likelihood-ratio test against the generalized model (`ModelResult.lrParallel`).
+    public var lrParallel = false
 
     public init(margins: Bool = false, atMeans: Bool = false, maxIterations: Int = 100,
                 tolerance: Double = 1e-12, discreteChangeForBinary: Bool = false) {

@@ -3,7 +3,7 @@ import Foundation
 /// Newton–Raphson maximisation with step-halving, as Stata's `ml`: convergence when the scaled
 /// gradient g'H⁻¹g falls below the tolerance. Never throws for numerical trouble: it stops and says
 /// so (`converged = false` plus a note), and the caller still reports the last estimates.
-struct NewtonRaphson {
+struct NewtonRaphson<Model: LikelihoodObjective> {
     struct Outcome {
         var theta: [Double]
         var evaluation: LikelihoodModel.Evaluation
@@ -14,18 +14,12 @@ struct NewtonRaphson {
         var startLoglik: Double
     }
 
-    let model: LikelihoodModel
+    let model: Model
     let maxIterations: Int
     let tolerance: Double
 
-    /// Whether θ is admissible: finite, cutpoints strictly increasing.
     private func admissible(_ theta: [Double]) -> Bool {
-        guard theta.allSatisfy({ $0.isFinite }) else { return false }
-        if model.ordered {
-            let cuts = theta[model.k...]
-            for (a, b) in zip(cuts, cuts.dropFirst()) where !(b > a) { return false }
-        }
-        return true
+        theta.allSatisfy({ $0.isFinite }) && model.admissible(theta)
     }
 
     /// Maximises from `start`; `evaluated` is the model's evaluation at `start` when the caller
@@ -95,5 +89,22 @@ struct NewtonRaphson {
         }
         return Outcome(theta: theta, evaluation: current, converged: converged, iterations: iterations,
                        notes: notes, startLoglik: startLoglik)
+    }
+}
+
+/// What Newton–Raphson maximises: a log-likelihood evaluated with its gradient and information.
+protocol LikelihoodObjective {
+    var parameterCount: Int { get }
+    func evaluate(_ theta: [Double]) -> LikelihoodModel.Evaluation
+    /// Constraints beyond finiteness (ordered cutpoints strictly increasing).
+    func admissible(_ theta: [Double]) -> Bool
+}
+
+extension LikelihoodModel: LikelihoodObjective {
+    func admissible(_ theta: [Double]) -> Bool {
+        guard ordered else { return true }
+        let cuts = theta[k...]
+        for (a, b) in zip(cuts, cuts.dropFirst()) where !(b > a) { return false }
+        return true
     }
 }

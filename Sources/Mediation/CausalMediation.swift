@@ -90,6 +90,8 @@ struct CausalEngine: Sendable {
             values[0] += w * eta
         case .logit, .probit:
             values[0] += w * (link?.cdf(eta) ?? .nan)
+        case .gologit, .goprobit:
+            return // refused by MediationAnalysis (not a cutpoint model)
         case .ologit, .oprobit:
             guard let link else { return }
             var previous = 0.0, expected = 0.0
@@ -138,7 +140,7 @@ struct CausalEngine: Sendable {
         switch outcome.kind {
         case .ols: return ["E(y)"]
         case .logit, .probit: return ["Pr(y = 1)"]
-        case .ologit, .oprobit:
+        case .ologit, .oprobit, .gologit, .goprobit:
             return (0...outcome.cutCount).map { k in k < codes.count ? formatCode(codes[k]) : String(k + 1) } + ["E(y)"]
         }
     }

@@ -88,13 +88,16 @@ struct MediationRun {
         } else {
             outcomeKind = try CommonSample.defaultKind(of: spec.y, in: sample.data, isOutcome: true)
         }
+        guard !outcomeKind.isGeneralizedOrdered else {
+            throw .invalidSpec("outcome model \(outcomeKind.rawValue) is not supported by mediate yet (use ologit or oprobit)")
+        }
         var mk: [ModelKind] = []
         for m in spec.mediators {
             let k: ModelKind
             if let given = spec.mediatorModel { k = given } else {
                 k = try CommonSample.defaultKind(of: m, in: sample.data, isOutcome: false)
             }
-            guard !k.isOrdered else {
+            guard !k.hasOrderedOutcome else {
                 throw .invalidSpec("mediator model for '\(m)' must be ols, logit or probit (got \(k.rawValue))")
             }
             if k.isBinary, let values = sample.data.column(m)?.values, values.contains(where: { $0 != 0 && $0 != 1 }) {
@@ -372,7 +375,7 @@ struct MediationRun {
         switch outcomeKind {
         case .ols: scaleName = "E(\(spec.y))"
         case .logit, .probit: scaleName = "Pr(\(spec.y) = 1)"
-        case .ologit, .oprobit: scaleName = "E(\(spec.y)) (expected category code)"
+        case .ologit, .oprobit, .gologit, .goprobit: scaleName = "E(\(spec.y)) (expected category code)"
         }
         return CausalResult(mediatorModel: mediatorKind, outcomeModel: outcomeKind, scale: scaleName,
                             effects: scale(headlineIndex), byOutcome: byOutcome,

@@ -37,8 +37,9 @@ public enum FitJSON {
             ("bic", .number(r.bic)),
             ("sd_y", .number(r.sdY)),
         ]
+        let generalized = r.model.isGeneralizedOrdered
         members.append(("coefficients", .array(r.coefficients.map { c in
-            .object([
+            .object((generalized ? [("equation", JSONValue.string(c.equation))] : []) + [
                 ("term", .string(c.term)),
                 ("label", .string(labeler.label(term: c.term, variable: c.variable, level: c.level))),
                 ("variable", .string(c.variable)),
@@ -72,6 +73,7 @@ public enum FitJSON {
         members.append(("predicted", .array(r.predicted.map {
             .object([("outcome", .string($0.outcome)), ("probability", .number($0.probability))])
         })))
+        members += ParallelLinesJSON.members(r)
         members.append(("notes", .array(r.diagnostics.map { .string($0.text(.en)) })))
         members.append(("notice", .string(notice)))
         return .object(members)

@@ -64,7 +64,7 @@ public enum MediationText {
         switch c.outcomeModel {
         case .ols: return "E(\(label))"
         case .logit, .probit: return "Pr(\(label) = 1)"
-        case .ologit, .oprobit: return zh(l, "E(\(label)) (expected category code)", "E(\(label))（期望等级代码）")
+        case .ologit, .oprobit, .gologit, .goprobit: return zh(l, "E(\(label)) (expected category code)", "E(\(label))（期望等级代码）")
         }
     }
 

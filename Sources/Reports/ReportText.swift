@@ -13,6 +13,10 @@ public enum ReportText {
         case (.ologit, .zh): return "有序Logit"
         case (.oprobit, .en): return "Ordered probit"
         case (.oprobit, .zh): return "有序Probit"
+        case (.gologit, .en): return "Generalized ordered logit"
+        case (.gologit, .zh): return "广义有序Logit"
+        case (.goprobit, .en): return "Generalized ordered probit"
+        case (.goprobit, .zh): return "广义有序Probit"
         }
     }
 

@@ -99,6 +99,7 @@ struct BenchFit: ParsableCommand {
             if kind == .ologit { line += versusClm(3_067, wall: time.wall, cpu: time.cpu) }
             print(line)
         }
+        if kinds.contains(.ologit) { try benchParallelLines(data: data) }
     }
 
     // MARK: Generated data
@@ -176,11 +177,12 @@ struct BenchFit: ParsableCommand {
 
     /// Median wall and CPU seconds of `fitModel` (CPU: all threads of this process — the fairer
     /// number on a shared machine).
-    private func medianFit(_ spec: ModelSpec, data: Dataset, repeats: Int? = nil) throws -> (Timing, ModelResult) {
+    func medianFit(_ spec: ModelSpec, data: Dataset, repeats: Int? = nil,
+                   options: FitOptions = FitOptions()) throws -> (Timing, ModelResult) {
         var samples: [BenchClock.Sample] = []
         var last: ModelResult?
         for _ in 0..<(repeats ?? self.repeats) {
-            let (sample, result) = try BenchClock.measure { try fitModel(spec, data: data) }
+            let (sample, result) = try BenchClock.measure { try fitModel(spec, data: data, options: options) }
             samples.append(sample)
             last = result
         }

@@ -8,14 +8,16 @@ import SurveyData
 struct Fit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
-        abstract: "Fit OLS, logit, probit, ordered logit or ordered probit.",
+        abstract: "Fit OLS, logit, probit, ordered logit/probit or generalized ordered logit/probit.",
         discussion: """
         Examples:
           pathlens fit ologit "skill ~ union + male + c.age + i.educ"
           pathlens fit logit "training ~ union + male" --if "industry == 2" --margins --format json
+          pathlens fit ologit "skill ~ union + male + c.age" --brant --lr-parallel
+          pathlens fit gologit "skill ~ union + male + c.age" --autofit
         """)
 
-    @Argument(help: ArgumentHelp("ols, logit, probit, ologit or oprobit.", valueName: "model"))
+    @Argument(help: ArgumentHelp("ols, logit, probit, ologit, oprobit, gologit or goprobit.", valueName: "model"))
     var model: String
 
     @Argument(help: ArgumentHelp("'y ~ x1 + i.factor + ib3.factor + c.age'.", valueName: "formula"))
@@ -37,6 +39,8 @@ struct Fit: ParsableCommand {
     @Flag(help: "Marginal effects at the regressor means (implies --margins).")
     var atmeans = false
 
+    @OptionGroup var parallelLines: ParallelLinesOptions
+
     @Option(parsing: .unconditional, help: ArgumentHelp("text, md, latex, csv or json.", valueName: "format"))
     var format: String = "text"
 
@@ -47,7 +51,7 @@ struct Fit: ParsableCommand {
         try reportingErrors {
             let kind: ModelKind
             do { kind = try parseChoice(model, option: "MODEL") } catch {
-                throw CLIError("unknown model '\(model)' (expected ols, logit, probit, ologit or oprobit)")
+                throw CLIError("unknown model '\(model)' (expected ols, logit, probit, ologit, oprobit, gologit or goprobit)")
             }
             let format: OutputFormat = try parseChoice(self.format, option: "--format")
             let paren: ParenStatistic = try parseChoice(self.paren, option: "--paren")
@@ -69,10 +73,13 @@ struct Fit: ParsableCommand {
             }
             _ = try dataOptions.subsample(dataset) // checks the condition and that rows remain
             try checkOutcome(kind, dataset: dataset, language: language)
+            let constraints = try parallelLines.validated(kind, weights: weights, vce: variance)
             let spec = ModelSpec(kind: kind, formula: formula, condition: dataOptions.condition,
-                                 vce: variance, weights: weights)
-            var result = try fitModel(spec, data: dataset,
-                                      options: FitOptions(margins: margins || atmeans, atMeans: atmeans))
+                                 vce: variance, weights: weights, parallelLines: constraints)
+            var options = FitOptions(margins: margins || atmeans, atMeans: atmeans)
+            options.brant = parallelLines.brant
+            options.lrParallel = parallelLines.lrParallel
+            var result = try fitModel(spec, data: dataset, options: options)
             // Stata: pweights imply robust variance (the estimator uses it and notes so); the
             // report's variance says so too (`"vce": "robust"`, the robust line of the table).
             if pweight != nil, result.spec.vce == .oim { result.spec.vce = .robust }
@@ -115,12 +122,19 @@ struct Fit: ParsableCommand {
         }
         var title = ReportText.modelName(result.model, language) + ": " + result.spec.formula
         if let condition = result.spec.condition { title += "  if " + condition }
+        if result.model.isGeneralizedOrdered {
+            return renderGeneralized(result, dataset: dataset, format: format, paren: paren, language: language,
+                                     notice: notice, title: title)
+        }
         let table = RegressionTable.build([RegressionColumn(result: result)], codebook: dataset.codebook,
                                           options: RegressionTableOptions(
                                             language: language, paren: paren,
                                             statistics: [.n, .r2, .adjR2, .pseudoR2, .loglik, .lrChi2, .f],
                                             title: title))
         var output = renderWithNotice(table, format: format, notice: notice)
+        if let tests = ParallelLinesTable.build(result, codebook: dataset.codebook, language: language) {
+            output += "\n" + format.render(tests)
+        }
         for at in [MarginalEffect.At.average, .means] where result.margins.contains(where: { $0.at == at }) {
             let margins = MarginsTable.build(result, codebook: dataset.codebook, language: language, at: at)
             output += "\n" + format.render(margins)

@@ -77,7 +77,7 @@ struct Mediate: ParsableCommand {
         }
         if methods.isEmpty { throw CLIError("--method is empty (expected all, bk, sobel, bootstrap, khb or causal)") }
         let mKind = try modelKind(mModel, option: "--m-model", allowed: [.ols, .logit, .probit])
-        let yKind = try modelKind(yModel, option: "--y-model", allowed: ModelKind.allCases)
+        let yKind = try modelKind(yModel, option: "--y-model", allowed: ModelKind.allCases.filter { !$0.isGeneralizedOrdered })
         guard reps >= 1, reps <= 1_000_000 else { throw CLIError("invalid value '\(reps)' for --reps (expected 1 to 1000000)") }
         guard alpha > 0, alpha < 1 else { throw CLIError("--alpha must be between 0 and 1 (got \(alpha))") }
         guard level > 0, level < 1 else { throw CLIError("--level must be between 0 and 1 (got \(level))") }

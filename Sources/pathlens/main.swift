@@ -13,4 +13,4 @@ LinearAlgebra.useCallingThreadsOnly()
 if !["describe", "crosstab"].contains(CommandLine.arguments.dropFirst().first ?? "") {
     AddressSpaceLimit.reserveBLASBuffers()
 }
-CommandLineRun.main()
+CommandLineRun.main(AutofitArgument.normalized(Array(CommandLine.arguments.dropFirst())))

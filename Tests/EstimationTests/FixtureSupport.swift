@@ -56,6 +56,8 @@ enum Fixtures {
     ]
     /// The other JSON fixtures (read by CrosstabTests and DescribeTests).
     static let descriptiveFixtureFiles = ["crosstab.json", "descriptives_small.json"]
+    /// Generalized ordered models and parallel-lines tests (read by GeneralizedOrderedTests).
+    static let parallelLinesFixtureFiles = ["gologit.json"]
 }
 
 /// Relative comparison: |a − b| ≤ tol·|b| (absolute when b = 0).
