@@ -121,6 +121,8 @@ public struct ModelResult: Sendable, Equatable {
     }
     /// Full variance matrix of (coefficients…, cutpoints…) in that order, row-major.
     public var vcov: [Double]
+    /// The survey design of a linearized fit (strata, PSUs, design df, population); nil otherwise.
+    public var survey: SurveySummary? = nil
 
     public init(spec: ModelSpec, outcome: String, outcomeLevels: [Double] = [], n: Int,
                 converged: Bool, iterations: Int, coefficients: [Coefficient],

@@ -114,6 +114,12 @@ public struct ModelSpec: Sendable, Equatable, Hashable, Codable {
     /// of a screen whose models share one estimation sample (Stata's `esample` discipline for
     /// nested models). Empty for a model on its own.
     public var sampleVariables: [String]
+    /// A complex survey design (Stata's `svyset`): its weight is the sampling weight, and the
+    /// variance is linearized over its strata and PSUs (`vce` and `weights` are then unused).
+    public var design: SurveyDesign? = nil
+    /// Stata's `subpop()`: the rows estimated on, with the full design kept for the variance
+    /// (only with `design`). nil = the whole design sample.
+    public var subpop: String? = nil
 
     public init(kind: ModelKind, formula: String, condition: String? = nil,
                 vce: VarianceType = .oim, weights: Weighting = .none, sampleVariables: [String] = []) {
