@@ -175,7 +175,8 @@ struct Margins {
                 effect /= W
                 for i in 0..<p { jac[i] /= W }
                 let variance = LinearAlgebra.quadraticForm(jac, vcov, p)
-                let se = max(0, variance).squareRoot()
+                // A missing variance (svy with a single-PSU stratum) stays missing, never 0.
+                let se = variance.isNaN ? .nan : max(0, variance).squareRoot()
                 let z = effect / se
                 let pValue = residualDF.map { Distributions.tTwoSidedP(z, df: $0) } ?? Distributions.normalTwoSidedP(z)
                 results.append(MarginalEffect(term: term.name, outcome: names[m], at: at, effect: effect,

@@ -72,7 +72,7 @@ public struct SurveyStructure: Sendable, Equatable {
         var fpcOfStratum: [Double] = []
         var population = 0.0
         for i in designRows {
-            let s = strataValues?[i] ?? 0
+            let s = strataValues?[i] ?? 1 // one stratum, numbered 1 as Stata
             let h: Int
             if let known = stratumIndex[s] { h = known } else {
                 h = labels.count; stratumIndex[s] = h

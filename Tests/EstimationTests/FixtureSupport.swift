@@ -56,6 +56,8 @@ enum Fixtures {
     ]
     /// The other JSON fixtures (read by CrosstabTests and DescribeTests).
     static let descriptiveFixtureFiles = ["crosstab.json", "descriptives_small.json"]
+    /// Survey-design fixtures (read by SurveyDesignTests; scripts/fixtures/survey_design.R).
+    static let surveyFixtureFiles = ["survey_design.json"]
 }
 
 /// Relative comparison: |a − b| ≤ tol·|b| (absolute when b = 0).
