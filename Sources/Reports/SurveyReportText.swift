@@ -1,0 +1,24 @@
+import Estimation
+import SurveyData
+
+/// The words a linearized (svy) fit adds to reports (en/zh), kept together.
+public enum SurveyReportText {
+    /// One footnote with Stata's svy header: the design, strata, PSUs, design df, population
+    /// (and subpopulation), and the adjusted F when the table does not show it.
+    public static func designNote(_ s: SurveySummary, _ l: Language) -> String {
+        let population = NumberFormat.fixed(s.population, s.population >= 100 ? 0 : 2)
+        let sub = s.subpopPopulation.map { NumberFormat.fixed($0, $0 >= 100 ? 0 : 2) }
+        switch l {
+        case .en:
+            var text = "linearized standard errors (svy: \(s.design.argument)): \(s.strataCount) strata, \(s.psuCount) PSUs, "
+                + "design df \(s.df), population \(population)"
+            if let subpop = s.subpop { text += "; subpopulation \(subpop) (size \(sub ?? "."))" }
+            return text + "; t statistics and intervals on the design df"
+        case .zh:
+            var text = "线性化标准误（svy：\(s.design.argument)）：\(s.strataCount) 个分层，\(s.psuCount) 个 PSU，"
+                + "设计自由度 \(s.df)，总体规模 \(population)"
+            if let subpop = s.subpop { text += "；子总体 \(subpop)（规模 \(sub ?? ".")）" }
+            return text + "；t 统计量与置信区间基于设计自由度"
+        }
+    }
+}
