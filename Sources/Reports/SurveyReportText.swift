@@ -3,6 +3,17 @@ import SurveyData
 
 /// The words a linearized (svy) fit adds to reports (en/zh), kept together.
 public enum SurveyReportText {
+    public static func seHeader(_ l: Language) -> String { l == .zh ? "线性化标准误" : "Linearized SE" }
+    public static func deffHeader(_ l: Language) -> String { l == .zh ? "设计效应" : "DEFF" }
+
+    /// Below `describe` under a design: what the numbers are.
+    public static func describeNote(_ design: SurveyDesign, subpop: String?, _ l: Language) -> String {
+        let sub = subpop.map { l == .zh ? "；子总体 \($0)" : "; subpopulation \($0)" } ?? ""
+        return l == .zh
+            ? "svy：\(design.argument)\(sub)。均值与百分比为加权估计，标准误为线性化标准误，设计效应相对于无放回简单随机抽样；频数为样本行数"
+            : "svy: \(design.argument)\(sub). Means and percentages weighted, linearized SEs, design effects against simple random sampling without replacement; counts are sample rows"
+    }
+
     /// One footnote with Stata's svy header: the design, strata, PSUs, design df, population
     /// (and subpopulation), and the adjusted F when the table does not show it.
     public static func designNote(_ s: SurveySummary, _ l: Language) -> String {

@@ -165,3 +165,46 @@ struct SurveyDesignTests {
         #expect(back.design == codebook.design)
     }
 }
+
+/// `describe` under a design against R's `svymean(deff = TRUE)` / `svyvar` (survey_design.R's
+/// `describe` cases): means, proportions (percent), linearized SEs, design effects, sd, 1e-6.
+struct SurveyDescriptivesTests {
+    static var allCases: [String] {
+        guard let root = try? JSONSerialization.jsonObject(with: Data(contentsOf: Fixtures.url("survey_design.json"))) as? [String: Any],
+              let cases = root["describe"] as? [[String: Any]] else { return ["(no describe cases in survey_design.json)"] }
+        return cases.map { $0.string("name") ?? "?" }
+    }
+
+    @Test(arguments: allCases)
+    func describeCase(_ name: String) throws {
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Fixtures.url("survey_design.json"))) as? [String: Any])
+        let c = try #require((root["describe"] as? [[String: Any]])?.first { $0.string("name") == name }, "no case \(name)")
+        var data = try Fixtures.dataset(c.string("data") ?? "")
+        // The factors are described by category (ordinal), as a codebook would declare them.
+        let factors = Set(c["factors"] as? [String] ?? [])
+        data = Dataset(name: data.name, source: data.source, columns: data.columns,
+                       codebook: Codebook(dataset: data.name, variables: data.codebook.variables.map {
+                           factors.contains($0.name) ? VariableInfo(name: $0.name, type: .ordinal) : $0 }))
+        let expected = try #require(c["variables"] as? [[String: Any]])
+        let design = try #require(try SurveyDesign.parse(c.string("svy") ?? ""))
+        let got = try SurveyDescriptives.describe(data, variables: expected.map { $0.string("variable") ?? "" },
+                                                  design: design, subpop: c.string("subpop"))
+        for (g, e) in zip(got, expected) {
+            if let categories = e["categories"] as? [[String: Any]] {
+                #expect(g.categories.map(\.code) == categories.map { $0.double("code") ?? .nan }, "\(name) \(g.variable) codes")
+                for (gc, ec) in zip(g.categories, categories) {
+                    let what = "\(name) \(g.variable)=\(gc.code)"
+                    #expect(close(gc.percent, ec.double("percent") ?? .nan, 1e-6), "\(what) percent \(gc.percent)")
+                    #expect(close(gc.se ?? .nan, ec.double("se") ?? .nan, 1e-6), "\(what) se \(gc.se ?? .nan)")
+                    #expect(close(gc.deff ?? .nan, ec.double("deff") ?? .nan, 1e-6), "\(what) deff \(gc.deff ?? .nan)")
+                }
+            } else {
+                let what = "\(name) \(g.variable)"
+                #expect(close(g.mean, e.double("mean") ?? .nan, 1e-6), "\(what) mean \(g.mean)")
+                #expect(close(g.meanSE ?? .nan, e.double("mean_se") ?? .nan, 1e-6), "\(what) se \(g.meanSE ?? .nan)")
+                #expect(close(g.deff ?? .nan, e.double("deff") ?? .nan, 1e-6), "\(what) deff \(g.deff ?? .nan)")
+                #expect(close(g.sd, e.double("sd") ?? .nan, 1e-6), "\(what) sd \(g.sd)")
+            }
+        }
+    }
+}
