@@ -56,6 +56,26 @@ public enum SurveyDescriptives {
         return base
     }
 
+    /// Per column the weighted mean, and their full linearized variance (K×K, column-major); nil
+    /// under `singleunit=missing` with a single-PSU stratum.
+    static func meansAndVariance(columns: [(Int) -> Double], rows: [Int], weights: [Double]?,
+                                 structure: SurveyStructure) -> ([Double], [Double])? {
+        let m = rows.count, p = columns.count
+        let W = weights.map { $0.reduce(0, +) } ?? Double(m)
+        var scores = [Double](repeating: 0, count: m * p)
+        var means: [Double] = []
+        for (c, column) in columns.enumerated() {
+            var sum = 0.0
+            for (t, i) in rows.enumerated() { sum += (weights?[t] ?? 1) * column(i) }
+            let mean = sum / W
+            for (t, i) in rows.enumerated() { scores[c * m + t] = (column(i) - mean) / W }
+            means.append(mean)
+        }
+        let lin = LinearizedVariance(structure: structure, parameterCount: p, weights: weights)
+        guard let meat = lin.meat({ sink in sink(0..<m, scores) }) else { return nil }
+        return (means, meat)
+    }
+
     /// Per column: the weighted mean, its linearized SE (NaN under `singleunit=missing` with a
     /// single-PSU stratum), s² and the design effect.
     static func estimate(columns: [(Int) -> Double], rows: [Int], weights: [Double]?,

@@ -6,6 +6,18 @@ public enum SurveyReportText {
     public static func seHeader(_ l: Language) -> String { l == .zh ? "线性化标准误" : "Linearized SE" }
     public static func deffHeader(_ l: Language) -> String { l == .zh ? "设计效应" : "DEFF" }
 
+    /// Below `crosstab` under a design: the Rao–Scott F, and that the table is the sample's.
+    public static func raoScottNote(_ t: RaoScott?, design: SurveyDesign, subpop: String?, _ l: Language) -> String {
+        let sub = subpop.map { l == .zh ? "；子总体 \($0)" : "; subpopulation \($0)" } ?? ""
+        let test = t.map { t -> String in
+            let p = t.p < 0.001 ? "< 0.001" : "= " + NumberFormat.fixed(t.p, 3)
+            return "Rao–Scott F(\(NumberFormat.fixed(t.ndf, 2)), \(NumberFormat.fixed(t.ddf, 2))) = \(NumberFormat.fixed(t.f, 2)), p \(p)"
+        } ?? "Rao–Scott F = ."
+        return l == .zh
+            ? "svy：\(design.argument)\(sub)。设计校正检验 \(test)；表中频数与其他统计量为未加权样本值"
+            : "svy: \(design.argument)\(sub). Design-based test \(test); the counts and other statistics are the unweighted sample's"
+    }
+
     /// Below `describe` under a design: what the numbers are.
     public static func describeNote(_ design: SurveyDesign, subpop: String?, _ l: Language) -> String {
         let sub = subpop.map { l == .zh ? "；子总体 \($0)" : "; subpopulation \($0)" } ?? ""

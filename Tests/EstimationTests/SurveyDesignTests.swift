@@ -208,3 +208,26 @@ struct SurveyDescriptivesTests {
         }
     }
 }
+
+/// `crosstab` under a design: the Rao–Scott second-order F against R's `svychisq(statistic =
+/// "F")` (survey_design.R's `crosstab` cases), 1e-6.
+struct SurveyRaoScottTests {
+    static var allCases: [String] {
+        guard let root = try? JSONSerialization.jsonObject(with: Data(contentsOf: Fixtures.url("survey_design.json"))) as? [String: Any],
+              let cases = root["crosstab"] as? [[String: Any]] else { return ["(no crosstab cases in survey_design.json)"] }
+        return cases.map { $0.string("name") ?? "?" }
+    }
+
+    @Test(arguments: allCases)
+    func raoScottCase(_ name: String) throws {
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Fixtures.url("survey_design.json"))) as? [String: Any])
+        let c = try #require((root["crosstab"] as? [[String: Any]])?.first { $0.string("name") == name }, "no case \(name)")
+        let data = try Fixtures.dataset(c.string("data") ?? "")
+        let design = try #require(try SurveyDesign.parse(c.string("svy") ?? ""))
+        let test = try #require(try RaoScott.test(data, row: c.string("row") ?? "", column: c.string("column") ?? "",
+                                                  design: design, subpop: nil))
+        for (key, value) in [("f", test.f), ("ndf", test.ndf), ("ddf", test.ddf), ("p", test.p)] {
+            #expect(close(value, c.double(key) ?? .nan, 1e-6), "\(name) \(key): \(value) vs \(c.double(key) ?? .nan)")
+        }
+    }
+}

@@ -28,6 +28,25 @@ struct SurveyCLITests {
         #expect(abs(g - e) <= 1e-6 * max(1, abs(e)), "\(what): \(g) vs \(e)")
     }
 
+    @Test func describeAndCrosstabUnderTheDesign() throws {
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtures.appendingPathComponent("survey_design.json"))) as? [String: Any])
+        let d = try #require((root["describe"] as? [[String: Any]])?.first { $0["name"] as? String == "describe_clus1_subpop" })
+        let described = try json(["describe", "api00", "--data", Self.data("api_clus1.csv"), "--svy", d["svy"] as! String,
+                                  "--subpop", d["subpop"] as! String])
+        let variable = try #require((described["variables"] as? [[String: Any]])?.first)
+        let expected = try #require((d["variables"] as? [[String: Any]])?.first)
+        agree(variable["mean"], expected["mean"], "describe mean")
+        agree(variable["mean_se"], expected["mean_se"], "describe mean_se")
+        agree(variable["deff"], expected["deff"], "describe deff")
+        #expect((described["design"] as? [String: Any])?["psu"] as? String == "dnum")
+
+        let t = try #require((root["crosstab"] as? [[String: Any]])?.first { $0["name"] as? String == "rao_scott_clus1" })
+        let tab = try json(["crosstab", t["row"] as! String, t["column"] as! String, "--data", Self.data("api_clus1.csv"),
+                            "--svy", t["svy"] as! String])
+        let rs = try #require(tab["rao_scott"] as? [String: Any])
+        for key in ["f", "ndf", "ddf", "p"] { agree(rs[key], t[key], "rao_scott.\(key)") }
+    }
+
     @Test(arguments: ["strat_logit", "subpop_ols", "clus2_ologit"])
     func linearizedJSONMatchesTheFixture(_ name: String) throws {
         let c = try Self.fixtureCase(name)
