@@ -84,6 +84,8 @@ struct Mediate: ParsableCommand {
         let language = try dataOptions.language
 
         let dataset = try dataOptions.load()
+        // mediate does not yet estimate under a survey design: say so rather than ignore it silently.
+        if dataset.codebook.design != nil { printError(SurveyCLIText.mediateIgnoresDesign.text(language)) }
         let roles = dataset.codebook.roles
         guard let xName = x ?? roles?.keyRegressor else { throw CLIError("no key regressor: pass --x VAR") }
         guard let yName = y ?? roles?.outcome else { throw CLIError("no outcome: pass --y VAR") }

@@ -42,6 +42,7 @@ enum SurveyCLIText {
     case unknownVariable(key: String, name: String, dataset: String)
     case vceWithDesign
     case weightWithDesign
+    case mediateIgnoresDesign
 
     func text(_ language: Language) -> String {
         let zh = language == .zh
@@ -55,6 +56,9 @@ enum SurveyCLIText {
         case .vceWithDesign:
             return zh ? "--vce 不能与调查设计同用：设计给出线性化方差（--svy none 可关闭设计）"
                       : "--vce cannot be combined with a survey design: the design gives the linearized variance (--svy none switches it off)"
+        case .mediateIgnoresDesign:
+            return zh ? "注意：mediate 尚不支持调查设计；码本中的 design 未被使用（结果未加权，方差未按设计计算）"
+                      : "note: mediate does not estimate under a survey design yet; the codebook's design is not used (unweighted, no design-based variance)"
         case .weightWithDesign:
             return zh ? "--fweight/--pweight 不能与调查设计同用：权重在 --svy weight= 中声明"
                       : "--fweight/--pweight cannot be combined with a survey design: declare the weight as --svy weight="
