@@ -36,13 +36,27 @@ struct SurveyOptions: ParsableArguments {
     }
 }
 
+/// `mediate`'s `--svy` (no `--subpop` yet: the common sample is the design, as `--if`).
+struct MediationSurveyOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Survey design: 'psu=VAR strata=VAR weight=VAR [fpc=VAR] [singleunit=…] [nest]', or none (Baron–Kenny and Sobel only).",
+        valueName: "design"))
+    var svy: String?
+
+    func design(for dataset: Dataset) throws -> SurveyDesign? {
+        var options = SurveyOptions()
+        options.svy = svy
+        return try options.design(for: dataset)
+    }
+}
+
 /// The words the survey options add on the command line (en/zh), kept together.
 enum SurveyCLIText {
     case subpopNeedsDesign(String)
     case unknownVariable(key: String, name: String, dataset: String)
     case vceWithDesign
     case weightWithDesign
-    case mediateIgnoresDesign
+    case mediateUnderDesign(String)
 
     func text(_ language: Language) -> String {
         let zh = language == .zh
@@ -56,9 +70,9 @@ enum SurveyCLIText {
         case .vceWithDesign:
             return zh ? "--vce 不能与调查设计同用：设计给出线性化方差（--svy none 可关闭设计）"
                       : "--vce cannot be combined with a survey design: the design gives the linearized variance (--svy none switches it off)"
-        case .mediateIgnoresDesign:
-            return zh ? "注意：mediate 尚不支持调查设计；码本中的 design 未被使用（结果未加权，方差未按设计计算）"
-                      : "note: mediate does not estimate under a survey design yet; the codebook's design is not used (unweighted, no design-based variance)"
+        case .mediateUnderDesign(let design):
+            return zh ? "注意：svy：\(design)；路径系数按设计加权，线性化标准误，p 值基于设计自由度的 t 分布"
+                      : "note: svy: \(design); paths weighted by the design, linearized SEs, p from t on the design df"
         case .weightWithDesign:
             return zh ? "--fweight/--pweight 不能与调查设计同用：权重在 --svy weight= 中声明"
                       : "--fweight/--pweight cannot be combined with a survey design: declare the weight as --svy weight="
