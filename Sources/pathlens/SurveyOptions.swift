@@ -18,6 +18,11 @@ struct SurveyOptions: ParsableArguments {
 
     /// The design in force (nil = none), its variables checked against the dataset.
     func design(for dataset: Dataset) throws -> SurveyDesign? {
+        try Self.design(svy: svy, subpop: subpop, for: dataset)
+    }
+
+    /// `--svy` text (nil: the codebook's design) resolved on `dataset`; `subpop` needs a design.
+    static func design(svy: String?, subpop: String?, for dataset: Dataset) throws -> SurveyDesign? {
         let design: SurveyDesign?
         if let svy {
             do { design = try SurveyDesign.parse(svy) } catch { throw CLIError(error.description) }
@@ -44,9 +49,7 @@ struct MediationSurveyOptions: ParsableArguments {
     var svy: String?
 
     func design(for dataset: Dataset) throws -> SurveyDesign? {
-        var options = SurveyOptions()
-        options.svy = svy
-        return try options.design(for: dataset)
+        try SurveyOptions.design(svy: svy, subpop: nil, for: dataset)
     }
 }
 

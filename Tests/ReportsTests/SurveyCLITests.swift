@@ -47,6 +47,19 @@ struct SurveyCLITests {
         for key in ["f", "ndf", "ddf", "p"] { agree(rs[key], t[key], "rao_scott.\(key)") }
     }
 
+    @Test func mediateUnderTheDesign() throws {
+        let j = try json(["mediate", "--x", "ell", "--m", "meals", "--y", "api00", "--m-model", "ols", "--y-model", "ols",
+                          "--method", "bk,sobel", "--data", Self.data("api_clus1.csv"), "--svy", "psu=dnum weight=pw fpc=fpc"])
+        let text = String(data: try JSONSerialization.data(withJSONObject: j), encoding: .utf8) ?? ""
+        let a = try Self.fixtureCase("med_a")
+        let se = ((a["coefficients"] as? [[String: Any]])?.first?["se"] as? NSNumber)?.doubleValue ?? .nan
+        // The a path's linearized SE appears in the report (JSON numbers are printed in full).
+        #expect(text.contains(String(format: "%.8f", se).prefix(8)), "a-path SE \(se) not in \(text.prefix(400))")
+        let refused = try CLI.run(["mediate", "--x", "ell", "--m", "meals", "--y", "api00", "--data", Self.data("api_clus1.csv"),
+                                   "--svy", "psu=dnum weight=pw"])
+        #expect(refused.status != 0 && refused.stderr.contains("only --method bk,sobel"), "\(refused.stderr)")
+    }
+
     @Test(arguments: ["strat_logit", "subpop_ols", "clus2_ologit"])
     func linearizedJSONMatchesTheFixture(_ name: String) throws {
         let c = try Self.fixtureCase(name)
