@@ -10,6 +10,10 @@ public struct CategoryCount: Sendable, Equatable, Codable {
     public var count: Double
     /// Percent of the non-missing (weighted) observations.
     public var percent: Double
+    /// Under a survey design: the linearized SE of `percent` (same percent scale) and its design
+    /// effect (R's `svymean(deff = TRUE)`, Stata's `estat effects`); nil otherwise.
+    public var se: Double? = nil
+    public var deff: Double? = nil
 
     public init(code: Double, count: Double, percent: Double) {
         self.code = code; self.count = count; self.percent = percent
@@ -34,6 +38,9 @@ public struct VariableDescription: Sendable, Equatable {
     /// The missing rows by kind (`.`, `.a`…`.z`, user-missing codes), in Stata's order; they sum to
     /// `missing`. Stata's `tab x, missing`.
     public var missingByKind: [MissingCount] = []
+    /// Under a survey design: the linearized SE of the weighted mean and its design effect.
+    public var meanSE: Double? = nil
+    public var deff: Double? = nil
 
     public init(variable: String, type: VariableType, n: Double, missing: Double, mean: Double,
                 sd: Double, min: Double, max: Double, categories: [CategoryCount]) {

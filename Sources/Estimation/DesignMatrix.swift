@@ -53,6 +53,9 @@ public struct DesignMatrix: Sendable {
     public var dropped: [DroppedRows]
     /// What validating the formula changed (a repeated term kept once); `estimate` reports them.
     public var notes: [EstimationNote] = []
+    /// The survey design resolved on the data (`spec.design`): PSUs, strata, fpc, for the
+    /// linearized variance. nil without a design.
+    public var survey: SurveyStructure? = nil
 
     public var rowCount: Int { y.count }
     public var columnCount: Int { terms.count }
@@ -72,11 +75,15 @@ public struct DesignMatrix: Sendable {
         self.spec = spec
         self.formula = formula
         self.outcome = formula.outcome
-        self.weighting = spec.weights
+        // A survey design's weight is the sampling weight; the design carries its own.
+        if spec.design != nil, spec.weights != .none { throw .invalidModel(SurveyText.designWithWeights.text(.en)) }
+        let weighting: Weighting = spec.design?.weight.map { .sampling($0) } ?? spec.weights
+        self.weighting = weighting
 
         // Every named variable must exist.
         var used: [String] = formula.variables
-        if let w = spec.weights.variable { used.append(w) }
+        if let w = weighting.variable { used.append(w) }
+        if let design = spec.design { used.append(contentsOf: [design.strata, design.psu, design.fpc].compactMap { $0 }) }
         var clusterVariable: String?
         if case .cluster(let v) = spec.vce { clusterVariable = v; used.append(v) }
         var seen = Set<String>()
@@ -88,7 +95,7 @@ public struct DesignMatrix: Sendable {
         }
         let shared = spec.sampleVariables.filter { seen.insert($0).inserted }
         for name in shared where data.column(name) == nil { throw .unknownVariable(name) }
-        try Self.refuseTextAsNumber(formula: formula, weight: spec.weights.variable, data: data)
+        try Self.refuseTextAsNumber(formula: formula, weight: weighting.variable, data: data)
 
         // Subsample and listwise deletion, counted by the first variable found missing (the
         // model's own variables first, then those of the shared sample).
@@ -97,14 +104,35 @@ public struct DesignMatrix: Sendable {
         var keep = sample.keep
         var dropped = sample.dropped
 
+        // Stata's subpop(): the design sample (the `if` rows with the design variables) stays for
+        // the variance; estimation uses its rows in the subpopulation with the model's variables.
+        var designKeep: [Bool]? = nil
+        if let design = spec.design, let subpop = spec.subpop {
+            designKeep = try EstimationSample(data: data, condition: spec.condition, variables: design.variables).keep
+            let inSubpop = try EstimationSample(data: data, condition: subpop, variables: []).keep
+            guard (0..<n).contains(where: { inSubpop[$0] && designKeep![$0] }) else {
+                throw .invalidModel(SurveyText.emptySubpop(subpop).text(.en))
+            }
+            var outside = 0
+            for i in 0..<n where keep[i] && !inSubpop[i] { keep[i] = false; outside += 1 }
+            if outside > 0 { dropped.append(DroppedRows(reason: .outsideSubpopulation, count: outside)) }
+        }
+
         // Weights: validated, zero weights dropped (Stata drops them too).
         var weightValues: [Double]?
-        if let wName = spec.weights.variable, let w = columns[wName] {
+        if let wName = weighting.variable, let w = columns[wName] {
             var zero = 0
+            if var design = designKeep {
+                for i in 0..<n where design[i] {
+                    if w[i] < 0 { throw .invalidModel(SurveyText.negativeWeight(wName, value: w[i], row: i + 1).text(.en)) }
+                    if !(w[i] > 0) { design[i] = false }
+                }
+                designKeep = design
+            }
             for i in 0..<n where keep[i] {
                 let v = w[i]
                 if v < 0 { throw .invalidModel("weight '\(wName)' is negative (\(v)) in row \(i + 1)") }
-                if case .frequency = spec.weights, v != v.rounded() {
+                if case .frequency = weighting, v != v.rounded() {
                     throw .invalidModel("frequency weight '\(wName)' is not an integer (\(v)) in row \(i + 1)")
                 }
                 if !v.isFinite { throw .invalidModel("weight '\(wName)' is not finite in row \(i + 1)") }
@@ -127,6 +155,12 @@ public struct DesignMatrix: Sendable {
         let yAll = columns[formula.outcome] ?? []
         self.y = rows.map { yAll[$0] }
         self.weights = weightValues.map { w in rows.map { w[$0] } }
+        if let design = spec.design {
+            if let c = spec.condition, !c.trimmingCharacters(in: .whitespaces).isEmpty { self.notes.append(.ifChangesDesign) }
+            let designRows = designKeep.map { keep in (0..<n).filter { keep[$0] } } ?? rows
+            self.survey = try SurveyStructure(design: design, subpop: spec.subpop, data: data, designRows: designRows,
+                                              estimationRows: rows, weights: self.weights)
+        }
 
         // Clusters.
         if let cv = clusterVariable, let values = columns[cv] {
@@ -284,6 +318,7 @@ public struct DesignMatrix: Sendable {
         self.y = subset.map { other.y[$0] }
         self.weights = other.weights.map { w in subset.map { w[$0] } }
         self.rows = subset.map { other.rows[$0] }
+        self.survey = other.survey?.restricted(to: subset)
         if let cl = other.clusters {
             // Renumber so cluster ids stay dense.
             var map: [Int: Int] = [:]

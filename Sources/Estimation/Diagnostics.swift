@@ -35,11 +35,15 @@ public enum DropReason: Sendable, CustomStringConvertible {
     /// Stata's perfect prediction: the rows where the 0/1 regressor `term` is nonzero all have
     /// the same binary outcome.
     case predictsPerfectly(term: String, outcome: PredictedOutcome)
+    /// Outside the subpopulation (`--subpop`): kept in the design for the variance, not estimated on.
+    case outsideSubpopulation
     /// Wording from outside (decoded, hand-built).
     case other(String)
 
     public func text(_ language: Language) -> String {
         switch (self, language) {
+        case (.outsideSubpopulation, .en): return "outside the subpopulation"
+        case (.outsideSubpopulation, .zh): return "不在子总体内"
         case (.excludedByIf, .en): return "excluded by if"
         case (.excludedByIf, .zh): return "不满足 if 条件"
         case (.missing(let v), .en): return "missing \(v)"
@@ -110,6 +114,13 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
     case repeatedTerm(term: String, repeats: Int)
     /// Parallel-lines tests and generalized ordered models (OrderedModelNote.swift).
     case ordered(OrderedModelNote)
+    /// Linearized variance: the listed strata hold one PSU each; with `singleunit=missing` the
+    /// standard errors are missing (Stata's "missing standard error because of stratum with single
+    /// sampling unit"), with another rule the note says which rule handled them.
+    case singleUnitStrata(strata: [String], variable: String?, rule: SingleUnitRule)
+    /// An `if` condition with a survey design: the design is what the condition leaves (Stata
+    /// warns the same); `--subpop` keeps the full design for the variance.
+    case ifChangesDesign
     /// Wording from outside (decoded, hand-built).
     case other(String)
 
@@ -159,6 +170,19 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
                       : "\(term) is repeated \(repeats) time\(repeats == 1 ? "" : "s") in the formula; kept once"
         case .ordered(let note):
             return note.text(language)
+        case .ifChangesDesign:
+            return zh ? "if 条件改变了调查设计（只保留所选行的 PSU）；要保留完整设计计算方差，请用 --subpop"
+                      : "if changes the design (only the selected rows' PSUs remain); use --subpop to keep the full design for the variance"
+        case let .singleUnitStrata(strata, variable, rule):
+            let named = strata.map { code in variable.map { "\($0) = \(code)" } ?? code }.joined(separator: ", ")
+            switch rule {
+            case .missing:
+                return zh ? "标准误缺失：分层 \(named) 只有一个抽样单位（singleunit=missing；可改用 certainty、scaled 或 centered）"
+                          : "missing standard errors because of stratum with single sampling unit: \(named) (singleunit=missing; use certainty, scaled or centered)"
+            case .certainty, .scaled, .centered:
+                return zh ? "分层 \(named) 只有一个抽样单位，按 singleunit=\(rule.rawValue) 处理"
+                          : "stratum with single sampling unit \(named) handled by singleunit=\(rule.rawValue)"
+            }
         case .other(let text):
             return text
         }

@@ -24,13 +24,16 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
     if let w = design.weights, w.reduce(0, +) >= 9e15 {
         throw .invalidModel("the weights of '\(design.weighting.variable ?? "?")' sum to more than 9e15; rescale them")
     }
+    if let survey = design.survey, survey.df < 1 {
+        throw .invalidModel("the survey design has \(survey.countedPSUs) PSUs in \(survey.countedStrata) strata: no degrees of freedom for the variance")
+    }
     if case .cluster(let v) = spec.vce, design.clusters == nil {
         throw .invalidModel("cluster variable '\(v)' is not in the design; build the design with vce cluster:\(v)")
     }
     let sampling: Bool
     if case .sampling = design.weighting { sampling = true } else { sampling = false }
     var vceUsed = spec.vce
-    if sampling, vceUsed == .oim {
+    if sampling, vceUsed == .oim, design.survey == nil {
         vceUsed = .robust
         notes.append(.samplingWeightsImplyRobust)
     }

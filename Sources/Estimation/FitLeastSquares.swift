@@ -23,6 +23,16 @@ extension FitContext {
         var V: [Double]
         var residualDF = nn - K
         let sandwich: Sandwich
+        var surveyNotes: [EstimationNote] = []
+        if let survey = design.survey {
+            // svy: regress — linearized over the design, t on the design df.
+            let lin = linearizedVariance(bread: ls.xtwxInverse, p: k, structure: survey) { sink in
+                scoreBlocks(residuals: ls.residuals, sink)
+            }
+            V = lin.V
+            surveyNotes = lin.notes
+            residualDF = Double(survey.df)
+        } else {
         switch vce {
         case .oim:
             V = ls.xtwxInverse.map { $0 * rss / (N - K) }
@@ -44,6 +54,7 @@ extension FitContext {
             }
             V = V.map { $0 * factor }
         }
+        }
         let names = terms.map { (term: $0.name, variable: $0.variable, level: $0.level) }
         var coefficients = coefficientRows(theta: ls.beta, vcov: V, p: k, names: names, offset: 0, testDF: residualDF)
         var result = ModelResult(spec: spec, outcome: design.outcome, n: Int(N.rounded()), converged: true,
@@ -57,17 +68,30 @@ extension FitContext {
             result.fDF1 = q
             result.fDF2 = Int(residualDF)
             var f: Double?
-            if vce == .oim {
+            if let survey = design.survey {
+                let test = designF(theta: ls.beta, vcov: V, p: k, slopes: slopes, df: survey.df)
+                result.fDF2 = test?.df2 ?? survey.df - q + 1
+                result.fStat = test?.f
+                result.fP = test?.p
+            } else if vce == .oim {
                 f = (tss - rss) / Double(q) / (rss / (N - K))
             } else if case .cluster = vce, Double(q) > residualDF {
                 f = nil // Stata: the clustered variance has rank < q, F is not defined
             } else {
                 f = wald(theta: ls.beta, vcov: V, p: k, indices: slopes).map { $0 / Double(q) }
             }
-            result.fStat = f
-            result.fP = f.map { Distributions.fSF($0, d1: Double(q), d2: residualDF) }
+            if design.survey == nil {
+                result.fStat = f
+                result.fP = f.map { Distributions.fSF($0, d1: Double(q), d2: residualDF) }
+            }
         }
-        if !sampling {
+        if let survey = design.survey {
+            // Stata's svy: regress prints R² but no adjusted R².
+            result.adjR2 = nil
+            result.survey = survey.summary
+            result.diagnostics = surveyNotes
+        }
+        if !sampling, design.survey == nil {
             let ll = -N / 2 * (log(2 * Double.pi * rss / N) + 1)
             result.loglik = ll
             result.loglikNull = -N / 2 * (log(2 * Double.pi * tss / N) + 1)

@@ -50,14 +50,25 @@ extension FitContext {
             throw .numerical("the information matrix is singular at the estimates of '\(spec.formula)'; "
                              + "a regressor may separate the outcome perfectly")
         }
-        let V = try variance(inverse: inverse, p: p, weights: weights, clusters: design.clusters) { sink in
-            model.scoreBlocks(theta, sink)
+        var V: [Double]
+        let survey = design.survey
+        if let survey {
+            // svy: logit/probit/ologit/oprobit — linearized over the design.
+            let lin = linearizedVariance(bread: inverse, p: p, structure: survey) { sink in model.scoreBlocks(theta, sink) }
+            V = lin.V
+            notes.append(contentsOf: lin.notes)
+        } else {
+            V = try variance(inverse: inverse, p: p, weights: weights, clusters: design.clusters) { sink in
+                model.scoreBlocks(theta, sink)
+            }
         }
+        // t on the design df under a design (Stata's svy), else normal.
+        let testDF = survey.map { Double($0.df) }
 
         let names = terms.map { (term: $0.name, variable: $0.variable, level: $0.level) }
-        var coefficients = coefficientRows(theta: theta, vcov: V, p: p, names: names, offset: 0, testDF: nil)
+        var coefficients = coefficientRows(theta: theta, vcov: V, p: p, names: names, offset: 0, testDF: testDF)
         let cutNames = (0..<max(0, p - k)).map { (term: "cut\($0 + 1)", variable: String?.none, level: Double?.none) }
-        let cutpoints = coefficientRows(theta: theta, vcov: V, p: p, names: cutNames, offset: k, testDF: nil)
+        let cutpoints = coefficientRows(theta: theta, vcov: V, p: p, names: cutNames, offset: k, testDF: testDF)
 
         var result = ModelResult(spec: spec, outcome: design.outcome, outcomeLevels: outcomeLevels,
                                  n: Int(observations.rounded()), converged: fit.converged,
@@ -72,6 +83,18 @@ extension FitContext {
         result.pseudoR2 = loglikNull != 0 ? 1 - ll / loglikNull : nil
         result.aic = -2 * ll + 2 * Double(p)
         result.bic = -2 * ll + Double(p) * log(correctionN)
+        if let survey {
+            // Stata's svy reports no likelihood-ratio test (the likelihood is a pseudo-likelihood)
+            // but the design-adjusted Wald F of the slopes.
+            result.lrChi2 = nil; result.lrDF = nil; result.lrP = nil
+            let slopeIndices = (0..<k).filter { !terms[$0].isConstant }
+            let test = designF(theta: theta, vcov: V, p: p, slopes: slopeIndices, df: survey.df)
+            result.fDF1 = slopeIndices.isEmpty ? nil : slopeIndices.count
+            result.fDF2 = slopeIndices.isEmpty ? nil : (test?.df2 ?? survey.df - slopeIndices.count + 1)
+            result.fStat = test?.f
+            result.fP = test?.p
+            result.survey = survey.summary
+        }
 
         // Latent sd: var(xβ̂) + var(ε).
         let eta = model.linearPredictor(theta)
@@ -147,7 +170,7 @@ extension FitContext {
         if !fit.converged { notes.append(.notConverged) }
         result.diagnostics = notes
         if options.margins {
-            result.margins = Margins(context: self, theta: theta, vcov: V, residualDF: nil, link: link).all()
+            result.margins = Margins(context: self, theta: theta, vcov: V, residualDF: testDF, link: link).all()
         }
         return result
     }

@@ -124,6 +124,8 @@ public struct ModelResult: Sendable, Equatable {
     }
     /// Full variance matrix of (coefficients…, cutpoints…) in that order, row-major.
     public var vcov: [Double]
+    /// The survey design of a linearized fit (strata, PSUs, design df, population); nil otherwise.
+    public var survey: SurveySummary? = nil
 
     /// Tests of the parallel-lines assumption and the generalized models' extras
     /// (ParallelLinesTests.swift, FitGeneralizedOrdered.swift); nil when not asked for / not applicable.

@@ -125,6 +125,12 @@ public struct ModelSpec: Sendable, Equatable, Hashable, Codable {
     /// gologit/goprobit only: which terms keep one coefficient across the equations (nil = none,
     /// the unconstrained generalized model).
     public var parallelLines: ParallelLines?
+    /// A complex survey design (Stata's `svyset`): its weight is the sampling weight, and the
+    /// variance is linearized over its strata and PSUs (`vce` and `weights` are then unused).
+    public var design: SurveyDesign? = nil
+    /// Stata's `subpop()`: the rows estimated on, with the full design kept for the variance
+    /// (only with `design`). nil = the whole design sample.
+    public var subpop: String? = nil
 
     public init(kind: ModelKind, formula: String, condition: String? = nil,
                 vce: VarianceType = .oim, weights: Weighting = .none, sampleVariables: [String] = [],

@@ -22,10 +22,12 @@ struct FittedModel: Sendable {
     let design: DesignMatrix
     let result: ModelResult
 
-    init(label: String, kind: ModelKind, formula: String, data: Dataset) throws(MediationError) {
+    init(label: String, kind: ModelKind, formula: String, data: Dataset, survey: SurveyDesign? = nil) throws(MediationError) {
         self.label = label
         do {
-            design = try DesignMatrix(spec: ModelSpec(kind: kind, formula: formula), data: data)
+            var modelSpec = ModelSpec(kind: kind, formula: formula)
+            modelSpec.design = survey
+            design = try DesignMatrix(spec: modelSpec, data: data)
             result = try estimate(kind, design: design)
         } catch {
             throw .estimation("\(label) (\(kind.rawValue) \(formula)): \(error)")
@@ -81,6 +83,12 @@ struct MediationRun {
         where data.info(v)?.type == .categorical {
             throw .invalidSpec("\(role) '\(v)' is categorical (unordered); mediation needs a binary or continuous \(role) (make a 0/1 indicator)")
         }
+        if spec.design != nil {
+            let other = MediationMethod.allCases.filter { $0 != .all && $0 != .bk && $0 != .sobel && options.runs($0) }
+            if !other.isEmpty {
+                throw .invalidSpec(MediationSurveyText.onlyPaths(other.map(\.rawValue)).text(.en))
+            }
+        }
         self.spec = spec; self.options = options; self.progress = progress; self.isCancelled = isCancelled
         sample = try CommonSample(spec: spec, data: data)
         if let k = spec.outcomeModel {
@@ -122,7 +130,7 @@ struct MediationRun {
         let level = options.level
         progress?(MediationProgress(stage: .fitting, completed: 0, total: 1))
         let total = try FittedModel(label: "total-effect model", kind: outcomeKind,
-                                    formula: formula(spec.y, [spec.x]), data: data)
+                                    formula: formula(spec.y, [spec.x]), data: data, survey: spec.design)
         let c = try total.path(spec.x)
 
         var analyses: [MediatorAnalysis] = []
@@ -131,9 +139,10 @@ struct MediationRun {
         for (j, m) in spec.mediators.enumerated() {
             try checkCancelled()
             let mk = mediatorKinds[j]
-            let aFit = try FittedModel(label: "mediator model", kind: mk, formula: formula(m, [spec.x]), data: data)
+            let aFit = try FittedModel(label: "mediator model", kind: mk, formula: formula(m, [spec.x]), data: data,
+                                       survey: spec.design)
             let fullFit = try FittedModel(label: "outcome model", kind: outcomeKind,
-                                          formula: formula(spec.y, [spec.x, m]), data: data)
+                                          formula: formula(spec.y, [spec.x, m]), data: data, survey: spec.design)
             mediatorFits.append(aFit)
             if spec.mediators.count == 1 { singleFull = fullFit }
             let a = try aFit.path(spec.x), b = try fullFit.path(m), cp = try fullFit.path(spec.x)

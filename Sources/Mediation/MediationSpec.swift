@@ -1,3 +1,4 @@
+import SurveyData
 import Foundation
 import Estimation
 
@@ -17,6 +18,9 @@ public struct MediationSpec: Sendable, Equatable, Hashable {
     /// Further variables whose missing rows leave the common sample too: those of the other
     /// models a screen shows beside the analysis (a cluster variable, say), so all share one N.
     public var sampleVariables: [String]
+    /// A survey design (Stata's `svyset`): every model is fitted under it (weights, linearized
+    /// variance, t on the design df), on the common sample. Only Baron–Kenny and Sobel so far.
+    public var design: SurveyDesign? = nil
 
     public init(x: String, mediators: [String], y: String, controls: [String] = [],
                 mediatorModel: ModelKind? = nil, outcomeModel: ModelKind? = nil,
@@ -112,6 +116,21 @@ public enum MediationError: Error, Equatable, Sendable, CustomStringConvertible 
         case .invalidSpec(let m): return m
         case .estimation(let m): return m
         case .cancelled: return "mediation analysis cancelled"
+        }
+    }
+}
+
+/// The words mediation under a survey design adds (en/zh), kept together.
+enum MediationSurveyText {
+    case onlyPaths([String])
+
+    func text(_ language: Language) -> String {
+        switch self {
+        case .onlyPaths(let methods):
+            let list = methods.joined(separator: ", ")
+            return language == .zh
+                ? "调查设计下目前只提供 --method bk,sobel（路径与 Sobel 使用线性化方差）；\(list) 需要设计自助法，尚未实现（或用 --svy none）"
+                : "under a survey design only --method bk,sobel are available yet (paths and Sobel with linearized variances); \(list) need the design bootstrap, not built yet (or use --svy none)"
         }
     }
 }

@@ -9,22 +9,30 @@ public enum DescribeTable {
                              notes: [String] = []) -> Table {
         let labeler = TermLabeler(codebook: codebook, language: language)
         let zh = language == .zh
+        // Under a survey design: two more columns, the linearized SE and the design effect.
+        let design = descriptions.contains { $0.meanSE != nil || $0.categories.contains { $0.se != nil } }
         var table = Table(title: title ?? (zh ? "描述性统计" : "Descriptive statistics"),
-                          alignments: [.left, .decimal, .decimal, .decimal, .decimal, .decimal])
+                          alignments: [.left, .decimal, .decimal, .decimal, .decimal, .decimal] + (design ? [.decimal, .decimal] : []))
         table.headers = [[Cell(zh ? "变量" : "Variable"), Cell(zh ? "样本量/频数" : "N"),
                           Cell(zh ? "均值/百分比" : "Mean / %"), Cell(zh ? "标准差" : "SD"),
-                          Cell(zh ? "最小值" : "Min"), Cell(zh ? "最大值" : "Max")]]
+                          Cell(zh ? "最小值" : "Min"), Cell(zh ? "最大值" : "Max")]
+                         + (design ? [Cell(SurveyReportText.seHeader(language)), Cell(SurveyReportText.deffHeader(language))] : [])]
+        func designCells(_ se: Double?, _ deff: Double?) -> [Cell] {
+            design ? [Cell(se.map { NumberFormat.fixed($0, 2) } ?? ""), Cell(deff.map { NumberFormat.fixed($0, 2) } ?? "")] : []
+        }
         for d in descriptions {
             let label = labeler.variableLabel(d.variable)
             if d.type == .continuous {
                 table.addRow([Cell(label), Cell(NumberFormat.count(d.n)), Cell(NumberFormat.fixed(d.mean, 2)),
-                              Cell(NumberFormat.fixed(d.sd, 2)), Cell(number(d.min)), Cell(number(d.max))])
+                              Cell(NumberFormat.fixed(d.sd, 2)), Cell(number(d.min)), Cell(number(d.max))]
+                             + designCells(d.meanSE, d.deff))
             } else {
                 table.addRow([Cell(label), Cell(NumberFormat.count(d.n))])
                 for category in d.categories {
                     table.addRow([Cell(labeler.valueLabel(d.variable, category.code), indent: 1),
                                   Cell(NumberFormat.count(category.count)),
-                                  Cell(NumberFormat.fixed(category.percent, 2))])
+                                  Cell(NumberFormat.fixed(category.percent, 2))]
+                                 + (design ? [Cell(""), Cell(""), Cell("")] + designCells(category.se, category.deff) : []))
                 }
             }
             // As Stata's `tab x, missing`: one row per kind of missing value, below the variable.
@@ -44,10 +52,18 @@ public enum DescribeTable {
     }
 
     /// Structured JSON for `describe --format json`.
+    /// With a survey `design`: `design{psu strata weight fpc singleunit}` and `subpop` at the top,
+    /// `mean_se` and `deff` per variable, `se` and `deff` per category (percent scale).
     public static func json(_ descriptions: [VariableDescription], codebook: Codebook?,
-                            language: Language = .en, notice: String? = nil) -> JSONValue {
+                            language: Language = .en, notice: String? = nil,
+                            design: SurveyDesign? = nil, subpop: String? = nil) -> JSONValue {
         let labeler = TermLabeler(codebook: codebook, language: language)
-        return .object([
+        let designMembers: [(String, JSONValue)] = design.map { d in [
+            ("design", .object([("psu", .string(d.psu)), ("strata", .string(d.strata)), ("weight", .string(d.weight)),
+                                ("fpc", .string(d.fpc)), ("singleunit", .string(d.singleUnit.rawValue))])),
+            ("subpop", .string(subpop)),
+        ] } ?? []
+        return .object(designMembers + [
             ("variables", .array(descriptions.map { d in
                 .object([
                     ("variable", .string(d.variable)),
@@ -59,13 +75,14 @@ public enum DescribeTable {
                     ("sd", .number(d.sd)),
                     ("min", .number(d.min)),
                     ("max", .number(d.max)),
+                ] + (design == nil ? [] : [("mean_se", .number(d.meanSE)), ("deff", .number(d.deff))]) + [
                     ("categories", .array(d.categories.map { c in
                         .object([
                             ("code", .number(c.code)),
                             ("label", .string(labeler.valueLabel(d.variable, c.code))),
                             ("count", .number(c.count)),
                             ("percent", .number(c.percent)),
-                        ])
+                        ] + (design == nil ? [] : [("se", .number(c.se)), ("deff", .number(c.deff))]))
                     })),
                     ("missing_values", missingJSON(d, info: codebook?.variable(d.variable), language: language)),
                 ])

@@ -16,7 +16,7 @@ public enum FitJSON {
             ("outcome", .string(r.outcome)),
             ("formula", .string(r.spec.formula)),
             ("if", .string(r.spec.condition)),
-            ("vce", .string(r.spec.vce.description)),
+            ("vce", .string(r.survey == nil ? r.spec.vce.description : "linearized")),
             ("weights", weights(r.spec.weights)),
             ("n", .integer(r.n)),
             ("converged", .bool(r.converged)),
@@ -38,20 +38,22 @@ public enum FitJSON {
             ("sd_y", .number(r.sdY)),
         ]
         let generalized = r.model.isGeneralizedOrdered
+        if let survey = r.survey { members.append(contentsOf: design(survey)) }
+        let t = r.survey != nil
         members.append(("coefficients", .array(r.coefficients.map { c in
             .object((generalized ? [("equation", JSONValue.string(c.equation))] : []) + [
                 ("term", .string(c.term)),
                 ("label", .string(labeler.label(term: c.term, variable: c.variable, level: c.level))),
                 ("variable", .string(c.variable)),
                 ("level", .number(c.level)),
-            ] + inference(c) + [
+            ] + inference(c, t: t) + [
                 ("b_std_x", .number(c.bStdX)),
                 ("b_std_y", .number(c.bStdY)),
                 ("b_std_xy", .number(c.bStdXY)),
             ])
         })))
         members.append(("cutpoints", .array(r.cutpoints.map { c in
-            .object([("term", .string(c.term))] + inference(c))
+            .object([("term", .string(c.term))] + inference(c, t: t))
         })))
         members.append(("omitted", .array(r.omitted.map {
             .object([("term", .string($0.term)), ("reason", .string($0.reason.text(.en)))])
@@ -67,6 +69,7 @@ public enum FitJSON {
                 ("effect", .number(m.effect)),
                 ("se", .number(m.se)),
                 ("z", .number(m.z)),
+            ] + (t ? [("t", .number(m.z))] : []) + [
                 ("p", .number(m.p)),
             ])
         })))
@@ -80,14 +83,37 @@ public enum FitJSON {
     }
 
     /// The fields coefficients and cutpoints share, in interface order.
-    private static func inference(_ c: Coefficient) -> [(String, JSONValue)] {
+    /// `t`: a design-based fit, whose statistics are t on the design df — given as `t` beside `z`.
+    private static func inference(_ c: Coefficient, t: Bool = false) -> [(String, JSONValue)] {
         [
             ("estimate", .number(c.estimate)),
             ("se", .number(c.se)),
             ("z", .number(c.z)),
+        ] + (t ? [("t", .number(c.z))] : []) + [
             ("p", .number(c.p)),
             ("ci_low", .number(c.ciLow)),
             ("ci_high", .number(c.ciHigh)),
+        ]
+    }
+
+    /// `subpop`, `design{psu strata weight fpc singleunit n_strata n_psu df population
+    /// subpop_population singleton_strata}` of a linearized fit (Stata's svy header).
+    private static func design(_ s: SurveySummary) -> [(String, JSONValue)] {
+        [
+            ("subpop", .string(s.subpop)),
+            ("design", .object([
+                ("psu", .string(s.design.psu)),
+                ("strata", .string(s.design.strata)),
+                ("weight", .string(s.design.weight)),
+                ("fpc", .string(s.design.fpc)),
+                ("singleunit", .string(s.design.singleUnit.rawValue)),
+                ("n_strata", .integer(s.strataCount)),
+                ("n_psu", .integer(s.psuCount)),
+                ("df", .integer(s.df)),
+                ("population", .number(s.population)),
+                ("subpop_population", .number(s.subpopPopulation)),
+                ("singleton_strata", .array(s.singletonStrata.map { .string($0) })),
+            ])),
         ]
     }
 

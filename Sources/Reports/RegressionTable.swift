@@ -346,7 +346,8 @@ public enum RegressionTable {
                               options: RegressionTableOptions) -> [String] {
         let language = options.language
         var notes = [ReportText.starsNote(language),
-                     ReportText.parenNote(options.paren, kinds: columns.map(\.result.model), language)]
+                     // A linearized (svy) fit tests with t on the design df, as OLS does.
+                     ReportText.parenNote(options.paren, kinds: columns.map { $0.result.survey != nil ? .ols : $0.result.model }, language)]
         if columns.contains(where: { isEform($0, options) }) {
             notes.append(language == .zh
                 ? "logit / ologit 列为比值比 exp(b)，标准误按 delta 法为 exp(b)·se，显著性检验基于未变换的系数；切点未变换。"
@@ -371,7 +372,9 @@ public enum RegressionTable {
             for dropped in column.result.dropped where dropped.count > 0 {
                 add(ReportText.droppedNote(count: dropped.count, reason: dropped.reason, language), name)
             }
-            if let vce = ReportText.varianceNote(column.result.spec.vce, language) { add(vce, name) }
+            if let survey = column.result.survey {
+                add(SurveyReportText.designNote(survey, language), name)
+            } else if let vce = ReportText.varianceNote(column.result.spec.vce, language) { add(vce, name) }
             if let weights = ReportText.weightsNote(column.result.spec.weights, language) { add(weights, name) }
             // Estimation also words each omission as a note (`.collinear`, `.perfectPrediction`);
             // the omitted-term footnote already says it, labelled.

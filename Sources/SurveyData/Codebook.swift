@@ -197,6 +197,8 @@ public struct Codebook: Codable, Sendable, Equatable {
     /// `"missing_tokens"`: the CSV cell texts read as missing (an empty cell always is); nil keeps
     /// `MissingTokens.defaultTokens` (`NA`, `N/A`, `n/a`, `.`, `NaN`).
     public var missingTokens: [String]?
+    /// `"design"`: the survey design every command uses unless `--svy none` (`SurveyDesign`).
+    public var design: SurveyDesign?
 
     public init(dataset: String, titleEN: String? = nil, titleZH: String? = nil,
                 noticeEN: String? = nil, noticeZH: String? = nil, variables: [VariableInfo],
@@ -211,7 +213,7 @@ public struct Codebook: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case dataset, titleEN = "title_en", titleZH = "title_zh", noticeEN = "notice_en",
              noticeZH = "notice_zh", variables, controlGroups = "control_groups", subsamples,
-             roles, inferred, missingTokens = "missing_tokens"
+             roles, inferred, missingTokens = "missing_tokens", design
     }
 
     public init(from decoder: Decoder) throws {
@@ -227,6 +229,7 @@ public struct Codebook: Codable, Sendable, Equatable {
         roles = try c.decodeIfPresent(DefaultRoles.self, forKey: .roles)
         inferred = try c.decodeIfPresent(Bool.self, forKey: .inferred) ?? false
         missingTokens = try c.decodeIfPresent([String].self, forKey: .missingTokens)
+        design = try c.decodeIfPresent(SurveyDesign.self, forKey: .design)
     }
 
     public func variable(_ name: String) -> VariableInfo? {

@@ -19,6 +19,8 @@ struct Crosstab: ParsableCommand {
 
     @OptionGroup var weightOption: FrequencyWeightOption
 
+    @OptionGroup var surveyOptions: SurveyOptions
+
     @Option(parsing: .unconditional, help: ArgumentHelp("text, md, csv or json.", valueName: "format"))
     var format: String = "text"
 
@@ -34,14 +36,33 @@ struct Crosstab: ParsableCommand {
             try dataOptions.requireVariables([row, column], in: dataset)
             let rows = try dataOptions.subsample(dataset)
             let table = try CrossTabulation(rows, row: row, column: column, frequencyWeight: weightOption.fweight)
+            // Under a survey design: the Rao–Scott corrected test (Stata's svy: tabulate).
+            let design = try surveyOptions.design(for: dataset)
+            if design != nil, weightOption.fweight != nil { throw CLIError(SurveyCLIText.weightWithDesign.text(language)) }
+            var notes = dataOptions.conditionNotes
+            var raoScott: RaoScott? = nil
+            if let design {
+                raoScott = try RaoScott.test(rows, row: row, column: column, design: design, subpop: surveyOptions.subpop)
+                notes.append(SurveyReportText.raoScottNote(raoScott, design: design, subpop: surveyOptions.subpop, language))
+                if dataOptions.condition != nil { notes.append(EstimationNote.ifChangesDesign.text(language)) }
+            }
             let notice = try dataOptions.notice(dataset)
             if format == .json {
-                emit(CrosstabTable.json(table, codebook: dataset.codebook, language: language,
-                                        notice: notice).serialized() + "\n")
+                var json = CrosstabTable.json(table, codebook: dataset.codebook, language: language, notice: notice)
+                if let design, case .object(var members) = json {
+                    members.append(("design", .object([("psu", .string(design.psu)), ("strata", .string(design.strata)),
+                                                       ("weight", .string(design.weight)), ("fpc", .string(design.fpc))])))
+                    members.append(("subpop", .string(surveyOptions.subpop)))
+                    members.append(("rao_scott", raoScott.map { t in
+                        .object([("f", .number(t.f)), ("ndf", .number(t.ndf)), ("ddf", .number(t.ddf)), ("p", .number(t.p))])
+                    } ?? .null))
+                    json = .object(members)
+                }
+                emit(json.serialized() + "\n")
                 return
             }
             let rendered = CrosstabTable.build(table, codebook: dataset.codebook, language: language,
-                                               percent: percent, notes: dataOptions.conditionNotes)
+                                               percent: percent, notes: notes)
             emit(renderWithNotice(rendered, format: format, notice: notice))
         }
     }

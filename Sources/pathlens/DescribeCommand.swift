@@ -16,6 +16,8 @@ struct Describe: ParsableCommand {
 
     @OptionGroup var weightOption: FrequencyWeightOption
 
+    @OptionGroup var surveyOptions: SurveyOptions
+
     @Option(parsing: .unconditional, help: ArgumentHelp("text, md, csv or json.", valueName: "format"))
     var format: String = "text"
 
@@ -27,16 +29,28 @@ struct Describe: ParsableCommand {
             try dataOptions.requireVariables(variables, in: dataset)
             let rows = try dataOptions.subsample(dataset)
             let names = variables.isEmpty ? dataset.variableNames.filter { $0 != weightOption.fweight } : variables
-            let descriptions = try DescriptiveStatistics.describe(rows, variables: names,
+            let design = try surveyOptions.design(for: dataset)
+            if design != nil, weightOption.fweight != nil { throw CLIError(SurveyCLIText.weightWithDesign.text(language)) }
+            var notes = dataOptions.conditionNotes
+            let descriptions: [VariableDescription]
+            if let design {
+                let designVariables = Set(design.variables)
+                let shown = variables.isEmpty ? names.filter { !designVariables.contains($0) } : names
+                descriptions = try SurveyDescriptives.describe(rows, variables: shown, design: design, subpop: surveyOptions.subpop)
+                notes.append(SurveyReportText.describeNote(design, subpop: surveyOptions.subpop, language))
+                if dataOptions.condition != nil { notes.append(EstimationNote.ifChangesDesign.text(language)) }
+            } else {
+                descriptions = try DescriptiveStatistics.describe(rows, variables: names,
                                                                   frequencyWeight: weightOption.fweight)
+            }
             let notice = try dataOptions.notice(dataset)
             if format == .json {
                 emit(DescribeTable.json(descriptions, codebook: dataset.codebook, language: language,
-                                        notice: notice).serialized() + "\n")
+                                        notice: notice, design: design, subpop: surveyOptions.subpop).serialized() + "\n")
                 return
             }
             let table = DescribeTable.build(descriptions, codebook: dataset.codebook, language: language,
-                                            notes: dataOptions.conditionNotes)
+                                            notes: notes)
             emit(renderWithNotice(table, format: format, notice: notice))
         }
     }

@@ -27,6 +27,8 @@ struct Fit: ParsableCommand {
 
     @OptionGroup var weightOption: FrequencyWeightOption
 
+    @OptionGroup var surveyOptions: SurveyOptions
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Variance: oim, robust or cluster:VAR.", valueName: "vce"))
     var vce: String = "oim"
 
@@ -74,15 +76,25 @@ struct Fit: ParsableCommand {
             _ = try dataOptions.subsample(dataset) // checks the condition and that rows remain
             try checkOutcome(kind, dataset: dataset, language: language)
             let constraints = try parallelLines.validated(kind, weights: weights, vce: variance)
-            let spec = ModelSpec(kind: kind, formula: formula, condition: dataOptions.condition,
+            var spec = ModelSpec(kind: kind, formula: formula, condition: dataOptions.condition,
                                  vce: variance, weights: weights, parallelLines: constraints)
+            if let design = try surveyOptions.design(for: dataset) {
+                if vce != "oim" { throw CLIError(SurveyCLIText.vceWithDesign.text(language)) }
+                if weights != .none { throw CLIError(SurveyCLIText.weightWithDesign.text(language)) }
+                // The generalized ordered models have no linearized variance yet: refused, not ignored.
+                if kind.isGeneralizedOrdered || parallelLines.brant || parallelLines.lrParallel {
+                    throw CLIError(SurveyCLIText.generalizedOrderedWithDesign.text(language))
+                }
+                spec.design = design
+                spec.subpop = surveyOptions.subpop
+            }
             var options = FitOptions(margins: margins || atmeans, atMeans: atmeans)
             options.brant = parallelLines.brant
             options.lrParallel = parallelLines.lrParallel
             var result = try fitModel(spec, data: dataset, options: options)
             // Stata: pweights imply robust variance (the estimator uses it and notes so); the
             // report's variance says so too (`"vce": "robust"`, the robust line of the table).
-            if pweight != nil, result.spec.vce == .oim { result.spec.vce = .robust }
+            if pweight != nil, result.spec.vce == .oim, result.survey == nil { result.spec.vce = .robust }
             let notice = try dataOptions.notice(dataset)
             emit(render(result, dataset: dataset, format: format, paren: paren, language: language, notice: notice))
         }

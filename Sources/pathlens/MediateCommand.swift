@@ -60,6 +60,8 @@ struct Mediate: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
+    @OptionGroup var surveyOptions: MediationSurveyOptions
+
     @Option(parsing: .unconditional, help: ArgumentHelp("text, md, latex, csv or json.", valueName: "format"))
     var format: String = "text"
 
@@ -91,9 +93,15 @@ struct Mediate: ParsableCommand {
         let mediators = mText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         try dataOptions.requireVariables([xName, yName] + mediators, in: dataset)
         if let controls { try Self.checkControlsSyntax(controls) }
-        let spec = MediationSpec(x: xName, mediators: mediators, y: yName,
+        var spec = MediationSpec(x: xName, mediators: mediators, y: yName,
                                  controls: controls.map(MediationSpec.controlTerms) ?? [],
                                  mediatorModel: mKind, outcomeModel: yKind, condition: dataOptions.condition)
+        // A survey design (--svy or the codebook's): Baron–Kenny paths and Sobel, linearized.
+        if let design = try surveyOptions.design(for: dataset) {
+            spec.design = design
+            printError(SurveyCLIText.mediateUnderDesign(design.argument).text(language))
+            if dataOptions.condition != nil { printError("note: " + EstimationNote.ifChangesDesign.text(language)) }
+        }
         let options = MediationOptions(methods: methods, reps: reps, seed: seed, interval: interval,
                                        alpha: alpha, level: level, causalInterval: causalInterval)
         let meter = ProgressMeter()

@@ -58,6 +58,8 @@ enum Fixtures {
     static let descriptiveFixtureFiles = ["crosstab.json", "descriptives_small.json"]
     /// Generalized ordered models and parallel-lines tests (read by GeneralizedOrderedTests).
     static let parallelLinesFixtureFiles = ["gologit.json"]
+    /// Survey-design fixtures (read by SurveyDesignTests; scripts/fixtures/survey_design.R).
+    static let surveyFixtureFiles = ["survey_design.json"]
 }
 
 /// Relative comparison: |a − b| ≤ tol·|b| (absolute when b = 0).

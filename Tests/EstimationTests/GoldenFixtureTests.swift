@@ -33,7 +33,7 @@ struct GoldenFixtureTests {
             #expect(cases.contains { $0["coefficients"] != nil }, "\(file) has no case with coefficients")
         }
         let present = try FileManager.default.contentsOfDirectory(atPath: Fixtures.directory.path).filter { $0.hasSuffix(".json") }
-        #expect(Set(present) == Set(Fixtures.fitFixtureFiles + Fixtures.descriptiveFixtureFiles + Fixtures.parallelLinesFixtureFiles))
+        #expect(Set(present) == Set(Fixtures.fitFixtureFiles + Fixtures.descriptiveFixtureFiles + Fixtures.parallelLinesFixtureFiles + Fixtures.surveyFixtureFiles))
     }
 
     @Test(arguments: allCases)
