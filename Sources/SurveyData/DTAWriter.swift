@@ -60,18 +60,40 @@ public enum DTAWriter {
             try check(readstat_begin_writing_dta(writer, context.toOpaque(), dataset.rowCount))
             for variable in variables { try check(readstat_validate_variable(writer, variable)) }
             let columns = dataset.columns.map(\.values)
+            for column in dataset.columns where column.values.contains(where: {
+                if case .userCode? = MissingKind($0) { return true } else { return false } }) {
+                notes.append("user-missing codes of '\(column.name)' written as . (a .dta has no user-missing codes)")
+            }
             for row in 0..<dataset.rowCount {
                 try check(readstat_begin_row(writer))
                 for (k, variable) in variables.enumerated() {
                     let v = columns[k][row]
-                    try check(v.isNaN ? readstat_insert_missing_value(writer, variable)
-                                      : readstat_insert_double_value(writer, variable, v))
+                    try check(insert(v, variable, writer))
                 }
                 try check(readstat_end_row(writer))
             }
             try check(readstat_end_writing(writer))
         }
         return notes
+    }
+
+    /// One cell: a number, Stata's extended missing `.a`–`.z` as such (ReadStat's tagged missing
+    /// values), any other missing value as `.` — a .dta has no user-missing codes, so an SPSS
+    /// user-missing code is written as system missing (`write` notes which variables had some).
+    private static func insert(_ v: Double, _ variable: UnsafeMutablePointer<readstat_variable_t>,
+                               _ writer: UnsafeMutablePointer<readstat_writer_t>) -> readstat_error_t {
+        guard v.isNaN else { return readstat_insert_double_value(writer, variable, v) }
+        if case let .extended(k)? = MissingKind(v) {
+            return readstat_insert_tagged_missing_value(writer, variable, CChar(96 + k))
+        }
+        return readstat_insert_missing_value(writer, variable)
+    }
+
+    /// The tag character of a `.a`–`.z` label's kind, nil for anything else.
+    static func tag(_ kind: String) -> CChar? {
+        guard kind.count == 2, kind.first == ".", let letter = kind.last,
+              case let .extended(k)? = MissingKind(letter: letter) else { return nil }
+        return CChar(96 + k)
     }
 
     /// `text` cut to at most `bytes` UTF-8 bytes without splitting a character.
@@ -89,12 +111,14 @@ public enum DTAWriter {
         return kept
     }
 
-    /// Stata value labels map integers to text; non-integer codes cannot be labelled in a .dta.
+    /// Stata value labels map integers (and the extended missing values `.a`–`.z`) to text;
+    /// non-integer codes cannot be labelled in a .dta.
     private static func makeLabelSet(_ writer: UnsafeMutablePointer<readstat_writer_t>, _ info: VariableInfo,
                                      language: Language, path: String, notes: inout [String]) throws
         -> UnsafeMutablePointer<readstat_label_set_t>?
     {
-        guard !info.values.isEmpty else { return nil }
+        let missingLabels = info.missingLabels.compactMap { label in tag(label.kind).map { ($0, label) } }
+        guard !info.values.isEmpty || !missingLabels.isEmpty else { return nil }
         for value in info.values where value.code != value.code.rounded() || abs(value.code) > 2_147_483_620 {
             throw SurveyDataError.write(file: path,
                 message: "variable '\(info.name)': value label code \(value.code) is not an integer Stata can label")
@@ -104,6 +128,11 @@ public enum DTAWriter {
             let text = fit(value.label(language), bytes: valueLabelBytes,
                            what: "value label \(formatCode(value.code)) of '\(info.name)'", notes: &notes)
             readstat_label_int32_value(set, Int32(value.code), text)
+        }
+        for (tag, label) in missingLabels {
+            let text = fit(label.label(language), bytes: valueLabelBytes,
+                           what: "value label \(label.kind) of '\(info.name)'", notes: &notes)
+            readstat_label_tagged_value(set, tag, text)
         }
         return set
     }

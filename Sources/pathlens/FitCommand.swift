@@ -107,13 +107,8 @@ struct Fit: ParsableCommand {
     private func checkOutcome(_ kind: ModelKind, dataset: Dataset, language: Language) throws {
         guard let tilde = formula.firstIndex(of: "~") else { return }
         let outcome = formula[..<tilde].trimmingCharacters(in: .whitespaces)
-        // A mostly numeric column read as text: the design matrix names its first offending cell.
-        if kind != .ols, let info = dataset.info(outcome), info.textEncoded, info.nonNumericCell == nil {
-            let codebook = dataOptions.path.lowercased().hasSuffix(".csv")
-                ? CodebookFile.sidecarPath(forDataAt: dataOptions.path) : nil
-            throw CLIError(FitText.unorderedTextOutcome(outcome, kind: kind, texts: info.values.compactMap(\.name),
-                                                        codebook: codebook, language))
-        }
+        try TextOrderCheck.check(outcome, role: UIText.cliRoleOutcome, kind: kind, dataset: dataset,
+                                 dataPath: dataOptions.path, language: language)
         guard kind == .ols else { return }
         if let info = dataset.info(outcome), info.type == .categorical, info.nonNumericCell == nil {
             throw CLIError("outcome '\(outcome)' is not numeric (categorical values such as "
@@ -155,22 +150,38 @@ struct Fit: ParsableCommand {
     }
 }
 
+/// The one check `fit` and `mediate` share: a text variable without an order (its texts numbered
+/// alphabetically as read) would make logit, probit and the ordered models depend on spelling, so
+/// such an outcome (or mediator) is refused, saying how to give the order. OLS is left to the
+/// callers' own checks; a mostly numeric column read as text is left to the design matrix, which
+/// names its first offending cell.
+enum TextOrderCheck {
+    static func check(_ variable: String, role: Phrase, kind: ModelKind, dataset: Dataset, dataPath: String,
+                      language: Language) throws {
+        guard kind != .ols, let info = dataset.info(variable), info.textEncoded, info.nonNumericCell == nil else { return }
+        let codebook = dataPath.lowercased().hasSuffix(".csv") ? CodebookFile.sidecarPath(forDataAt: dataPath) : nil
+        throw CLIError(FitText.unorderedTextOutcome(variable, kind: kind, texts: info.values.compactMap(\.name),
+                                                    codebook: codebook, role: role, language))
+    }
+}
+
 /// The words `fit` adds for its outcome checks (en/zh).
 enum FitText {
     /// `codebook`: the sidecar that would give the order (CSV data), nil for .dta/.sav files.
+    /// `role`: what the variable is ("outcome", "mediator").
     static func unorderedTextOutcome(_ outcome: String, kind: ModelKind, texts: [String], codebook: String?,
-                                     _ language: Language) -> String {
+                                     role: Phrase = UIText.cliRoleOutcome, _ language: Language) -> String {
         let shown = texts.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (texts.count > 3 ? ", …" : "")
         let example = texts.first ?? "low"
         let encode = "encode \(outcome), generate(\(outcome)_n) label(LBL)"
         switch language {
         case .en:
             let sidecar = codebook.map { "give its order in \($0) (value codes, e.g. {\"code\": 1, \"name\": \"\(example)\"}), or " } ?? ""
-            return "outcome '\(outcome)' holds text (\(shown)) with no order, so \(kind.rawValue) cannot tell low from high: "
+            return "\(role.en) '\(outcome)' holds text (\(shown)) with no order, so \(kind.rawValue) cannot tell low from high: "
                 + sidecar + "store it as numbers labelled in order (Stata: \(encode), with label LBL defined in that order)"
         case .zh:
             let sidecar = codebook.map { "请在 \($0) 中给出取值编码（例如 {\"code\": 1, \"name\": \"\(example)\"}），或" } ?? "请"
-            return "结果变量 '\(outcome)' 是没有顺序的文本（\(shown)），\(kind.rawValue) 无法区分高低："
+            return "\(role.zh) '\(outcome)' 是没有顺序的文本（\(shown)），\(kind.rawValue) 无法区分高低："
                 + sidecar + "把它存成按顺序加标签的数值（Stata：\(encode)，标签 LBL 按此顺序定义）"
         }
     }

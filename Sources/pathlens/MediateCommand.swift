@@ -93,6 +93,14 @@ struct Mediate: ParsableCommand {
         let mediators = mText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         try dataOptions.requireVariables([xName, yName] + mediators, in: dataset)
         if let controls { try Self.checkControlsSyntax(controls) }
+        // A text outcome or mediator without an order is refused as `fit` refuses it, for the
+        // model given or the one the engine would default to.
+        for (name, role, given, modelled) in [(yName, UIText.cliRoleOutcome, yKind, ModelledRole.outcome)]
+            + mediators.map({ ($0, UIText.cliRoleMediator, mKind, ModelledRole.mediator) }) {
+            guard let kind = given ?? dataset.info(name).flatMap({ ModelKind.defaultKind(for: $0.type, role: modelled) }) else { continue }
+            try TextOrderCheck.check(name, role: role, kind: kind, dataset: dataset, dataPath: dataOptions.path,
+                                     language: language)
+        }
         var spec = MediationSpec(x: xName, mediators: mediators, y: yName,
                                  controls: controls.map(MediationSpec.controlTerms) ?? [],
                                  mediatorModel: mKind, outcomeModel: yKind, condition: dataOptions.condition)

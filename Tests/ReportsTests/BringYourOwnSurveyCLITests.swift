@@ -140,4 +140,40 @@ struct BringYourOwnSurveyCLITests {
         let ordered = try CLI.run(["fit", "logit", "y ~ x", "--data", binary.path])
         #expect(ordered.status == 0, "\(ordered.stderr)")
     }
+
+    /// `mediate` refuses a text outcome or mediator without an order as `fit` does (the same check,
+    /// `TextOrderCheck`): for the model given and for the one the engine would default to.
+    @Test func mediateRefusesATextOutcomeOrMediatorWithoutAnOrder() throws {
+        let dir = try CLI.temporaryDirectory()
+        let csv = dir.appendingPathComponent("texts.csv")
+        var rows = "x,m,y,t,mt\n"
+        for i in 0..<40 {
+            rows += "\(i % 2),\(i % 3 == 0 ? 1 : 0),\(["low", "mid", "high"][i % 3]),\(i),\(i % 4 < 2 ? "yes" : "no")\n"
+        }
+        try rows.write(to: csv, atomically: true, encoding: .utf8)
+        let cases: [(args: [String], role: String, variable: String)] = [
+            (["--x", "x", "--m", "m", "--y", "y", "--y-model", "ologit"], "outcome", "y"),
+            (["--x", "x", "--m", "mt", "--y", "t", "--m-model", "logit"], "mediator", "mt"),
+            (["--x", "x", "--m", "mt", "--y", "t", "--m-model", "probit"], "mediator", "mt"),
+        ]
+        for c in cases {
+            let run = try CLI.run(["mediate"] + c.args + ["--method", "bk", "--data", csv.path])
+            #expect(run.status != 0, "\(c.args)")
+            let errors = run.stderrLines.filter { $0.hasPrefix("Error: ") }
+            #expect(errors.count == 1, "\(c.args): \(run.stderr)")
+            #expect(errors.first?.contains("\(c.role) '\(c.variable)' holds text") == true, "\(c.args): \(run.stderr)")
+            #expect(errors.first?.contains("texts.codebook.json") == true)
+            #expect(errors.first?.contains("encode \(c.variable)") == true)
+        }
+        // Without a model: the one the engine would default to meets the same check.
+        let unchosen = try CLI.run(["mediate", "--x", "x", "--m", "m", "--y", "y", "--method", "bk", "--data", csv.path])
+        #expect(unchosen.stderrLines.filter { $0.hasPrefix("Error: ") }.count == 1
+                && unchosen.stderr.contains("outcome 'y' holds text"), "\(unchosen.stderr)")
+        let zh = try CLI.run(["mediate", "--x", "x", "--m", "mt", "--y", "t", "--m-model", "logit", "--method", "bk",
+                              "--data", csv.path, "--lang", "zh"])
+        #expect(zh.stderr.contains("中介变量 'mt' 是没有顺序的文本"), "\(zh.stderr)")
+        // OLS on a text variable is not this check's business; with an order (numbers), it runs.
+        let numeric = try CLI.run(["mediate", "--x", "x", "--m", "m", "--y", "t", "--method", "bk", "--data", csv.path])
+        #expect(numeric.status == 0, "\(numeric.stderr)")
+    }
 }

@@ -24,8 +24,12 @@ public struct ExplorerEnvironment: Sendable {
     public let paneRows: [PaneRow]
     /// Every control term in canonical order: group terms first, then one per other variable.
     let controlOrder: [String]
-    /// The term each variable enters as when switched on as a control.
+    /// The term each variable enters as when switched on as a control, as the dataset opens
+    /// (a codebook group's term as written, else `ControlEntry.defaultTerm`); `controlTerm(_:_:)`
+    /// follows the user's measures.
     let controlTerm: [String: String]
+    /// Variables whose term a codebook control group writes.
+    let groupedVariables: Set<String>
     /// The data file the user opened (recorded by `w` in the specification); nil for the
     /// embedded dataset.
     public var dataFile: String?
@@ -53,7 +57,7 @@ public struct ExplorerEnvironment: Sendable {
             rows.append(.section((dataset.codebook.controlGroups.isEmpty ? UIText.sectionVariables : UIText.sectionOther).en))
             for v in others {
                 rows.append(.variable(v, group: nil))
-                let t = FormulaTerms.term(for: dataset.info(v), name: v)
+                let t = ControlEntry.defaultTerm(v, info: dataset.info(v))
                 order.append(t)
                 termOf[v] = t
             }
@@ -61,6 +65,15 @@ public struct ExplorerEnvironment: Sendable {
         paneRows = rows
         controlOrder = order
         controlTerm = termOf
+        groupedVariables = grouped
+    }
+
+    /// The term `name` enters as when switched on as a control under `spec`: a codebook group's
+    /// term as written; otherwise from the measure in force, so a binary control enters as
+    /// `i.VAR` (its margin a discrete change) unless the user picks another entry.
+    func controlTerm(_ name: String, _ spec: Specification) -> String {
+        if groupedVariables.contains(name) { return controlTerm[name] ?? name }
+        return ControlEntry.defaultTerm(name, in: dataset, spec: spec)
     }
 
     /// The specification the explorer opens on (`Specification.opening`).

@@ -62,7 +62,7 @@ enum EditorChoices {
 
     /// The term it enters with now, or the one it would enter with when switched on.
     static func entry(_ name: String, spec: Specification, env: ExplorerEnvironment) -> String {
-        spec.controls.first { FormulaTerms.variable(of: $0) == name } ?? env.controlTerm[name] ?? name
+        spec.controls.first { FormulaTerms.variable(of: $0) == name } ?? env.controlTerm(name, spec)
     }
 }
 
@@ -185,7 +185,7 @@ enum VariableEditorKeys {
         case .mediator: return Reducer.change(&state, env: env) { $0.mediator = name; $0.mediatorOn = true }
         case .control:
             if EditorRole.of(name, in: spec) == .control { return [] }
-            let term = env.controlTerm[name] ?? name
+            let term = env.controlTerm(name, spec)
             return Reducer.change(&state, env: env) { $0.controls = env.sortControls($0.controls + [term]) }
         }
     }

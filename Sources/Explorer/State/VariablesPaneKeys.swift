@@ -119,7 +119,7 @@ enum VariablesPaneKeys {
             state.status = StatusMessage(text: conflict.text(spec.language), isError: true)
             return []
         }
-        let term = env.controlTerm[name] ?? name
+        let term = env.controlTerm(name, spec)
         return Reducer.change(&state, env: env) { s in
             if s.controls.contains(where: { FormulaTerms.variable(of: $0) == name }) {
                 s.controls.removeAll { FormulaTerms.variable(of: $0) == name }

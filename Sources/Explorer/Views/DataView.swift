@@ -55,10 +55,19 @@ enum DataView {
         func value(row: Int, language: Language) -> String {
             guard let column, column.values.indices.contains(row) else { return "" }
             let v = column.values[row]
-            if v.isNaN { return "." }
+            if v.isNaN { return DataView.missing(v, info: info, language: language) }
             if let label = info?.valueLabel(for: v) { return label.label(language) }
             return v == v.rounded() && abs(v) < 1e15 ? formatCode(v) : NumberFormat.fixed(v, 3)
         }
+    }
+
+    /// A missing value by its kind, as Stata's browse keeps them apart: `.`, `.a`…`.z`, or the
+    /// user-missing code (`999`), followed by the kind's label when the file gives one
+    /// (`.a refused`, `999 not measured`).
+    static func missing(_ v: Double, info: VariableInfo?, language: Language) -> String {
+        let kind = MissingKind(v) ?? .system
+        guard let label = info?.missingLabel(kind, language), !label.isEmpty else { return kind.description }
+        return kind.description + " " + label
     }
 
     /// The whole subsample for export.

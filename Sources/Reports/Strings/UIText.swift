@@ -191,4 +191,9 @@ public enum UIText {
     public static let lookAt = Phrase("Look at", "请看")
     public static let lookAtTitle = Phrase("Look at: {0}", "请看：{0}")
     public static let stepComputing = Phrase("computing this step's numbers...", "正在计算本步的数字……")
+
+    // MARK: command-line checks
+    /// The role a variable plays in a `fit`/`mediate` refusal ("outcome 'x' holds text …").
+    public static let cliRoleOutcome = Phrase("outcome", "结果变量")
+    public static let cliRoleMediator = Phrase("mediator", "中介变量")
 }
