@@ -105,6 +105,8 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
     case notConverged
     /// `term` appeared `repeats` more times in the formula; it is kept once.
     case repeatedTerm(term: String, repeats: Int)
+    /// An interaction cell with no observations in the estimation sample (Stata's "(empty)").
+    case emptyCell(term: String)
     /// Wording from outside (decoded, hand-built).
     case other(String)
 
@@ -149,6 +151,8 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
         case let .repeatedTerm(term, repeats):
             return zh ? "\(term) 在公式中重复了 \(repeats) 次；只保留一次"
                       : "\(term) is repeated \(repeats) time\(repeats == 1 ? "" : "s") in the formula; kept once"
+        case .emptyCell(let term):
+            return zh ? "\(term) 在估计样本中无观测，已省略" : "\(term) omitted because it has no observations in the estimation sample (empty cell)"
         case .other(let text):
             return text
         }
