@@ -66,6 +66,13 @@ public struct DesignMatrix: Sendable {
     public var dropped: [DroppedRows]
     /// What validating the formula changed (a repeated term kept once); `estimate` reports them.
     public var notes: [EstimationNote] = []
+    /// Each regressor variable's values on the design's rows, for margins that set or shift a
+    /// variable and rebuild every column it enters (`ConditionalMargins`).
+    public var variableValues: [String: [Double]] = [:]
+    /// Factor variables (`i.`, `ib#.`, categorical bare names, anything inside `#`): the levels
+    /// present in the estimation sample, sorted, and the base level.
+    public var factorLevels: [String: [Double]] = [:]
+    public var factorBases: [String: Double] = [:]
 
     public var rowCount: Int { y.count }
     public var columnCount: Int { terms.count }
@@ -215,6 +222,13 @@ public struct DesignMatrix: Sendable {
             }
         }
         self.notes += cellNotes
+        for (variable, found) in levelsOf {
+            factorLevels[variable] = found.levels.filter { found.present.contains($0) }
+            factorBases[variable] = found.base
+        }
+        for variable in formula.variables.dropFirst() {
+            if let values = columns[variable] { variableValues[variable] = rows.map { values[$0] } }
+        }
         terms.append(DesignTerm(name: "_cons", variable: nil, isBinary: false, formulaTerm: nil))
         let k = terms.count
         try DesignLimits.check(rows: m, columns: k, formula: spec.formula)
@@ -304,6 +318,7 @@ public struct DesignMatrix: Sendable {
         self.y = subset.map { other.y[$0] }
         self.weights = other.weights.map { w in subset.map { w[$0] } }
         self.rows = subset.map { other.rows[$0] }
+        self.variableValues = other.variableValues.mapValues { v in subset.map { v[$0] } }
         if let cl = other.clusters {
             // Renumber so cluster ids stay dense.
             var map: [Int: Int] = [:]

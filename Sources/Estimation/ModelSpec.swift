@@ -142,6 +142,9 @@ public struct FitOptions: Sendable, Equatable {
     /// unless it has one finite value per parameter of the pruned model.
     public var start: [Double]? = nil
 
+    /// `--dydx`, `--at`, `--over`, `--contrast` (issue 14); the default is `margins, dydx(*)`.
+    public var marginsRequest = MarginsRequest()
+
     public init(margins: Bool = false, atMeans: Bool = false, maxIterations: Int = 100,
                 tolerance: Double = 1e-12, discreteChangeForBinary: Bool = false) {
         self.margins = margins; self.atMeans = atMeans
