@@ -120,88 +120,96 @@ struct ConditionalMargins {
     }
 
     /// Per outcome the effect of `item` averaged (weighted) over `rows` with `overrides` applied,
-    /// and its Jacobian wrt (β, cutpoints).
+    /// and its Jacobian wrt (β, cutpoints). The columns' recipes are flattened and every inner loop
+    /// runs on raw buffers: this is the per-row cost of `--over`/`--at` (budget: 5 ms for the
+    /// replica's interaction model with its margins over industry).
     private func effect(_ item: Item, overrides: [(Int, Double)], rows: [Int], recipes: [ColumnRecipe],
                         values: [[Double]]) -> ([Double], [[Double]]) {
-        let J = outcomeCount, k = self.k, ordered = context.kind.isOrdered
+        let J = outcomeCount, k = self.k, p = self.p, ordered = context.kind.isOrdered
         let beta = Array(theta[0..<k]), cuts = ordered ? Array(theta[k..<p]) : []
         let on = OutcomeProfile(link: link, ordered: ordered, cuts: cuts)
         let off = OutcomeProfile(link: link, ordered: ordered, cuts: cuts)
-        var effects = [Double](repeating: 0, count: J)
-        var jac = [[Double]](repeating: [Double](repeating: 0, count: p), count: J)
-        var current = [Double](repeating: 0, count: values.count)
-        var xOn = [Double](repeating: 0, count: k), xOff = [Double](repeating: 0, count: k)
-        var total = 0.0
-        func fill(_ x: inout [Double], derivativeOf: Int? = nil) {
-            for (j, recipe) in recipes.enumerated() {
-                if let v = derivativeOf {
-                    // Product rule over the factors that are v (continuous, so level nil).
-                    var d = 0.0
-                    for (c, part) in recipe.parts.enumerated() where part.variable == v && part.level == nil {
-                        var rest = 1.0
-                        for (c2, other) in recipe.parts.enumerated() where c2 != c {
-                            let value = current[other.variable]
-                            rest *= other.level.map { value == $0 ? 1 : 0 } ?? value
-                        }
-                        d += rest
-                    }
-                    x[j] = d
-                } else {
-                    var value = 1.0
-                    for part in recipe.parts {
-                        let raw = current[part.variable]
-                        value *= part.level.map { raw == $0 ? 1 : 0 } ?? raw
-                    }
-                    x[j] = value
+        // Flattened recipes: column j's factors are partVariable/partLevel[start[j] ..< start[j+1]]
+        // (level NaN: the value enters).
+        var start = [0], partVariable: [Int] = [], partLevel: [Double] = []
+        for recipe in recipes {
+            for part in recipe.parts { partVariable.append(part.variable); partLevel.append(part.level ?? .nan) }
+            start.append(partVariable.count)
+        }
+        let V = values.count
+        let current = RawBuffers.zeroed(max(1, V)), xOn = RawBuffers.zeroed(max(1, k)), xOff = RawBuffers.zeroed(max(1, k))
+        let jac = RawBuffers.zeroed(max(1, J * p)), effects = RawBuffers.zeroed(J)
+        defer { for b in [current, xOn, xOff, jac, effects] { b.deallocate() } }
+        func fill(_ x: UnsafeMutablePointer<Double>) {
+            for j in 0..<k {
+                var value = 1.0
+                for c in start[j]..<start[j + 1] {
+                    let raw = current[partVariable[c]], level = partLevel[c]
+                    value *= level.isNaN ? raw : (raw == level ? 1 : 0)
                 }
+                x[j] = value
             }
         }
+        /// ∂x/∂v by the product rule over the factors that are v (continuous, so level NaN).
+        func derivative(_ x: UnsafeMutablePointer<Double>, _ v: Int) {
+            for j in 0..<k {
+                var d = 0.0
+                for c in start[j]..<start[j + 1] where partVariable[c] == v && partLevel[c].isNaN {
+                    var rest = 1.0
+                    for c2 in start[j]..<start[j + 1] where c2 != c {
+                        let raw = current[partVariable[c2]], level = partLevel[c2]
+                        rest *= level.isNaN ? raw : (raw == level ? 1 : 0)
+                    }
+                    d += rest
+                }
+                x[j] = d
+            }
+        }
+        let up = ordered ? 1 : 0
+        func addCuts(_ m: Int, _ upValue: Double, _ loValue: Double) {
+            guard up == 1 else { return }
+            if m < J - 1 { jac[m * p + k + m] += upValue }
+            if m > 0 { jac[m * p + k + m - 1] += loValue }
+        }
+        var total = 0.0
+        let weights = context.weights
         for i in rows {
-            let w = context.weights?[i] ?? 1
+            let w = weights?[i] ?? 1
             total += w
-            for v in values.indices { current[v] = values[v][i] }
+            for v in 0..<V { current[v] = values[v][i] }
             for (v, value) in overrides { current[v] = value }
             if let level = item.level, let base = item.base {
                 current[item.variable] = level
-                fill(&xOn)
+                fill(xOn)
                 current[item.variable] = base
-                fill(&xOff)
+                fill(xOff)
                 var etaOn = 0.0, etaOff = 0.0
                 for c in 0..<k { etaOn += xOn[c] * beta[c]; etaOff += xOff[c] * beta[c] }
                 on.fill(eta: etaOn, slopes: false)
                 off.fill(eta: etaOff, slopes: false)
                 for m in 0..<J {
                     effects[m] += w * (on.value[m] - off.value[m])
-                    let sOn = w * on.s[m], sOff = w * off.s[m]
-                    for c in 0..<k { jac[m][c] += sOn * xOn[c] - sOff * xOff[c] }
-                    addCuts(&jac[m], m: m, up: w * (on.up[m] - off.up[m]), lo: w * (on.lo[m] - off.lo[m]))
+                    let sOn = w * on.s[m], sOff = w * off.s[m], row = jac + m * p
+                    for c in 0..<k { row[c] += sOn * xOn[c] - sOff * xOff[c] }
+                    addCuts(m, w * (on.up[m] - off.up[m]), w * (on.lo[m] - off.lo[m]))
                 }
             } else {
-                fill(&xOn)
-                fill(&xOff, derivativeOf: item.variable)  // xOff holds ∂x/∂v here
+                fill(xOn)
+                derivative(xOff, item.variable)  // xOff holds ∂x/∂v here
                 var eta = 0.0, d = 0.0
                 for c in 0..<k { eta += xOn[c] * beta[c]; d += xOff[c] * beta[c] }
                 on.fill(eta: eta, slopes: true)
                 for m in 0..<J {
-                    let g = on.g[m], h = on.h[m]
-                    effects[m] += w * g * d
-                    for c in 0..<k { jac[m][c] += w * (h * d * xOn[c] + g * xOff[c]) }
-                    addCuts(&jac[m], m: m, up: w * on.slopeUp[m] * d, lo: w * on.slopeLo[m] * d)
+                    let wg = w * on.g[m], whd = w * on.h[m] * d, row = jac + m * p
+                    effects[m] += wg * d
+                    for c in 0..<k { row[c] += whd * xOn[c] + wg * xOff[c] }
+                    addCuts(m, w * on.slopeUp[m] * d, w * on.slopeLo[m] * d)
                 }
             }
         }
-        guard total > 0 else { return (effects.map { _ in .nan }, jac) }
-        for m in 0..<J {
-            effects[m] /= total
-            for c in 0..<p { jac[m][c] /= total }
-        }
-        return (effects, jac)
-    }
-
-    private func addCuts(_ jac: inout [Double], m: Int, up: Double, lo: Double) {
-        guard context.kind.isOrdered else { return }
-        let J = outcomeCount
-        if m < J - 1 { jac[k + m] += up }
-        if m > 0 { jac[k + m - 1] += lo }
+        guard total > 0 else { return ([Double](repeating: .nan, count: J), [[Double]](repeating: [Double](repeating: 0, count: p), count: J)) }
+        let out = (0..<J).map { effects[$0] / total }
+        let jacobians = (0..<J).map { m in (0..<p).map { jac[m * p + $0] / total } }
+        return (out, jacobians)
     }
 }

@@ -99,6 +99,15 @@ struct BenchFit: ParsableCommand {
             if kind == .ologit { line += versusClm(3_067, wall: time.wall, cpu: time.cpu) }
             print(line)
         }
+        // Issue 14: interactions, with the margins over industry (budget 5 ms at 3,067 rows).
+        var options = FitOptions(margins: true)
+        options.marginsRequest.over = "industry"
+        print("  interactions \(BenchFitData.interactionFormula), margins over industry (budget 5 ms):")
+        for kind in kinds {
+            let (time, result) = try medianFit(ModelSpec(kind: kind, formula: BenchFitData.interactionFormula(kind)),
+                                               data: data, options: options)
+            print("    \(pad(kind.rawValue, 8)) \(time.text)  \(result.coefficients.count) terms, \(result.margins.count) effects")
+        }
     }
 
     // MARK: Generated data
@@ -176,11 +185,12 @@ struct BenchFit: ParsableCommand {
 
     /// Median wall and CPU seconds of `fitModel` (CPU: all threads of this process — the fairer
     /// number on a shared machine).
-    private func medianFit(_ spec: ModelSpec, data: Dataset, repeats: Int? = nil) throws -> (Timing, ModelResult) {
+    private func medianFit(_ spec: ModelSpec, data: Dataset, repeats: Int? = nil,
+                           options: FitOptions = FitOptions()) throws -> (Timing, ModelResult) {
         var samples: [BenchClock.Sample] = []
         var last: ModelResult?
         for _ in 0..<(repeats ?? self.repeats) {
-            let (sample, result) = try BenchClock.measure { try fitModel(spec, data: data) }
+            let (sample, result) = try BenchClock.measure { try fitModel(spec, data: data, options: options) }
             samples.append(sample)
             last = result
         }
