@@ -290,7 +290,9 @@ struct CLITests {
         let subset = try CLI.run(["bench", "fit", "--rows", "", "--models", "ols,ologit", "--repeats", "1"])
         #expect(subset.status == 0, "\(subset.stderr)")
         let timed = subset.stdout.split(separator: "\n").filter { $0.contains(" ms wall ") }.map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(timed == ["ols", "ologit"], "\(subset.stdout)")
+        // The Dalian formulas, then issue 14's interaction case with margins over industry.
+        #expect(timed == ["ols", "ologit", "ols", "ologit"], "\(subset.stdout)")
+        #expect(subset.stdout.contains("interactions skill ~ c.age##c.age + i.union##i.industry, margins over industry"))
         #expect(!subset.stdout.contains("generated"))
 
         // Without the embedded data its part is skipped with the shared message; nothing fails.
