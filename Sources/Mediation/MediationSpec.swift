@@ -26,17 +26,9 @@ public struct MediationSpec: Sendable, Equatable, Hashable {
         self.condition = condition; self.sampleVariables = sampleVariables
     }
 
-    /// Splits a controls string like `"male + age + i.educ"` into terms.
-    /// Split at the `+` outside parentheses, so a group (`i.union##(c.age + i.educ)`) stays one term.
-    public static func controlTerms(_ text: String) -> [String] {
-        var terms: [String] = [], current = "", depth = 0
-        for c in text {
-            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) }
-            if c == "+" && depth == 0 { terms.append(current); current = "" } else { current.append(c) }
-        }
-        terms.append(current)
-        return terms.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
+    /// Splits a controls string like `"male + age + i.educ"` into terms, at the `+` outside
+    /// parentheses, so a group (`i.union##(c.age + i.educ)`) stays one term.
+    public static func controlTerms(_ text: String) -> [String] { FormulaTerms.split(text) }
 }
 
 /// The analyses `--method` selects.

@@ -109,3 +109,21 @@ struct InteractionFormulaTests {
         } throws: { "\($0)".contains("variable 's' is text") && "\($0)".contains("'i.s#c.x'") }
     }
 }
+
+/// The term helpers the explorer, lessons, spec files and `mediate --controls` use on interactions.
+struct InteractionTermHelperTests {
+    @Test func variablesOfATermIncludeEveryFactor() {
+        #expect(FormulaTerms.variables(of: "i.union##(c.age i.educ)") == ["union", "age", "educ"])
+        #expect(FormulaTerms.variables(of: "c.age##c.age") == ["age"])
+        #expect(FormulaTerms.variables(of: "ib3.educ") == ["educ"])
+        #expect(FormulaTerms.variable(of: "i.union#c.age") == "union")
+        #expect(FormulaTerms.variable(of: "c.age") == "age")
+    }
+
+    @Test func listsSplitOutsideParentheses() {
+        #expect(FormulaTerms.split("male + i.union##(c.age + i.educ) + c.age##c.age")
+                == ["male", "i.union##(c.age + i.educ)", "c.age##c.age"])
+        #expect(FormulaTerms.split("a, b + (c, d)", at: [",", "+"]) == ["a", "b", "(c, d)"])
+        #expect(FormulaTerms.split(" + ") == [])
+    }
+}
