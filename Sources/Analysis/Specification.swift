@@ -202,7 +202,8 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
     /// Control terms without the variables that play a role (outcome, key regressor, mediator).
     public var effectiveControls: [String] {
         let roles = Set([outcome, keyRegressor] + [activeMediator].compactMap { $0 })
-        return controls.filter { !roles.contains(FormulaTerms.variable(of: $0)) }
+        // An interaction stays even when it involves a role (`i.union#c.age` with union the key regressor).
+        return controls.filter { $0.contains("#") || !roles.contains(FormulaTerms.variable(of: $0)) }
     }
 
     /// The variables the screen's models and mediation use, in the order their missing rows are
@@ -210,8 +211,7 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
     public var modelVariables: [String] {
         var names = [outcome, keyRegressor] + [activeMediator].compactMap { $0 }
         for t in effectiveControls {
-            let v = FormulaTerms.variable(of: t)
-            if !names.contains(v) { names.append(v) }
+            for v in FormulaTerms.variables(of: t) where !names.contains(v) { names.append(v) }
         }
         return names
     }

@@ -16,12 +16,25 @@ public struct DesignTerm: Sendable, Equatable, Hashable {
     /// Index of the formula term it came from; indicators of one factor share it (margins set the
     /// siblings to 0). nil for `_cons`.
     public var formulaTerm: Int?
+    /// An interaction column's factors in formula order (`1.union#c.age`: union at level 1, age
+    /// continuous — level nil); empty for main effects. `variable` and `level` are nil then, so
+    /// nothing mistakes the product for a level of its first factor.
+    public var components: [Component] = []
 
-    public var isConstant: Bool { variable == nil }
+    public struct Component: Sendable, Equatable, Hashable {
+        public var variable: String
+        /// The level the indicator is 1 at; nil for a continuous factor (its value enters).
+        public var level: Double?
+        public init(variable: String, level: Double?) { self.variable = variable; self.level = level }
+    }
 
-    public init(name: String, variable: String?, level: Double? = nil, isBinary: Bool, formulaTerm: Int?) {
+    public var isConstant: Bool { variable == nil && components.isEmpty }
+    public var isInteraction: Bool { !components.isEmpty }
+
+    public init(name: String, variable: String?, level: Double? = nil, isBinary: Bool, formulaTerm: Int?,
+                components: [Component] = []) {
         self.name = name; self.variable = variable; self.level = level
-        self.isBinary = isBinary; self.formulaTerm = formulaTerm
+        self.isBinary = isBinary; self.formulaTerm = formulaTerm; self.components = components
     }
 }
 
@@ -56,6 +69,13 @@ public struct DesignMatrix: Sendable {
     /// The survey design resolved on the data (`spec.design`): PSUs, strata, fpc, for the
     /// linearized variance. nil without a design.
     public var survey: SurveyStructure? = nil
+    /// Each regressor variable's values on the design's rows, for margins that set or shift a
+    /// variable and rebuild every column it enters (`ConditionalMargins`).
+    public var variableValues: [String: [Double]] = [:]
+    /// Factor variables (`i.`, `ib#.`, categorical bare names, anything inside `#`): the levels
+    /// present in the estimation sample, sorted, and the base level.
+    public var factorLevels: [String: [Double]] = [:]
+    public var factorBases: [String: Double] = [:]
 
     public var rowCount: Int { y.count }
     public var columnCount: Int { terms.count }
@@ -178,12 +198,30 @@ public struct DesignMatrix: Sendable {
         }
 
         // Expand terms: first decide every column, then fill one preallocated column-major block.
-        enum Source { case values([Double]), indicator([Double], Double) }
         var terms: [DesignTerm] = []
-        var sources: [Source] = []
+        var sources: [DesignColumnSource] = []
         var omitted: [OmittedTerm] = []
+        var cellNotes: [EstimationNote] = []
         let allRows = m == n
+        var levelsOf: [String: FactorLevels] = [:]
+        func levels(_ factor: Formula.Factor, base: Double?) throws(EstimationError) -> FactorLevels {
+            if let known = levelsOf[factor.variable] { return known }
+            let found = try FactorLevels(variable: factor.variable, values: columns[factor.variable] ?? [],
+                                         info: data.info(factor.variable), rows: rows, allRows: allRows,
+                                         base: base, column: factor.column)
+            levelsOf[factor.variable] = found
+            return found
+        }
+        let modelKeys = Set(formula.terms.map(\.key))
         for (t, term) in formula.terms.enumerated() {
+            if term.isInteraction {
+                let cells = try InteractionCells(term: term, index: t, modelKeys: modelKeys, columns: columns,
+                                                 rows: rows) { f, b throws(EstimationError) in try levels(f, base: b) }
+                terms += cells.terms; sources += cells.sources
+                omitted += cells.empty.map { OmittedTerm(term: $0, reason: .empty) }
+                cellNotes += cells.empty.map { EstimationNote.emptyCell(term: $0) }
+                continue
+            }
             guard let values = columns[term.variable] else { continue }
             let info = data.info(term.variable)
             let asFactor: Bool
@@ -206,44 +244,24 @@ public struct DesignMatrix: Sendable {
                 sources.append(.values(values))
                 continue
             }
-            // Levels: every value the variable takes in the dataset; those absent from the
-            // estimation sample are reported as omitted ("empty").
-            let userMissing = info?.missingCodes ?? []
-            var all = ValueTally()
-            for v in values where !v.isNaN && !userMissing.contains(v) {
-                all.add(v)
-                if all.count > 1000 {
-                    throw .invalidModel("'\(term.variable)' has more than 1000 distinct values; too many for a factor (use c.\(term.variable))")
-                }
-            }
-            var sampleLevels = ValueTally()
-            if allRows && userMissing.isEmpty {
-                sampleLevels = all  // the sample is the whole column
-            } else {
-                for i in rows { sampleLevels.add(values[i]) }
-            }
-            let present = Set(sampleLevels.values)
-            let levels = Set(all.values).union(present).sorted()
-            let chosenBase: Double
-            if let b = base {
-                guard present.contains(b) else {
-                    throw .invalidModel("base level \(formatCode(b)) of '\(term.variable)' does not occur in the estimation sample (column \(term.column) of the formula)")
-                }
-                chosenBase = b
-            } else if let b = info?.base, present.contains(b) {
-                chosenBase = b
-            } else {
-                chosenBase = levels.first(where: { present.contains($0) }) ?? levels[0]
-            }
-            for level in levels where level != chosenBase {
+            let found = try levels(term.factors[0], base: base)
+            for level in found.levels where level != found.base {
                 let name = "\(term.variable)=\(formatCode(level))"
-                guard present.contains(level) else {
+                guard found.present.contains(level) else {
                     omitted.append(OmittedTerm(term: name, reason: .empty))
                     continue
                 }
                 terms.append(DesignTerm(name: name, variable: term.variable, level: level, isBinary: true, formulaTerm: t))
                 sources.append(.indicator(values, level))
             }
+        }
+        self.notes += cellNotes
+        for (variable, found) in levelsOf {
+            factorLevels[variable] = found.levels.filter { found.present.contains($0) }
+            factorBases[variable] = found.base
+        }
+        for variable in formula.variables.dropFirst() {
+            if let values = columns[variable] { variableValues[variable] = rows.map { values[$0] } }
         }
         terms.append(DesignTerm(name: "_cons", variable: nil, isBinary: false, formulaTerm: nil))
         let k = terms.count
@@ -266,6 +284,12 @@ public struct DesignMatrix: Sendable {
                 case .indicator(let v, let level):
                     v.withUnsafeBufferPointer { src in
                         for (r, i) in rows.enumerated() { dst[r] = src[i] == level ? 1 : 0 }
+                    }
+                case .product(let parts):
+                    for (r, i) in rows.enumerated() {
+                        var value = 1.0
+                        for part in parts { value *= part.level.map { part.values[i] == $0 ? 1 : 0 } ?? part.values[i] }
+                        dst[r] = value
                     }
                 }
             }
@@ -294,7 +318,17 @@ public struct DesignMatrix: Sendable {
             throw .invalidModel(FormulaCheckText.textColumn(variable: name, cell: cell, role: role).text(.en))
         }
         try check(formula.outcome, role: "the outcome")
-        for term in formula.terms where !term.isFactor { try check(term.variable, role: term.text) }
+        for term in formula.terms {
+            for factor in term.factors where !factor.isFactor { try check(factor.variable, role: term.text) }
+            // In an interaction even `i.` is refused on a text column, as Stata refuses string
+            // variables in factor notation: products of rank codes are not what anyone means.
+            for factor in term.factors where term.isInteraction && factor.isFactor {
+                if let info = data.info(factor.variable), info.textEncoded || info.nonNumericCell != nil {
+                    throw .formula(formula: formula.text, column: factor.column,
+                                   message: FormulaCheckText.textInInteraction(variable: factor.variable, term: term.text).text(.en))
+                }
+            }
+        }
         if let weight { try check(weight, role: "the weights") }
     }
 
@@ -319,6 +353,7 @@ public struct DesignMatrix: Sendable {
         self.weights = other.weights.map { w in subset.map { w[$0] } }
         self.rows = subset.map { other.rows[$0] }
         self.survey = other.survey?.restricted(to: subset)
+        self.variableValues = other.variableValues.mapValues { v in subset.map { v[$0] } }
         if let cl = other.clusters {
             // Renumber so cluster ids stay dense.
             var map: [Int: Int] = [:]

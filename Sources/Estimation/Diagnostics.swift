@@ -121,6 +121,8 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
     /// An `if` condition with a survey design: the design is what the condition leaves (Stata
     /// warns the same); `--subpop` keeps the full design for the variance.
     case ifChangesDesign
+    /// An interaction cell with no observations in the estimation sample (Stata's "(empty)").
+    case emptyCell(term: String)
     /// Wording from outside (decoded, hand-built).
     case other(String)
 
@@ -183,6 +185,8 @@ public enum EstimationNote: Sendable, CustomStringConvertible {
                 return zh ? "分层 \(named) 只有一个抽样单位，按 singleunit=\(rule.rawValue) 处理"
                           : "stratum with single sampling unit \(named) handled by singleunit=\(rule.rawValue)"
             }
+        case .emptyCell(let term):
+            return zh ? "\(term) 在估计样本中无观测，已省略" : "\(term) omitted because it has no observations in the estimation sample (empty cell)"
         case .other(let text):
             return text
         }

@@ -10,6 +10,9 @@ import Foundation
 /// earlier ones are omitted. `vce` defaults to the design's spec.
 public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: VarianceType? = nil,
                      options: FitOptions = FitOptions()) throws(EstimationError) -> ModelResult {
+    if options.margins {
+        try options.marginsRequest.validate(design: input)
+    }
     var spec = input.spec
     spec.kind = kind
     if let vce { spec.vce = vce }
@@ -145,6 +148,10 @@ public func estimate(_ kind: ModelKind, design input: DesignMatrix, vce: Varianc
     result.omitted = omitted
     result.dropped = dropped
     result.diagnostics = notes + result.diagnostics
+    if options.margins && options.atMeans && Margins.needsConditional(context) {
+        // Effects at the means of interacted variables are not defined yet; say so, never guess.
+        result.diagnostics.append(.other(MarginsText.atMeansWithInteractions.text(.en)))
+    }
     return result
 }
 

@@ -102,7 +102,7 @@ extension FitContext {
         standardize(&coefficients, sdY: sdY)
         result.coefficients = coefficients
         if options.margins {
-            result.margins = Margins(context: self, theta: ls.beta, vcov: V, residualDF: residualDF).all()
+            (result.margins, result.contrasts) = Margins(context: self, theta: ls.beta, vcov: V, residualDF: residualDF).results()
         }
         return result
     }

@@ -170,7 +170,7 @@ extension FitContext {
         if !fit.converged { notes.append(.notConverged) }
         result.diagnostics = notes
         if options.margins {
-            result.margins = Margins(context: self, theta: theta, vcov: V, residualDF: testDF, link: link).all()
+            (result.margins, result.contrasts) = Margins(context: self, theta: theta, vcov: V, residualDF: testDF, link: link).results()
         }
         return result
     }

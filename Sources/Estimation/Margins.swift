@@ -29,6 +29,19 @@ struct Margins {
         }
     }
 
+    /// Per-variable effects through `ConditionalMargins` when the model has interactions or the
+    /// request is not the default; otherwise the per-column fast path below (the same numbers:
+    /// without interactions a variable's effect is its column's).
+    static func needsConditional(_ context: FitContext) -> Bool {
+        !context.options.marginsRequest.isDefault || context.design.terms.contains(where: \.isInteraction)
+    }
+
+    func results() -> (margins: [MarginalEffect], contrasts: [MarginsContrast]) {
+        guard Self.needsConditional(context) else { return (all(), []) }
+        return ConditionalMargins(context: context, theta: theta, vcov: vcov, residualDF: residualDF, link: link,
+                                  request: context.options.marginsRequest).compute()
+    }
+
     func all() -> [MarginalEffect] {
         var out = compute(at: .average)
         if context.options.atMeans { out += compute(at: .means) }

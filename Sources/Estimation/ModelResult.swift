@@ -67,6 +67,10 @@ public struct MarginalEffect: Sendable, Equatable, Codable {
     public var se: Double
     public var z: Double
     public var p: Double
+    /// The `--at` setting the effect is evaluated at (`"age=30"`, `"age=30, union=1"`); nil without `--at`.
+    public var atValue: String? = nil
+    /// The `--over` group the effect is averaged in (`"industry=2"`); nil without `--over`.
+    public var over: String? = nil
 
     public init(term: String, outcome: String, at: At, effect: Double, se: Double, z: Double, p: Double) {
         self.term = term; self.outcome = outcome; self.at = at; self.effect = effect
@@ -114,6 +118,8 @@ public struct ModelResult: Sendable, Equatable {
     public var omitted: [OmittedTerm]
     public var dropped: [DroppedRows]
     public var margins: [MarginalEffect]
+    /// `--contrast`: differences of effects between `at` settings (issue 14).
+    public var contrasts: [MarginsContrast] = []
     public var predicted: [PredictedProbability]
     /// What estimation says about the fit (perfect prediction, non-convergence, weights…), Stata-style.
     public var diagnostics: [EstimationNote]

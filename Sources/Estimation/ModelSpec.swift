@@ -165,6 +165,8 @@ public struct FitOptions: Sendable, Equatable {
     public var brant = false
     /// ologit/oprobit: likelihood-ratio test against the generalized model (`ModelResult.lrParallel`).
     public var lrParallel = false
+    /// `--dydx`, `--at`, `--over`, `--contrast` (issue 14); the default is `margins, dydx(*)`.
+    public var marginsRequest = MarginsRequest()
 
     public init(margins: Bool = false, atMeans: Bool = false, maxIterations: Int = 100,
                 tolerance: Double = 1e-12, discreteChangeForBinary: Bool = false) {

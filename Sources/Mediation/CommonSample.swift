@@ -15,7 +15,7 @@ struct CommonSample {
             let text = "\(spec.y) ~ \(spec.controls.joined(separator: " + "))"
             let controls: [String]
             do {
-                controls = try Formula.parse(text).terms.map(\.variable)
+                controls = try Formula.parse(text).terms.flatMap { $0.factors.map(\.variable) }
             } catch {
                 throw .invalidSpec("controls: \(error)")
             }

@@ -30,10 +30,9 @@ public struct MediationSpec: Sendable, Equatable, Hashable {
         self.condition = condition; self.sampleVariables = sampleVariables
     }
 
-    /// Splits a controls string like `"male + age + i.educ"` into terms.
-    public static func controlTerms(_ text: String) -> [String] {
-        text.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
+    /// Splits a controls string like `"male + age + i.educ"` into terms, at the `+` outside
+    /// parentheses, so a group (`i.union##(c.age + i.educ)`) stays one term.
+    public static func controlTerms(_ text: String) -> [String] { FormulaTerms.split(text) }
 }
 
 /// The analyses `--method` selects.

@@ -62,17 +62,23 @@ public enum FitJSON {
             .object([("reason", .string($0.reason.text(.en))), ("count", .integer($0.count))])
         })))
         members.append(("margins", .array(r.margins.map { m in
-            .object([
+            // `at`: "average"/"means", or the `--at` setting ("age=30"); `over` only with `--over`.
+            var row: [(String, JSONValue)] = [
                 ("term", .string(m.term)),
                 ("outcome", .string(m.outcome)),
-                ("at", .string(m.at.rawValue)),
-                ("effect", .number(m.effect)),
-                ("se", .number(m.se)),
-                ("z", .number(m.z)),
-            ] + (t ? [("t", .number(m.z))] : []) + [
-                ("p", .number(m.p)),
-            ])
+                ("at", .string(m.atValue ?? m.at.rawValue)),
+            ]
+            if let over = m.over { row.append(("over", .string(over))) }
+            row += [("effect", .number(m.effect)), ("se", .number(m.se)), ("z", .number(m.z))]
+                + (t ? [("t", .number(m.z))] : []) + [("p", .number(m.p))]
+            return .object(row)
         })))
+        if !r.contrasts.isEmpty {
+            members.append(("contrasts", .array(r.contrasts.map { c in
+                .object([("term", .string(c.term)), ("outcome", .string(c.outcome)), ("at", .string(c.at)),
+                         ("effect", .number(c.effect)), ("se", .number(c.se)), ("z", .number(c.z)), ("p", .number(c.p))])
+            })))
+        }
         members.append(("predicted", .array(r.predicted.map {
             .object([("outcome", .string($0.outcome)), ("probability", .number($0.probability))])
         })))

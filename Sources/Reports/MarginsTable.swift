@@ -13,21 +13,26 @@ public enum MarginsTable {
         let labeler = TermLabeler(codebook: codebook, language: language)
         let effects = result.margins.filter { $0.at == at }
         var outcomes: [String] = []
-        var terms: [String] = []
+        // One row per term and, with `--at`/`--over`, per setting and group (issue 14).
+        var terms: [RowKey] = []
         for m in effects {
             if !outcomes.contains(m.outcome) { outcomes.append(m.outcome) }
-            if !terms.contains(m.term) { terms.append(m.term) }
+            let key = RowKey(term: m.term, at: m.atValue, over: m.over)
+            if !terms.contains(key) { terms.append(key) }
         }
         var table = Table(title: title ?? ReportText.marginsAt(at, language),
                           alignments: [.left] + Array(repeating: .decimal, count: outcomes.count))
         table.headers = [[.empty] + outcomes.map { Cell(outcomeLabel($0, result: result, labeler: labeler), alignment: .center) }]
         let scale = percent ? 100.0 : 1.0
-        for term in terms {
+        for key in terms {
+            let term = key.term
             let coefficient = result.coefficient(term)
-            var top = [Cell(labeler.label(term: term, variable: coefficient?.variable, level: coefficient?.level))]
+            let setting = [key.at, key.over].compactMap { $0 }.joined(separator: "; ")
+            let label = labeler.label(term: term, variable: coefficient?.variable, level: coefficient?.level)
+            var top = [Cell(setting.isEmpty ? label : "\(label) [\(setting)]")]
             var bottom = [Cell.empty]
             for outcome in outcomes {
-                if let m = effects.first(where: { $0.term == term && $0.outcome == outcome }) {
+                if let m = effects.first(where: { RowKey(term: $0.term, at: $0.atValue, over: $0.over) == key && $0.outcome == outcome }) {
                     top.append(RegressionTable.starred(m.effect * scale, p: m.p, digits: digits))
                     bottom.append(Cell("(" + NumberFormat.fixed(m.se * scale, digits) + ")"))
                 } else {
@@ -41,6 +46,27 @@ public enum MarginsTable {
         if percent {
             table.notes.append(language == .zh ? "边际效应以百分点表示。" : "Effects in percentage points.")
         }
+        return table
+    }
+
+    private struct RowKey: Equatable { var term: String; var at: String?; var over: String? }
+
+    /// `--contrast`: each effect's difference between `at` settings, with its delta-method SE.
+    public static func contrasts(_ result: ModelResult, codebook: Codebook?, language: Language = .en,
+                                 digits: Int = 3) -> Table {
+        let labeler = TermLabeler(codebook: codebook, language: language)
+        var table = Table(title: language == .zh ? "边际效应之差（--contrast）" : "Contrasts of marginal effects (--contrast)",
+                          alignments: [.left, .left, .left, .decimal, .decimal, .decimal])
+        let heads = language == .zh ? ["", "结果", "比较", "差", "标准误", "p"] : ["", "Outcome", "Contrast", "Difference", "SE", "p"]
+        table.headers = [heads.map { Cell($0, alignment: .center) }]
+        for c in result.contrasts {
+            let coefficient = result.coefficient(c.term)
+            table.addRow([Cell(labeler.label(term: c.term, variable: coefficient?.variable, level: coefficient?.level)),
+                          Cell(outcomeLabel(c.outcome, result: result, labeler: labeler)), Cell(c.at),
+                          RegressionTable.starred(c.effect, p: c.p, digits: digits),
+                          Cell(NumberFormat.fixed(c.se, digits)), Cell(NumberFormat.fixed(c.p, 3))])
+        }
+        table.notes = [ReportText.starsNote(language), ReportText.seNote(language)]
         return table
     }
 

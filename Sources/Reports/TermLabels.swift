@@ -52,6 +52,10 @@ public struct TermLabeler: Sendable {
             let name = stripPrefix(String(term[..<eq]))
             return (name, Double(term[term.index(after: eq)...]))
         }
+        // An interaction's factor at a level, Stata style: `2.industry`, `-1.x`, `1.5.x`.
+        if let dot = term.lastIndex(of: "."), let code = Double(term[..<dot]) {
+            return (String(term[term.index(after: dot)...]), code)
+        }
         return (stripPrefix(term), nil)
     }
 

@@ -180,8 +180,7 @@ enum StepSpecParser {
                 }
                 terms += group.terms
             } else {
-                let name = FormulaTerms.variable(of: item)
-                guard dataset.column(name) != nil else {
+                for name in FormulaTerms.variables(of: item) where dataset.column(name) == nil {
                     throw LessonError(file: file, line: line, "unknown variable '\(name)' in 'controls:' (dataset \(dataset.name))")
                 }
                 terms.append(item)
@@ -201,7 +200,6 @@ enum StepSpecParser {
     }
 
     static func termList(_ value: String) -> [String] {
-        value.split(whereSeparator: { $0 == "," || $0 == "+" }).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+        FormulaTerms.split(value, at: [",", "+"])
     }
 }

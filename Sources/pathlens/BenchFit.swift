@@ -100,6 +100,15 @@ struct BenchFit: ParsableCommand {
             print(line)
         }
         if kinds.contains(.ologit) { try benchParallelLines(data: data) }
+        // Issue 14: interactions, with the margins over industry (budget 5 ms at 3,067 rows).
+        var options = FitOptions(margins: true)
+        options.marginsRequest.over = "industry"
+        print("  interactions \(BenchFitData.interactionFormula), margins over industry (budget 5 ms):")
+        for kind in kinds {
+            let (time, result) = try medianFit(ModelSpec(kind: kind, formula: BenchFitData.interactionFormula(kind)),
+                                               data: data, options: options)
+            print("    \(pad(kind.rawValue, 8)) \(time.text)  \(result.coefficients.count) terms, \(result.margins.count) effects")
+        }
     }
 
     // MARK: Generated data

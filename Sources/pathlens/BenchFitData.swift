@@ -10,6 +10,10 @@ enum BenchFitData {
     static let regressors = (1...20).map { "x\($0)" }
     static var formula: String { "y ~ " + regressors.joined(separator: " + ") }
     static var binaryFormula: String { "yb ~ " + regressors.joined(separator: " + ") }
+    /// Issue 14's case on the embedded replica: age squared and the union × industry cells.
+    static let interactionTerms = "c.age##c.age + i.union##i.industry"
+    static var interactionFormula: String { "skill ~ " + interactionTerms }
+    static func interactionFormula(_ kind: ModelKind) -> String { (kind.isBinary ? "training ~ " : "skill ~ ") + interactionTerms }
 
     /// SplitMix64 (Estimation's, the seeding step of `Xoshiro256StarStar`): tiny, seedable, good
     /// enough for benchmark data.

@@ -43,6 +43,18 @@ struct Fit: ParsableCommand {
 
     @OptionGroup var parallelLines: ParallelLinesOptions
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("Marginal effects of these variables only (implies --margins).", valueName: "var[,var]"))
+    var dydx: String?
+
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Effects with VAR set to each value, others as observed (repeatable; implies --margins).", valueName: "VAR=(v1 v2 …)"))
+    var at: [String] = []
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Effects averaged within each group of VAR (implies --margins).", valueName: "var"))
+    var over: String?
+
+    @Flag(help: "Differences of the effects between the --at values (later minus first, as Stata's r._at).")
+    var contrast = false
+
     @Option(parsing: .unconditional, help: ArgumentHelp("text, md, latex, csv or json.", valueName: "format"))
     var format: String = "text"
 
@@ -91,6 +103,8 @@ struct Fit: ParsableCommand {
             var options = FitOptions(margins: margins || atmeans, atMeans: atmeans)
             options.brant = parallelLines.brant
             options.lrParallel = parallelLines.lrParallel
+            options.marginsRequest = try marginsRequest()
+            if !options.marginsRequest.isDefault { options.margins = true }
             var result = try fitModel(spec, data: dataset, options: options)
             // Stata: pweights imply robust variance (the estimator uses it and notes so); the
             // report's variance says so too (`"vce": "robust"`, the robust line of the table).
@@ -98,6 +112,21 @@ struct Fit: ParsableCommand {
             let notice = try dataOptions.notice(dataset)
             emit(render(result, dataset: dataset, format: format, paren: paren, language: language, notice: notice))
         }
+    }
+
+    /// `--dydx`, `--at`, `--over`, `--contrast` as the estimator's request (checked against the
+    /// model's variables when the design is built).
+    private func marginsRequest() throws -> MarginsRequest {
+        var request = MarginsRequest(over: over, contrast: contrast)
+        if let dydx {
+            let names = dydx.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }) else { throw CLIError("--dydx: expected VAR[,VAR]") }
+            request.dydx = names
+        }
+        request.at = try at.map { text in
+            do { return try MarginsRequest.AtSetting.parse(text) } catch { throw CLIError("\(error)") }
+        }
+        return request
     }
 
     /// OLS on an unordered categorical outcome (a text column encoded 1…k in alphabetical
@@ -145,6 +174,9 @@ struct Fit: ParsableCommand {
         for at in [MarginalEffect.At.average, .means] where result.margins.contains(where: { $0.at == at }) {
             let margins = MarginsTable.build(result, codebook: dataset.codebook, language: language, at: at)
             output += "\n" + format.render(margins)
+        }
+        if !result.contrasts.isEmpty {
+            output += "\n" + format.render(MarginsTable.contrasts(result, codebook: dataset.codebook, language: language))
         }
         return output
     }

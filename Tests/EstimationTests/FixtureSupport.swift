@@ -50,7 +50,7 @@ enum Fixtures {
 
     /// The fit fixtures, named so that a missing one fails (a folder listing would just drop it).
     static let fitFixtureFiles = [
-        "collinear.json", "logit.json", "margins_logit.json", "margins_ologit.json", "margins_oprobit.json",
+        "collinear.json", "interactions.json", "logit.json", "margins_logit.json", "margins_ologit.json", "margins_oprobit.json",
         "margins_probit.json", "ologit.json", "ols.json", "oprobit.json", "perfect_prediction.json", "probit.json",
         "weights.json",
     ]

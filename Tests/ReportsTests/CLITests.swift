@@ -291,9 +291,11 @@ struct CLITests {
         let subset = try CLI.run(["bench", "fit", "--rows", "", "--models", "ols,ologit", "--repeats", "1"])
         #expect(subset.status == 0, "\(subset.stderr)")
         let timed = subset.stdout.split(separator: "\n").filter { $0.contains(" ms wall ") }.map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        // With ologit selected the parallel-lines timings follow (Brant test, gologit autofit).
-        #expect(timed == ["ols", "ologit", "gologit"], "\(subset.stdout)")
+        // With ologit selected the parallel-lines timings follow (Brant test, gologit autofit), then
+        // issue 14's interaction case with margins over industry.
+        #expect(timed == ["ols", "ologit", "gologit", "ols", "ologit"], "\(subset.stdout)")
         #expect(subset.stdout.contains("Brant test (Model 6"), "\(subset.stdout)")
+        #expect(subset.stdout.contains("interactions skill ~ c.age##c.age + i.union##i.industry, margins over industry"))
         #expect(!subset.stdout.contains("generated"))
 
         // Without the embedded data its part is skipped with the shared message; nothing fails.
