@@ -28,7 +28,7 @@ struct ConditionalMargins {
         switch context.kind {
         case .ols: return ["E(y)"]
         case .logit, .probit: return ["1"]
-        case .ologit, .oprobit: return context.outcomeLevels.map { formatCode($0) }
+        case .ologit, .oprobit, .gologit, .goprobit: return context.outcomeLevels.map { formatCode($0) }
         }
     }
 

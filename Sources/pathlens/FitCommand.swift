@@ -105,6 +105,11 @@ struct Fit: ParsableCommand {
             options.lrParallel = parallelLines.lrParallel
             options.marginsRequest = try marginsRequest()
             if !options.marginsRequest.isDefault { options.margins = true }
+            // The generalized ordered models' margins are per column: refuse what they cannot give.
+            if kind.isGeneralizedOrdered, !options.marginsRequest.isDefault || formula.contains("#") {
+                throw CLIError(language == .zh ? "gologit/goprobit 暂不支持交互项与 --dydx/--at/--over/--contrast"
+                               : "gologit/goprobit do not take interactions or --dydx/--at/--over/--contrast yet")
+            }
             var result = try fitModel(spec, data: dataset, options: options)
             // Stata: pweights imply robust variance (the estimator uses it and notes so); the
             // report's variance says so too (`"vce": "robust"`, the robust line of the table).
