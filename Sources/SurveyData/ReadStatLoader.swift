@@ -43,8 +43,8 @@ public enum ReadStatLoader {
         }
         readstat_set_variable_handler(parser) { index, variable, labelSet, ctx in
             guard let variable else { return Int32(READSTAT_HANDLER_OK) }
-            ReadStatReadState.from(ctx).addVariable(variable, labelSet: labelSet.map { String(cString: $0) })
-            return Int32(READSTAT_HANDLER_OK)
+            let ok = ReadStatReadState.from(ctx).addVariable(variable, labelSet: labelSet.map { String(cString: $0) })
+            return Int32(ok ? READSTAT_HANDLER_OK : READSTAT_HANDLER_ABORT)
         }
         readstat_set_value_handler(parser) { row, variable, value, ctx in
             guard let variable else { return Int32(READSTAT_HANDLER_OK) }
@@ -97,8 +97,15 @@ final class ReadStatReadState {
         Unmanaged<ReadStatReadState>.fromOpaque(ctx!).takeUnretainedValue()
     }
 
-    func addVariable(_ variable: UnsafeMutablePointer<readstat_variable_t>, labelSet: String?) {
-        let name = String(cString: readstat_variable_get_name(variable))
+    /// False (and `failure` set) for a variable a damaged file gives no name, or an index past
+    /// any real file's (Stata/MP's 120,000 variables), so it cannot make us allocate without bound.
+    func addVariable(_ variable: UnsafeMutablePointer<readstat_variable_t>, labelSet: String?) -> Bool {
+        let index = Int(readstat_variable_get_index(variable))
+        guard let cName = readstat_variable_get_name(variable), index < Self.variableLimit else {
+            failure = .readStat(file: file, message: "damaged file: variable \(index + 1) has no name or an impossible index")
+            return false
+        }
+        let name = String(cString: cName)
         let label = readstat_variable_get_label(variable).map { String(cString: $0) } ?? ""
         var missingCodes: [Double] = []
         var missingRanges: [ClosedRange<Double>] = []
@@ -112,14 +119,18 @@ final class ReadStatReadState {
                              isString: readstat_variable_get_type_class(variable) == READSTAT_TYPE_CLASS_STRING,
                              measure: readstat_variable_get_measure(variable), missingCodes: missingCodes)
         entry.missingRanges = missingRanges
-        if entry.isString { entry.texts.indices.reserveCapacity(expectedRows) } else { entry.numbers.reserveCapacity(expectedRows) }
-        let index = Int(readstat_variable_get_index(variable))
+        // The header's row count is a hint (a damaged file may claim billions): reserve at most 2^20.
+        let reserve = min(expectedRows, 1 << 20)
+        if entry.isString { entry.texts.indices.reserveCapacity(reserve) } else { entry.numbers.reserveCapacity(reserve) }
         if index >= 0 {
             if position.count <= index { position += Array(repeating: -1, count: index + 1 - position.count) }
             position[index] = variables.count
         }
         variables.append(entry)
+        return true
     }
+
+    static let variableLimit = 120_000
 
     func addValue(row: Int, variable: UnsafeMutablePointer<readstat_variable_t>, value: readstat_value_t) -> Bool {
         let index = Int(readstat_variable_get_index(variable))
