@@ -14,7 +14,7 @@ import Testing
     /// The source folders and files whose strings reach the screen.
     static let covered = ["Sources/Explorer/Views", "Sources/Explorer/Lesson", "Sources/Explorer/State",
                           "Sources/Explorer/Compute", "Sources/Explorer/Files", "Sources/Explorer/Keys/KeyTable.swift",
-                          "Sources/Teaching/LessonPane.swift", "Sources/Teaching/LessonHandout.swift",
+                          "Sources/Teaching/LessonPane.swift", "Sources/Teaching/LessonHandout.swift", "Sources/Teaching/StepScreen.swift",
                           "Sources/Reports/ReportText.swift", "Sources/Reports/MediationText.swift",
                           "Sources/Reports/MediationTables.swift", "Sources/Reports/MediationSummaryTable.swift",
                           "Sources/Reports/DescribeTable.swift", "Sources/Reports/CrosstabTable.swift",

@@ -21,6 +21,7 @@ extension UIText {
     public static let exportFileName = Phrase("pathlens-{0}.{1}", "pathlens-{0}.{1}")
     public static let chineseLabelsNeedUTF8 = Phrase("Chinese labels need a UTF-8 locale; showing English", "中文标签需要 UTF-8 区域设置；显示英文")
     public static let viewMenu = Phrase("View", "视图")
+    public static let specSaved = Phrase("specification saved to {0}", "设定已保存到 {0}")
     public static let noVariableMatches = Phrase("no variable matches '{0}'", "没有与 '{0}' 匹配的变量")
 
     // MARK: subsample menu and the typed condition's check
