@@ -13,8 +13,7 @@ public enum CrosstabTable {
                              percent: CrosstabPercent = .col, title: String? = nil,
                              notes: [String] = []) -> Table {
         let labeler = TermLabeler(codebook: codebook, language: language)
-        let zh = language == .zh
-        let totalLabel = zh ? "合计" : "Total"
+        let totalLabel = UIText.crosstabTotal.text(language)
         let columns = t.columnCodes.count
         var table = Table(title: title ?? (labeler.variableLabel(t.rowVariable) + " x "
                                             + labeler.variableLabel(t.columnVariable)),
@@ -50,25 +49,22 @@ public enum CrosstabTable {
         }
         table.notes = statisticsNotes(t, language: language)
         if percent != .none {
-            table.notes.insert(percent == .col ? (zh ? "百分比为列百分比。" : "Column percentages.")
-                                               : (zh ? "百分比为行百分比。" : "Row percentages."), at: 0)
+            table.notes.insert((percent == .col ? UIText.columnPercentages : UIText.rowPercentages).text(language), at: 0)
         }
         if t.missing > 0 {
-            table.notes.append(zh ? "剔除缺失值 \(NumberFormat.count(t.missing)) 个。"
-                                  : "\(NumberFormat.count(t.missing)) observations with missing values excluded.")
+            table.notes.append(UIText.crosstabExcluded.text(language, NumberFormat.count(t.missing)))
         }
         table.notes += notes
         return table
     }
 
     static func statisticsNotes(_ t: CrossTabulation, language: Language) -> [String] {
-        let zh = language == .zh
         let p = t.p.isFinite && t.p < 0.001 ? "< 0.001" : "= " + NumberFormat.fixed(t.p, 3)
         return [
-            (zh ? "Pearson卡方" : "Pearson chi2") + "(\(t.df)) = \(NumberFormat.fixed(t.chi2, 2)), p \(p)",
-            (zh ? "Cramer's V" : "Cramer's V") + " = \(NumberFormat.fixed(t.cramersV, 3))",
-            "Goodman-Kruskal gamma = \(NumberFormat.fixed(t.gamma, 3)) (ASE \(NumberFormat.fixed(t.gammaASE, 3)))",
-            "Kendall's tau-b = \(NumberFormat.fixed(t.tauB, 3)) (ASE \(NumberFormat.fixed(t.tauBASE, 3)))",
+            UIText.pearsonChi2.text(language, t.df, NumberFormat.fixed(t.chi2, 2), p),
+            UIText.cramersV.text(language, NumberFormat.fixed(t.cramersV, 3)),
+            UIText.gammaASE.text(language, NumberFormat.fixed(t.gamma, 3), NumberFormat.fixed(t.gammaASE, 3)),
+            UIText.tauBASE.text(language, NumberFormat.fixed(t.tauB, 3), NumberFormat.fixed(t.tauBASE, 3)),
         ]
     }
 

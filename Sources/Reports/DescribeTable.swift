@@ -8,14 +8,13 @@ public enum DescribeTable {
                              language: Language = .en, title: String? = nil,
                              notes: [String] = []) -> Table {
         let labeler = TermLabeler(codebook: codebook, language: language)
-        let zh = language == .zh
         // Under a survey design: two more columns, the linearized SE and the design effect.
         let design = descriptions.contains { $0.meanSE != nil || $0.categories.contains { $0.se != nil } }
-        var table = Table(title: title ?? (zh ? "描述性统计" : "Descriptive statistics"),
+        var table = Table(title: title ?? UIText.describeTableTitle.text(language),
                           alignments: [.left, .decimal, .decimal, .decimal, .decimal, .decimal] + (design ? [.decimal, .decimal] : []))
-        table.headers = [[Cell(zh ? "变量" : "Variable"), Cell(zh ? "样本量/频数" : "N"),
-                          Cell(zh ? "均值/百分比" : "Mean / %"), Cell(zh ? "标准差" : "SD"),
-                          Cell(zh ? "最小值" : "Min"), Cell(zh ? "最大值" : "Max")]
+        table.headers = [[Cell(UIText.describeVariable.text(language)), Cell(UIText.describeCount.text(language)),
+                          Cell(UIText.describeMeanPercent.text(language)), Cell(UIText.describeSD.text(language)),
+                          Cell(UIText.describeMin.text(language)), Cell(UIText.describeMax.text(language))]
                          + (design ? [Cell(SurveyReportText.seHeader(language)), Cell(SurveyReportText.deffHeader(language))] : [])]
         func designCells(_ se: Double?, _ deff: Double?) -> [Cell] {
             design ? [Cell(se.map { NumberFormat.fixed($0, 2) } ?? ""), Cell(deff.map { NumberFormat.fixed($0, 2) } ?? "")] : []
@@ -46,7 +45,7 @@ public enum DescribeTable {
         let missing = descriptions.filter { $0.missing > 0 }
         if !missing.isEmpty {
             let list = missing.map { "\(labeler.variableLabel($0.variable)) \(NumberFormat.count($0.missing))" }
-            table.notes.insert((zh ? "缺失值：" : "Missing values: ") + list.joined(separator: zh ? "，" : ", "), at: 0)
+            table.notes.insert(UIText.describeMissing.text(language, list.joined(separator: UIText.listSeparator.text(language))), at: 0)
         }
         return table
     }
@@ -119,12 +118,11 @@ public enum DescribeTable {
 public enum MissingText {
     /// `. (system missing)`, `.a refused`, `999 not measured (user-missing)`.
     public static func row(_ kind: MissingKind, label: String?, _ language: Language) -> String {
-        let zh = language == .zh
         switch kind {
-        case .system: return zh ? ".（系统缺失）" : ". (system missing)"
+        case .system: return UIText.systemMissing.text(language)
         case .extended: return label.map { "\(kind) \($0)" } ?? kind.description
         case .userCode:
-            let tag = zh ? "（用户缺失）" : " (user-missing)"
+            let tag = UIText.userMissing.text(language)
             return (label.map { "\(kind) \($0)" } ?? kind.description) + tag
         }
     }

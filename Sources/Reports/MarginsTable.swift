@@ -44,7 +44,7 @@ public enum MarginsTable {
         }
         table.notes = [ReportText.starsNote(language), ReportText.seNote(language)]
         if percent {
-            table.notes.append(language == .zh ? "边际效应以百分点表示。" : "Effects in percentage points.")
+            table.notes.append(UIText.percentagePoints.text(language))
         }
         return table
     }

@@ -58,22 +58,22 @@ public enum MediationTables {
 
     /// Sample, models, controls, subsample and dropped rows.
     public static func overview(_ r: MediationResult, options o: MediationTableOptions = .init()) -> Table {
-        let l = o.language, names = o.names, zh = MediationText.zh
+        let l = o.language, names = o.names
         let header = "\(names.name(r.x)) → \(r.mediators.map { names.name($0.mediator) }.joined(separator: ", ")) → \(names.name(r.y))"
-        var t = Table(title: zh(l, "Mediation: ", "中介分析：") + header, alignments: [.left, .left])
+        var t = Table(title: UIText.mediationTitle.text(l, header), alignments: [.left, .left])
         t.addRow([Cell(ReportText.observations(l)), Cell(String(r.n))])
-        t.addRow([Cell(zh(l, "Outcome model", "因变量模型")), Cell(MediationText.model(r.outcomeModel, l))])
+        t.addRow([Cell(UIText.outcomeModel.text(l)), Cell(MediationText.model(r.outcomeModel, l))])
         for m in r.mediators {
-            t.addRow([Cell(zh(l, "Mediator model", "中介变量模型") + MediationText.paren(names.name(m.mediator), l)),
+            t.addRow([Cell(UIText.mediatorModel.text(l) + MediationText.paren(names.name(m.mediator), l)),
                       Cell(MediationText.model(m.mediatorModel, l))])
         }
         if !r.controls.isEmpty {
             let controls = r.controls.map { o.labeler?.label(term: $0) ?? $0 }
-            t.addRow([Cell(zh(l, "Controls", "控制变量")), Cell(controls.joined(separator: " + "))])
+            t.addRow([Cell(UIText.controls.text(l)), Cell(controls.joined(separator: " + "))])
         }
-        if let c = r.condition { t.addRow([Cell(zh(l, "Subsample", "子样本")), Cell("if \(c)")]) }
+        if let c = r.condition { t.addRow([Cell(UIText.subsampleTitle.text(l)), Cell("if \(c)")]) }
         for d in r.dropped {
-            t.addRow([Cell(zh(l, "Rows dropped", "剔除的观测") + MediationText.paren(MediationText.droppedReason(d.reason, names: names), l)),
+            t.addRow([Cell(UIText.rowsDroppedLabel.text(l) + MediationText.paren(MediationText.droppedReason(d.reason, names: names), l)),
                       Cell(String(d.count))])
         }
         return t
@@ -82,13 +82,13 @@ public enum MediationTables {
     /// Baron–Kenny paths c, a, b, c′ (estimate with stars, SE, p), the verdict and the two
     /// proportions; the scale caveats as notes.
     public static func paths(_ m: MediatorAnalysis, result r: MediationResult, options o: MediationTableOptions = .init()) -> Table {
-        let l = o.language, names = o.names, zh = MediationText.zh, f = fmt(o)
+        let l = o.language, names = o.names, f = fmt(o)
         let x = names.name(r.x), y = names.name(r.y), med = names.name(m.mediator)
         let bk = m.paths
-        var t = Table(title: "Baron–Kenny " + zh(l, "paths", "路径") + MediationText.paren(med, l),
+        var t = Table(title: UIText.pathsTitle.text(l) + MediationText.paren(med, l),
                       alignments: [.left, .left, .decimal, .decimal, .decimal],
-                      headers: [[Cell(zh(l, "Path", "路径")), Cell(zh(l, "Model", "模型")), Cell(zh(l, "Coef.", "系数")),
-                                 Cell(zh(l, "SE", "标准误")), Cell(zh(l, "p", "p值"))]])
+                      headers: [[Cell(UIText.pathColumn.text(l)), Cell(UIText.modelColumn.text(l)), Cell(UIText.coefColumn.text(l)),
+                                 Cell(UIText.seColumn.text(l)), Cell(UIText.pColumn.text(l))]])
         let ym = MediationText.model(r.outcomeModel, l)
         let rows: [(String, String, PathEstimate)] = [
             ("c   \(x) → \(y)", ym, bk.c),
@@ -99,9 +99,8 @@ public enum MediationTables {
             t.addRow([Cell(label), Cell(model), RegressionTable.starred(e.estimate, p: e.p, digits: o.digits),
                       Cell(f(e.se)), Cell(pText(e.p, o.digits))])
         }
-        let verdict = l == .zh ? bk.verdict.text(.zh) + "（α = \(bk.alpha)）"
-                               : bk.verdict.text(.en) + " (α = \(bk.alpha))"
-        t.addRow([Cell(zh(l, "Verdict", "结论")), Cell(verdict), "", "", ""], kind: .ruleAbove)
+        let verdict = UIText.verdictWithAlpha.text(l, bk.verdict.text(l), bk.alpha)
+        t.addRow([Cell(UIText.verdictLabel.text(l)), Cell(verdict), "", "", ""], kind: .ruleAbove)
         t.addRow(["a·b / c", "", Cell(f(bk.proportionOfTotal)), "", ""])
         t.addRow(["a·b / (a·b + c′)", "", Cell(f(bk.proportionOfSum)), "", ""])
         t.notes = [MediationText.verdictRule(l)] + MediationText.scaleWarnings(m, outcome: r.outcomeModel, names: names)
@@ -112,23 +111,21 @@ public enum MediationTables {
     /// a·b with Sobel, Aroian and Goodman SEs, Sobel z and p; on the coefficients' scale and,
     /// when computed, y*-standardized.
     public static func indirect(_ m: MediatorAnalysis, result r: MediationResult, options o: MediationTableOptions = .init()) -> Table {
-        let l = o.language, names = o.names, zh = MediationText.zh, f = fmt(o)
-        var t = Table(title: zh(l, "Indirect effect a·b", "间接效应 a·b") + MediationText.paren(names.name(m.mediator), l),
+        let l = o.language, names = o.names, f = fmt(o)
+        var t = Table(title: UIText.indirectTitle.text(l) + MediationText.paren(names.name(m.mediator), l),
                       alignments: [.left, .decimal, .decimal, .decimal, .decimal, .decimal, .decimal],
-                      headers: [[Cell(zh(l, "Scale", "尺度")), "a·b", Cell(zh(l, "Sobel SE", "Sobel标准误")),
-                                 Cell(zh(l, "Aroian SE", "Aroian标准误")), Cell(zh(l, "Goodman SE", "Goodman标准误")),
-                                 Cell(zh(l, "z", "z值")), Cell(zh(l, "p", "p值"))]])
+                      headers: [[Cell(UIText.scaleColumn.text(l)), "a·b", Cell(UIText.sobelSE.text(l)),
+                                 Cell(UIText.aroianSE.text(l)), Cell(UIText.goodmanSE.text(l)),
+                                 Cell(UIText.zColumn.text(l)), Cell(UIText.pColumn.text(l))]])
         func add(_ label: String, _ e: IndirectEffect) {
             t.addRow([Cell(label), Cell(f(e.estimate)), Cell(f(e.sobelSE)), Cell(f(e.aroianSE)),
                       Cell(f(e.goodmanSE)), Cell(NumberFormat.fixed(e.sobelZ, 2)), Cell(pText(e.sobelP, o.digits))])
         }
-        add(zh(l, "coefficients", "原始系数"), m.indirect)
+        add(UIText.coefficientsScale.text(l), m.indirect)
         if let s = m.standardized {
-            add(zh(l, "y*-standardized", "y*标准化"), s.indirect)
+            add(UIText.standardizedScale.text(l), s.indirect)
             let med = names.name(m.mediator), y = names.name(r.y)
-            t.notes.append(l == .zh
-                ? "y* 标准化（MacKinnon & Dwyer 1993）：a / sd(\(med)*) = a / \(f(s.sdM))，b / sd(\(y)*) = b / \(f(s.sdY))。"
-                : "y*-standardized (MacKinnon & Dwyer 1993): a / sd(\(med)*) = a / \(f(s.sdM)), b / sd(\(y)*) = b / \(f(s.sdY)).")
+            t.notes.append(UIText.standardizedNote.text(l, med, f(s.sdM), y, f(s.sdY)))
         }
         return t
     }
@@ -137,20 +134,17 @@ public enum MediationTables {
     /// percentile, BC and BCa intervals; nil when the bootstrap did not run.
     public static func bootstrap(_ m: MediatorAnalysis, options o: MediationTableOptions = .init()) -> Table? {
         guard let b = m.bootstrap else { return nil }
-        let l = o.language, zh = MediationText.zh, f = fmt(o)
-        let title = l == .zh ? "自助法（\(b.reps) 次重复，种子 \(b.seed)，失败 \(b.failed) 次）"
-                             : "Bootstrap (\(b.reps) replications, seed \(b.seed), \(b.failed) failed)"
+        let l = o.language, f = fmt(o)
+        let title = UIText.bootstrapTitle.text(l, b.reps, b.seed, b.failed)
         var t = Table(title: title, alignments: [.left, .decimal, .decimal, .decimal, .left, .left, .left],
-                      headers: [[Cell(zh(l, "Statistic", "统计量")), Cell(zh(l, "Estimate", "估计值")), Cell(zh(l, "Bias", "偏差")),
-                                 Cell(zh(l, "SE", "标准误")), Cell(zh(l, "Percentile", "百分位")), "BC", "BCa"]])
+                      headers: [[Cell(UIText.statisticColumn.text(l)), Cell(UIText.estimateColumn.text(l)), Cell(UIText.biasColumn.text(l)),
+                                 Cell(UIText.seColumn.text(l)), Cell(UIText.percentileColumn.text(l)), "BC", Cell(UIText.intervalBCa.text(l))]])
         for (label, s) in [("a·b", b.indirect), ("a·b / (a·b + c′)", b.proportion)] {
             t.addRow([Cell(label), Cell(f(s.estimate)), Cell(f(s.bias)), Cell(f(s.se)),
                       Cell(ci(s.percentile, o.digits)), Cell(ci(s.bc, o.digits)), Cell(ci(s.bca, o.digits))])
         }
         let percent = Int((b.level * 100).rounded())
-        t.notes = [l == .zh
-            ? "\(percent)% 置信区间；在估计样本内对个案重抽样；BCa 的加速因子来自刀切法。主要报告的区间：\(MediationText.interval(o.interval, .zh))。"
-            : "\(percent) % intervals; cases resampled within the estimation sample; BCa acceleration from the jackknife. Headline interval: \(o.interval.rawValue)."]
+        t.notes = [UIText.bootstrapNote.text(l, percent, l == .zh ? MediationText.interval(o.interval, .zh) : o.interval.rawValue)]
         return t
     }
 
@@ -158,17 +152,16 @@ public enum MediationTables {
     /// outcomes the effects on each category's probability; the sensitivity summary.
     public static func causal(_ m: MediatorAnalysis, result r: MediationResult, options o: MediationTableOptions = .init()) -> [Table] {
         guard let c = m.causal else { return [] }
-        let l = o.language, names = o.names, zh = MediationText.zh, f = fmt(o)
+        let l = o.language, names = o.names, f = fmt(o)
         let med = names.name(m.mediator)
         var out: [Table] = []
         let scale = MediationText.causalScale(c, y: r.y, names: names)
-        var main = Table(title: l == .zh ? "因果中介分析（\(med)；效应尺度：\(scale)）" : "Causal mediation (\(med); effects on \(scale))",
+        var main = Table(title: UIText.causalTitle.text(l, med, scale),
                          alignments: [.left, .decimal, .left],
-                         headers: [[Cell(zh(l, "Effect", "效应")), Cell(zh(l, "Estimate", "估计值")), Cell(zh(l, "Interval", "区间"))]])
+                         headers: [[Cell(UIText.effectColumn.text(l)), Cell(UIText.estimateColumn.text(l)), Cell(UIText.intervalColumn.text(l))]])
         for (label, v) in effectRows(c.effects, l) { main.addRow([Cell(label), Cell(f(v.estimate)), Cell(ci(v.ci, o.digits))]) }
-        main.notes = [l == .zh
-            ? "ACME：平均因果中介效应（间接效应）；ADE：平均直接效应。Imai、Keele 与 Tingley（2010）；点估计由对中介变量的精确积分得到；区间：\(MediationText.causalInterval(c.interval, .zh))，\(c.sims) 次抽样（失败 \(c.failed) 次）；控制组取 \(formatCode(c.controlValue))，处理组取 \(formatCode(c.treatValue))。"
-            : "Imai, Keele & Tingley (2010); point estimates by exact integration over the mediator; intervals: \(c.interval.rawValue), \(c.sims) draws (\(c.failed) failed); control \(formatCode(c.controlValue)), treated \(formatCode(c.treatValue))."]
+        main.notes = [UIText.causalNote.text(l, MediationText.causalInterval(c.interval, l), c.sims, c.failed,
+                                             formatCode(c.controlValue), formatCode(c.treatValue))]
         out.append(main)
         if let by = byOutcome(m, options: o) { out.append(by) }
         if let s = sensitivity(m, options: o) { out.append(s) }
@@ -176,13 +169,12 @@ public enum MediationTables {
     }
 
     static func effectRows(_ e: CausalEffects, _ l: Language) -> [(String, EffectEstimate)] {
-        let zh = MediationText.zh
         return [
-            (zh(l, "ACME (control)", "ACME（控制组）"), e.acmeControl), (zh(l, "ACME (treated)", "ACME（处理组）"), e.acmeTreated),
-            (zh(l, "ACME (average)", "ACME（平均）"), e.acmeAverage),
-            (zh(l, "ADE (control)", "ADE（控制组）"), e.adeControl), (zh(l, "ADE (treated)", "ADE（处理组）"), e.adeTreated),
-            (zh(l, "ADE (average)", "ADE（平均）"), e.adeAverage),
-            (zh(l, "Total effect", "总效应"), e.total), (zh(l, "Proportion mediated (average)", "中介比例（平均）"), e.propMediatedAverage)]
+            (UIText.acmeControl.text(l), e.acmeControl), (UIText.acmeTreated.text(l), e.acmeTreated),
+            (UIText.acmeAverage.text(l), e.acmeAverage),
+            (UIText.adeControl.text(l), e.adeControl), (UIText.adeTreated.text(l), e.adeTreated),
+            (UIText.adeAverage.text(l), e.adeAverage),
+            (UIText.totalEffect.text(l), e.total), (UIText.proportionMediatedAverage.text(l), e.propMediatedAverage)]
     }
 
     /// Ordered outcomes: ACME, ADE and total effect on each category's probability; nil otherwise.
@@ -190,14 +182,13 @@ public enum MediationTables {
         guard let c = m.causal else { return nil }
         let categories = c.byOutcome.filter { $0.outcome != "expected" }
         guard !categories.isEmpty else { return nil }
-        let l = o.language, zh = MediationText.zh, f = fmt(o), med = o.names.name(m.mediator)
-        var t = Table(title: l == .zh ? "因果中介分析：各结果类别（\(med)；效应尺度：Pr(y = k)）"
-                                      : "Causal mediation by outcome category (\(med); effects on Pr(y = k))",
+        let l = o.language, f = fmt(o), med = o.names.name(m.mediator)
+        var t = Table(title: UIText.causalByCategoryTitle.text(l, med),
                       alignments: [.left] + Array(repeating: .decimal, count: categories.count),
-                      headers: [[Cell(zh(l, "Effect", "效应"))] + categories.map { Cell("k = \($0.outcome)") }])
+                      headers: [[Cell(UIText.effectColumn.text(l))] + categories.map { Cell("k = \($0.outcome)") }])
         let picks: [(String, (CausalEffects) -> EffectEstimate)] = [
-            (zh(l, "ACME (average)", "ACME（平均）"), { $0.acmeAverage }), (zh(l, "ADE (average)", "ADE（平均）"), { $0.adeAverage }),
-            (zh(l, "Total effect", "总效应"), { $0.total })]
+            (UIText.acmeAverage.text(l), { $0.acmeAverage }), (UIText.adeAverage.text(l), { $0.adeAverage }),
+            (UIText.totalEffect.text(l), { $0.total })]
         for (label, pick) in picks { t.addRow([Cell(label)] + categories.map { Cell(f(pick($0.effects).estimate)) }) }
         return t
     }
@@ -206,50 +197,46 @@ public enum MediationTables {
     public static func sensitivity(_ m: MediatorAnalysis, options o: MediationTableOptions = .init()) -> Table? {
         guard let s = m.causal?.sensitivity else { return nil }
         let l = o.language, f = fmt(o)
-        var t = Table(title: l == .zh ? "序贯可忽略性假设的敏感性分析（\(MediationText.sensitivityMethod(s.method, .zh))）"
-                                      : "Sensitivity to sequential ignorability (\(s.method))",
-                      alignments: [.decimal, .decimal], headers: [["ρ", "ACME"]])
+        var t = Table(title: UIText.sensitivityTitle.text(l, MediationText.sensitivityMethod(s.method, l)),
+                      alignments: [.decimal, .decimal], headers: [["ρ", Cell(UIText.acmeColumn.text(l))]])
         for target in [-0.5, -0.3, -0.1, 0, 0.1, 0.3, 0.5] {
             if let i = s.rho.firstIndex(where: { abs($0 - target) < 1e-9 }) {
                 t.addRow([Cell(NumberFormat.fixed(target, 1)), Cell(f(s.acme[i]))])
             }
         }
-        t.notes = [l == .zh ? (s.rhoAtZero.map { "ρ = \(f($0)) 时 ACME = 0。" } ?? "ACME 在所给 ρ 范围内不为 0（曲线不穿过 0）。")
-                            : "ACME = 0 at ρ = \(s.rhoAtZero.map { f($0) } ?? "(no crossing)")."]
+        t.notes = [s.rhoAtZero.map { UIText.acmeZeroAt.text(l, f($0)) } ?? UIText.acmeNoCrossing.text(l)]
         return t
     }
 
     /// Karlson–Holm–Breen decomposition of X's coefficient (and each mediator's share).
     public static func khb(_ k: KHBResult, x: String, options o: MediationTableOptions = .init()) -> Table {
-        let l = o.language, names = o.names, zh = MediationText.zh, f = fmt(o)
+        let l = o.language, names = o.names, f = fmt(o)
         let mediators = k.mediators.map(names.name)
-        let title = l == .zh
-            ? "\(names.name(x)) 的 KHB 分解（\(MediationText.model(k.model, .zh))；中介变量 \(mediators.joined(separator: "、"))）"
-            : "KHB decomposition of \(names.name(x)) (\(k.model.rawValue); mediators \(mediators.joined(separator: ", ")))"
+        let title = UIText.khbTitle.text(l, names.name(x), MediationText.model(k.model, l),
+                                     mediators.joined(separator: UIText.enumerationSeparator.text(l)))
         var t = Table(title: title, alignments: [.left, .decimal, .decimal, .decimal],
-                      headers: [["", Cell(zh(l, "Coef.", "系数")), Cell(zh(l, "SE", "标准误")), Cell(zh(l, "p", "p值"))]])
-        t.addRow([Cell(zh(l, "Reduced", "简化模型（总效应）")), Cell(f(k.reduced.estimate)), Cell(f(k.reduced.se)), ""])
-        t.addRow([Cell(zh(l, "Full", "完整模型（直接效应）")), Cell(f(k.full.estimate)), Cell(f(k.full.se)), ""])
-        t.addRow([Cell(zh(l, "Difference", "差值（间接效应）")), Cell(f(k.diff.estimate)), Cell(f(k.diff.se)), Cell(pText(k.diff.p, o.digits))])
-        t.addRow([Cell(zh(l, "Confounding ratio", "混淆比率")), Cell(f(k.confRatio)), "", ""], kind: .ruleAbove)
-        t.addRow([Cell(zh(l, "Confounding percentage", "混淆百分比（中介比例，%）")), Cell(NumberFormat.fixed(k.confPct, 2)), "", ""])
-        t.addRow([Cell(zh(l, "Rescale factor", "重标度因子")), Cell(f(k.rescFact)), "", ""])
+                      headers: [["", Cell(UIText.coefColumn.text(l)), Cell(UIText.seColumn.text(l)), Cell(UIText.pColumn.text(l))]])
+        t.addRow([Cell(UIText.khbReduced.text(l)), Cell(f(k.reduced.estimate)), Cell(f(k.reduced.se)), ""])
+        t.addRow([Cell(UIText.khbFull.text(l)), Cell(f(k.full.estimate)), Cell(f(k.full.se)), ""])
+        t.addRow([Cell(UIText.khbDifference.text(l)), Cell(f(k.diff.estimate)), Cell(f(k.diff.se)), Cell(pText(k.diff.p, o.digits))])
+        t.addRow([Cell(UIText.khbConfoundingRatio.text(l)), Cell(f(k.confRatio)), "", ""], kind: .ruleAbove)
+        t.addRow([Cell(UIText.khbConfoundingPercentage.text(l)), Cell(NumberFormat.fixed(k.confPct, 2)), "", ""])
+        t.addRow([Cell(UIText.khbRescaleFactor.text(l)), Cell(f(k.rescFact)), "", ""])
         if k.shares.count > 1 {
             for s in k.shares {
                 let pct = NumberFormat.fixed(s.pctOfDiff, 1)
-                let label = l == .zh ? "  \(names.name(s.mediator))：占差值的 \(pct) %" : "  \(names.name(s.mediator)): \(pct) % of difference"
+                let label = UIText.khbShare.text(l, names.name(s.mediator), pct)
                 t.addRow([Cell(label), Cell(f(s.estimate)), Cell(f(s.se)), Cell(pText(s.p, o.digits))])
             }
         }
-        t.notes = [zh(l, "Karlson, Holm & Breen (2012): reduced = X with the mediators' residuals on X and the controls; full = X with the mediators; delta-method SE of the difference.",
-                      "Karlson、Holm 与 Breen（2012）：简化模型 = X 加上中介变量对 X 和控制变量回归的残差；完整模型 = X 加上中介变量；差值的标准误由 delta 方法计算。")]
+        t.notes = [UIText.khbNote.text(l)]
         return t
     }
 
     /// The engine's notes, one a row; nil when there are none.
     public static func notes(_ r: MediationResult, options o: MediationTableOptions = .init()) -> Table? {
         guard !r.notes.isEmpty else { return nil }
-        var t = Table(title: MediationText.zh(o.language, "Notes", "注释"), alignments: [.left])
+        var t = Table(title: UIText.notesTitle.text(o.language), alignments: [.left])
         for n in r.diagnostics { t.addRow([Cell(MediationText.note(n, result: r, names: o.names))]) }
         return t
     }

@@ -10,7 +10,7 @@ public enum MediationText {
     static func zh(_ l: Language, _ en: String, _ zh: String) -> String { l == .zh ? zh : en }
 
     /// "(age)" / "（age）".
-    static func paren(_ s: String, _ l: Language) -> String { l == .zh ? "（\(s)）" : " (\(s))" }
+    static func paren(_ s: String, _ l: Language) -> String { UIText.parenthesized.text(l, s) }
 
     /// The model's name: the option value (`ologit`) in English, as `mediate` always printed it;
     /// 有序Logit … in Chinese.
@@ -19,40 +19,32 @@ public enum MediationText {
     }
 
     static func interval(_ i: BootstrapInterval, _ l: Language) -> String {
-        switch (i, l) {
-        case (.percentile, .en): return "percentile"
-        case (.percentile, .zh): return "百分位"
-        case (.bc, _): return "BC"
-        case (.bca, _): return "BCa"
+        switch i {
+        case .percentile: return UIText.intervalPercentile.text(l)
+        case .bc: return UIText.intervalBC.text(l)
+        case .bca: return UIText.intervalBCa.text(l)
         }
     }
 
     static func causalInterval(_ i: CausalInterval, _ l: Language) -> String {
         switch (i, l) {
-        case (.quasiBayesian, .en): return i.rawValue
-        case (.quasiBayesian, .zh): return "准贝叶斯"
-        case (.bootstrap, .en): return i.rawValue
-        case (.bootstrap, .zh): return "自助法"
+        case (_, .en): return i.rawValue
+        case (.quasiBayesian, .zh): return UIText.causalQuasiBayesian.text(.zh)
+        case (.bootstrap, .zh): return UIText.causalBootstrap.text(.zh)
         }
     }
 
     static func sensitivityMethod(_ method: String, _ l: Language) -> String {
-        guard l == .zh else { return method }
-        switch method {
-        case "analytic": return "解析法"
-        case "analytic (latent normal errors)": return "解析法（潜变量正态误差）"
-        case "simulation": return "模拟法"
-        default: return method
-        }
+        let known = [UIText.sensitivityAnalytic, UIText.sensitivityAnalyticLatent, UIText.sensitivitySimulation]
+        return known.first { $0.en == method }?.text(l) ?? method
     }
 
     static func starsNote(_ l: Language) -> String {
-        l == .zh ? ReportText.starsNote(.zh) : "*** p < .01, ** p < .05, * p < .1"
+        UIText.mediationStarsNote.text(l)
     }
 
     static func verdictRule(_ l: Language) -> String {
-        zh(l, "Verdict: a and b significant → partial if c′ is significant, full if not; otherwise none.",
-           "结论：a 与 b 均显著时，c′ 显著为部分中介，c′ 不显著为完全中介；否则无中介效应。")
+        UIText.verdictRule.text(l)
     }
 
     /// What the causal effects measure: the engine's wording in English (with labels when a
@@ -64,7 +56,7 @@ public enum MediationText {
         switch c.outcomeModel {
         case .ols: return "E(\(label))"
         case .logit, .probit: return "Pr(\(label) = 1)"
-        case .ologit, .oprobit, .gologit, .goprobit: return zh(l, "E(\(label)) (expected category code)", "E(\(label))（期望等级代码）")
+        case .ologit, .oprobit, .gologit, .goprobit: return UIText.expectedCategory.text(l, label)
         }
     }
 
@@ -72,7 +64,7 @@ public enum MediationText {
     static func droppedReason(_ reason: DropReason, names: Names) -> String {
         let l = names.language
         if case .missing(let variable) = reason, l == .zh || names.labels {
-            return zh(l, "missing ", "缺失 ") + names.name(variable)
+            return UIText.missingVariable.text(l, names.name(variable))
         }
         return reason.text(l)
     }
@@ -84,13 +76,13 @@ public enum MediationText {
         var w: [String] = []
         if mk != yk || mk != .ols {
             if mk != yk {
-                w.append("a 是 \(mk.rawValue) 系数，b 和 c′ 是 \(yk.rawValue) 系数：a·b 及各比例混合了不同模型的尺度（参见 y* 标准化的间接效应和因果中介估计）")
+                w.append(UIText.scaleMixedModels.text(.zh, mk.rawValue, yk.rawValue))
             } else {
-                w.append("a·b 是两个 \(yk.rawValue) 模型系数之积，两者各在自己的潜变量尺度上（参见 y* 标准化的间接效应）")
+                w.append(UIText.scaleLatentProduct.text(.zh, yk.rawValue))
             }
         }
         if yk != .ols {
-            w.append("c 与 c′ 来自两个不同的 \(yk.rawValue) 模型，潜变量尺度不同（重标度）：c − c′ 不是间接效应（参见 KHB）")
+            w.append(UIText.scaleRescaled.text(.zh, yk.rawValue))
         }
         // Keep any caveat this version does not know, in the engine's words.
         let known = BaronKenny.scaleWarnings(mediatorModel: mk, outcomeModel: yk)

@@ -11,7 +11,6 @@ enum StepScreen {
     static func tables(_ r: StepResults, baseline: StepResults?, codebook: Codebook, language: Language) -> [Table] {
         let spec = r.spec
         var tables: [Table] = []
-        let zh = language == .zh
         var notes: [String] = []
         if let c = spec.condition { notes.append("if " + c) }
         switch spec.view {
@@ -32,7 +31,7 @@ enum StepScreen {
             if let m = r.mediation {
                 tables.append(mediationTable(m, language: language))
             } else if let error = r.mediationError {
-                tables.append(Table(title: zh ? "中介分析" : "Mediation", alignments: [.left],
+                tables.append(Table(title: UIText.stepMediationTitle.text(language), alignments: [.left],
                                     rows: [TableRow([Cell(error)])]))
             }
         }
@@ -68,7 +67,7 @@ enum StepScreen {
                 }
             }
         }
-        if let baseline { add(baseline, prefix: language == .zh ? "基准 " : "base ") }
+        if let baseline { add(baseline, prefix: UIText.stepBasePrefix.text(language, "")) }
         add(r, prefix: "")
         // Odds ratios of the key regressor (logit family) and sd(y*) (for bStdXY), which the
         // lesson quotes: every number it quotes is on the screen.
@@ -77,7 +76,7 @@ enum StepScreen {
         func isLogit(_ c: RegressionColumn) -> Bool { c.scale == .raw && (c.result.model == .logit || c.result.model == .ologit) }
         var extra: [(label: String, values: [String])] = []
         if columns.contains(where: isLogit) {
-            extra.append(((language == .zh ? "优势比 exp(b)：" : "odds ratio exp(b): ") + labeler, columns.map { c in
+            extra.append((UIText.stepOddsRatio.text(language, labeler), columns.map { c in
                 guard isLogit(c), let b = c.result.coefficient(x) else { return "" }
                 return NumberFormat.fixed(exp(b.estimate), 3)
             }))
@@ -89,7 +88,7 @@ enum StepScreen {
         }
         var notes: [String] = []
         if let c = r.spec.condition { notes.append("if " + c) }
-        if let b = baseline { notes.append((language == .zh ? "基准：" : "baseline: ") + (b.spec.condition.map { "if " + $0 } ?? (language == .zh ? "全样本" : "full sample"))) }
+        if let b = baseline { notes.append(UIText.stepBaseline.text(language, b.spec.condition.map { "if " + $0 } ?? UIText.summaryFullSample.text(language))) }
         for (id, error) in r.fitErrors.sorted(by: { $0.key < $1.key }) { notes.append("\(id): \(error)") }
         return RegressionTable.build(columns, codebook: codebook, options: RegressionTableOptions(
             language: language, statistics: [.n, .r2, .pseudoR2], extraRows: extra, notes: notes))

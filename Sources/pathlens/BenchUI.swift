@@ -9,11 +9,15 @@ struct BenchUI: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui", abstract: "Latency from key press to redraw, replayed headless.")
 
+    /// The default `bench ui` sequence on the embedded data: controls, groups, estimators,
+    /// variance, mediator, a subsample preset, undo/redo, labels and every view.
+    static let defaultKeys = "space space j space space j j space space e e e e e v v M s down enter u u ctrl-r ctrl-r l l 2 3 4 5 6 1 b j space u"
+
     @Argument(help: "Dataset (default: the embedded replica).")
     var file: String?
 
     @Option(parsing: .unconditional, help: "Key script: space-separated keys (a, space, enter, down, ctrl-r, ...).")
-    var keys: String = KeyScript.benchDefault
+    var keys: String = Self.defaultKeys
 
     @Option(parsing: .unconditional, help: "Latency budget per redraw in milliseconds.")
     var budget: Double = 50

@@ -1,15 +1,42 @@
 import Foundation
+@testable import Explorer
 import Reports
 import Testing
 
 /// Every string the screens, dialogs, status line, help and lesson frame show comes from the
-/// string table (`Reports/Strings/UIText.swift`): a string literal with words in it (three
+/// string table (`UIText` in `Reports/Strings/`): a string literal with words in it (three
 /// letters in a row, or any Chinese character) in the covered source files fails this test,
 /// named by file and line. Move such a string into `UIText` as one `Phrase(en, zh)` line.
+/// The key bindings' help lines and the key names are the one part of the table kept beside
+/// the bindings (`KeyTable.bindings`, `KeyNames` in `Explorer/Keys/KeyTable.swift`): there a
+/// binding and its words are one entry; `everyBindingHasBothLanguages` checks them.
 @Suite struct UITextTests {
     /// The source folders and files whose strings reach the screen.
-    static let covered = ["Sources/Explorer/Views", "Sources/Explorer/Lesson",
-                          "Sources/Teaching/LessonPane.swift", "Sources/Teaching/LessonHandout.swift"]
+    static let covered = ["Sources/Explorer/Views", "Sources/Explorer/Lesson", "Sources/Explorer/State",
+                          "Sources/Explorer/Compute", "Sources/Explorer/Files", "Sources/Explorer/Keys/KeyTable.swift",
+                          "Sources/Teaching/LessonPane.swift", "Sources/Teaching/LessonHandout.swift", "Sources/Teaching/StepScreen.swift",
+                          "Sources/Reports/ReportText.swift", "Sources/Reports/MediationText.swift",
+                          "Sources/Reports/MediationTables.swift", "Sources/Reports/MediationSummaryTable.swift",
+                          "Sources/Reports/DescribeTable.swift", "Sources/Reports/CrosstabTable.swift",
+                          "Sources/Reports/MarginsTable.swift"]
+
+    /// The string table's files.
+    static let table = "Sources/Reports/Strings"
+
+    /// The lines of `text` that belong to the key table (the `bindings` array and `KeyNames`).
+    static func keyTableLines(_ text: String) -> Set<Int> {
+        var inside = Set<Int>()
+        var region: String?
+        for (k, line) in text.components(separatedBy: "\n").enumerated() {
+            if region == nil {
+                if line.contains("static let bindings: [KeyBinding] = [") { region = "    ]" }
+                if line.hasPrefix("public enum KeyNames {") { region = "}" }
+                continue
+            }
+            if line == region { region = nil } else { inside.insert(k) }
+        }
+        return inside
+    }
 
     static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -67,7 +94,8 @@ import Testing
         var problems: [String] = []
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
-            for (k, line) in text.components(separatedBy: "\n").enumerated() {
+            let keyTable = file.lastPathComponent == "KeyTable.swift" ? Self.keyTableLines(text) : []
+            for (k, line) in text.components(separatedBy: "\n").enumerated() where !keyTable.contains(k) {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if trimmed.hasPrefix("//") || trimmed.hasPrefix("import ") { continue }
                 for literal in Self.literals(line) where Self.isUserFacing(literal) {
@@ -79,11 +107,12 @@ import Testing
         #expect(problems.isEmpty, Comment(rawValue: problems.joined(separator: "\n")))
     }
 
-    /// The table itself (read as source, one `Phrase(en, zh)` per entry): both languages
-    /// given, with the same `{k}` arguments.
+    /// The table itself (read as source, one `Phrase(en, zh)` per entry, in every file of
+    /// `Reports/Strings`): both languages given, with the same `{k}` arguments.
     @Test func everyPhraseHasBothLanguagesAndTheSameArguments() throws {
-        let url = Self.root.appendingPathComponent("Sources/Reports/Strings/UIText.swift")
-        let text = try String(contentsOf: url, encoding: .utf8)
+        let folder = Self.root.appendingPathComponent(Self.table)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
+        let text = try names.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
         let phrase = try Regex(#"Phrase\("((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"\)"#)
         let argument = try Regex(#"\{\d\}"#)
         var count = 0
@@ -98,5 +127,18 @@ import Testing
         // A sample through the API: arguments by position, in either language.
         #expect(UIText.columnsOffRight.text(.en, 3, "Right") == "3 more columns: Right")
         #expect(UIText.exploringFreely.text(.zh, "T", 4) == "自由探索：T 回到第 4 步")
+    }
+
+    /// The key table's half of the string table: every binding's help line in both languages
+    /// (the Chinese one in Chinese), every context titled in both.
+    @Test func everyBindingHasBothLanguages() {
+        let han = { (s: String) in s.unicodeScalars.contains { (0x4e00...0x9fff).contains($0.value) } }
+        for binding in KeyTable.bindings {
+            #expect(!binding.en.isEmpty && han(binding.zh), "\(binding.label()) \(binding.en) / \(binding.zh)")
+            #expect(!han(binding.en), "\(binding.label()) \(binding.en)")
+        }
+        for context in KeyContext.allCases {
+            #expect(han(context.title(.zh)) && !han(context.title(.en)), "\(context)")
+        }
     }
 }

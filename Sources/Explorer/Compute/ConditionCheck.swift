@@ -1,3 +1,4 @@
+import Reports
 import SurveyData
 
 /// A typed `if` expression to check (its N, or the parser's message), tagged with the prompt's
@@ -7,6 +8,8 @@ public struct ConditionCheck: Sendable, Equatable {
     public var text: String
     public var token: Int
     public var confirm: Bool
+    /// The language of the answer (the prompt's feedback line).
+    public var language: Language
 
     public struct Result: Sendable, Equatable {
         public var text: String
@@ -19,8 +22,8 @@ public struct ConditionCheck: Sendable, Equatable {
     /// How long the main loop waits after the last key before checking (typing supersedes it).
     public static let debounce: Duration = .milliseconds(150)
 
-    public init(text: String, token: Int, confirm: Bool) {
-        self.text = text; self.token = token; self.confirm = confirm
+    public init(text: String, token: Int, confirm: Bool, language: Language = .en) {
+        self.text = text; self.token = token; self.confirm = confirm; self.language = language
     }
 
     /// The check itself: pure, run by the background worker (or synchronously, headless).
@@ -28,13 +31,13 @@ public struct ConditionCheck: Sendable, Equatable {
         var result = Result(text: text, token: token, confirm: confirm, message: "", isError: false)
         let condition = text.trimmingCharacters(in: .whitespaces)
         if condition.isEmpty {
-            result.message = "all observations: N = \(env.dataset.rowCount)"
+            result.message = UIText.allObservationsN.text(language, env.dataset.rowCount)
             return result
         }
         do {
             let filter = try Filter(condition, dataset: env.dataset)
             let n = try filter.mask(on: env.dataset).reduce(0) { $0 + ($1 ? 1 : 0) }
-            result.message = n == 0 ? "no observations satisfy this condition" : "N = \(n)"
+            result.message = n == 0 ? UIText.noObservationsSatisfy.text(language) : "N = \(n)"
             result.isError = n == 0
         } catch {
             result.message = "\(error)"

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// Replays a key sequence without a terminal: reducer, compute and render into the cell grid,
 /// timing each key press until the redraw that shows its results (`pathlens bench ui`, tests).
@@ -93,13 +94,6 @@ public struct HeadlessReplay {
 /// `backtab`, `backspace`, `pageup`, `pagedown`). A token in double quotes types its characters
 /// one by one (`w "out/spec.json" enter`); inside quotes `\"` is a quote and `\\` a backslash.
 public enum KeyScript {
-    static let names: [String: Key] = [
-        "space": .char(" "), "enter": .enter, "return": .enter, "tab": .tab, "s-tab": .backTab, "shift-tab": .backTab,
-        "backtab": .backTab, "btab": .backTab, "esc": .escape, "escape": .escape, "up": .up, "down": .down,
-        "left": .left, "right": .right, "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
-        "home": .home, "end": .end, "bs": .backspace, "backspace": .backspace,
-    ]
-
     public static func parse(_ text: String) throws -> [(Key, String)] {
         var keys: [(Key, String)] = []
         var index = text.startIndex
@@ -116,7 +110,7 @@ public enum KeyScript {
                     keys.append((.char(ch), String(ch)))
                     i = text.index(after: i)
                 }
-                guard closed else { throw ExplorerError("key script: unclosed quote in \(String(text[index...]).prefix(40))") }
+                guard closed else { throw ExplorerError(UIText.keyScriptUnclosed.text(.en, String(text[index...]).prefix(40))) }
                 index = text.index(after: i)
                 continue
             }
@@ -133,13 +127,8 @@ public enum KeyScript {
     public static func key(_ token: String) throws -> Key {
         if token.count == 1, let c = token.first { return .char(c) }
         let lower = token.lowercased()
-        if let named = names[lower] { return named }
-        if lower.hasPrefix("ctrl-"), lower.count == 6, let c = lower.last, c.isLetter { return .ctrl(c) }
-        throw ExplorerError("key script: unknown key '\(token)' (keys: single characters, \"text\", "
-                            + "space enter tab s-tab esc up down left right pgup pgdn home end bs ctrl-X)")
+        if let named = KeyNames.script[lower] { return named }
+        if lower.hasPrefix(KeyNames.scriptCtrlPrefix), lower.count == KeyNames.scriptCtrlPrefix.count + 1, let c = lower.last, c.isLetter { return .ctrl(c) }
+        throw ExplorerError(UIText.keyScriptUnknown.text(.en, token))
     }
-
-    /// The default `bench ui` sequence on the embedded data: controls, groups, estimators,
-    /// variance, mediator, a subsample preset, undo/redo, labels and every view.
-    public static let benchDefault = "space space j space space j j space space e e e e e v v M s down enter u u ctrl-r ctrl-r l l 2 3 4 5 6 1 b j space u"
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Estimation
+import Reports
 import SurveyData
 
 /// Saving (`w`) and restoring (`--spec`) a specification as JSON, written by `AtomicFile` (a
@@ -24,7 +25,7 @@ public enum SpecFile {
     /// The `"data"` record of `dataFile` as seen from a specification saved at `specPath`.
     static func reference(to dataFile: String, from specPath: String) throws -> DataReference {
         guard let bytes = FileManager.default.contents(atPath: dataFile) else {
-            throw ExplorerError("\(dataFile): cannot read the data file to record it in the specification")
+            throw ExplorerError(UIText.specCannotReadData.text(.en, dataFile))
         }
         return DataReference(path: relativePath(of: dataFile, from: specPath), bytes: bytes.count, sha256: SHA256.hex(bytes))
     }
@@ -51,18 +52,18 @@ public enum SpecFile {
     /// Reads a specification without checking it against data.
     public static func read(_ path: String) throws -> Specification {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ExplorerError("\(path): no such file or not readable")
+            throw ExplorerError(UIText.specUnreadable.text(.en, path))
         }
         do {
             return try JSONDecoder().decode(Specification.self, from: data)
         } catch let DecodingError.keyNotFound(key, _) {
-            throw ExplorerError("\(path): specification is missing '\(key.stringValue)'")
+            throw ExplorerError(UIText.specMissingField.text(.en, path, key.stringValue))
         } catch let DecodingError.dataCorrupted(context) {
-            throw ExplorerError("\(path): not a valid specification: \(context.debugDescription)")
+            throw ExplorerError(UIText.specInvalid.text(.en, path, context.debugDescription))
         } catch let DecodingError.typeMismatch(_, context) {
-            throw ExplorerError("\(path): wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
+            throw ExplorerError(UIText.specWrongType.text(.en, path, context.codingPath.map(\.stringValue).joined(separator: ".")))
         } catch {
-            throw ExplorerError("\(path): not a valid specification: \(error)")
+            throw ExplorerError(UIText.specInvalid.text(.en, path, "\(error)"))
         }
     }
 
@@ -84,11 +85,11 @@ public enum SpecFile {
     /// Checks a specification's variables and subsample against `dataset`.
     public static func validate(_ spec: Specification, path: String, for dataset: Dataset) throws -> Specification {
         if let missing = missingVariable(spec, in: dataset) {
-            throw ExplorerError("\(path): variable '\(missing)' is not in dataset \(dataset.name)")
+            throw ExplorerError(UIText.specUnknownVariable.text(.en, path, missing, dataset.name))
         }
         if let condition = spec.subsample?.condition {
             do { _ = try Filter(condition, dataset: dataset) } catch {
-                throw ExplorerError("\(path): subsample: \(error)")
+                throw ExplorerError(UIText.specSubsample.text(.en, path, "\(error)"))
             }
         }
         return spec
@@ -101,13 +102,13 @@ public enum SpecFile {
         guard let record = spec.data, record.bytes != nil || record.sha256 != nil else { return nil }
         guard let bytes = FileManager.default.contents(atPath: dataFile) else { return nil }
         var changes: [String] = []
-        if let expected = record.bytes, expected != bytes.count { changes.append("\(bytes.count) bytes, saved with \(expected)") }
-        if let expected = record.sha256, changes.isEmpty, expected.lowercased() != SHA256.hex(bytes) { changes.append("its SHA-256 differs") }
+        if let expected = record.bytes, expected != bytes.count { changes.append(UIText.dataSizeChanged.text(.en, bytes.count, expected)) }
+        if let expected = record.sha256, changes.isEmpty, expected.lowercased() != SHA256.hex(bytes) { changes.append(UIText.dataHashChanged.text(.en)) }
         guard !changes.isEmpty else { return nil }
-        let what = "\(dataFile) changed since \(specPath) was saved (\(changes.joined(separator: "; ")))"
+        let what = UIText.dataChanged.text(.en, dataFile, specPath, changes.joined(separator: "; "))
         if let missing = missingVariable(spec, in: dataset) {
-            throw ExplorerError("\(what): variable '\(missing)' is gone")
+            throw ExplorerError(UIText.dataVariableGone.text(.en, what, missing))
         }
-        return "warning: \(what); its variables still match"
+        return UIText.dataWarning.text(.en, what)
     }
 }

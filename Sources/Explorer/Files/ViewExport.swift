@@ -14,8 +14,8 @@ public enum ViewExport {
             tables = Screen.viewContent(state, env: env, height: state.height).tables
         }
         guard !tables.isEmpty else { return "" }
-        let note = EditorText.exportNote(vce: state.spec.effectiveVCE.description,
-                                         weight: state.spec.weight?.description).text(state.spec.language)
+        let note = UIText.exportNote.text(state.spec.language, state.spec.effectiveVCE.description,
+                                          state.spec.weight?.description ?? UIText.roleNone.text(state.spec.language))
         return tables.map { table in
             var table = table
             table.notes.append(note)
@@ -30,12 +30,12 @@ public enum ViewExport {
     /// Writes the document; the returned message goes to the status line.
     public static func write(_ state: AppState, env: ExplorerEnvironment, format: ExportFormat, to path: String) throws -> String {
         let text = document(state, env: env, format: format)
-        guard !text.isEmpty else { throw ExplorerError("nothing to export in the \(state.view.title) view yet") }
+        guard !text.isEmpty else { throw ExplorerError(UIText.nothingToExport.text(state.spec.language, state.view.title)) }
         do {
             try AtomicFile.write(TerminalText.sanitize(text), to: path)
         } catch {
             throw ExplorerError("\(error)")
         }
-        return "exported \(state.view.title) as \(format.title) to \(path)"
+        return UIText.exported.text(state.spec.language, state.view.title, format.title, path)
     }
 }

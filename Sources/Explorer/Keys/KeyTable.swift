@@ -7,26 +7,19 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case global, variablesPane, viewPane, help, menu, prompt, editor, lesson, lessonPane
 
     public func title(_ language: Language) -> String {
-        switch (self, language) {
-        case (.global, .en): return "Everywhere"
-        case (.global, .zh): return "任意位置"
-        case (.variablesPane, .en): return "Variables pane"
-        case (.variablesPane, .zh): return "变量窗格"
-        case (.viewPane, .en): return "View pane (Tab, or z)"
-        case (.viewPane, .zh): return "视图窗格（Tab 或 z）"
-        case (.help, .en): return "This help"
-        case (.help, .zh): return "本帮助"
-        case (.menu, .en): return "Menus (Enter, s, x)"
-        case (.menu, .zh): return "菜单（Enter、s、x）"
-        case (.prompt, .en): return "Text input (/, w, typed if expression)"
-        case (.prompt, .zh): return "文本输入（/、w、if 条件）"
-        case (.editor, .en): return "Variable editor (E)"
-        case (.editor, .zh): return "变量编辑器（E）"
-        case (.lesson, .en): return "In a lesson (pathlens teach, T)"
-        case (.lesson, .zh): return "课程中（pathlens teach、T）"
-        case (.lessonPane, .en): return "Lesson pane"
-        case (.lessonPane, .zh): return "课程窗格"
+        let phrase: Phrase
+        switch self {
+        case .global: phrase = UIText.contextGlobal
+        case .variablesPane: phrase = UIText.contextVariablesPane
+        case .viewPane: phrase = UIText.contextViewPane
+        case .help: phrase = UIText.contextHelp
+        case .menu: phrase = UIText.contextMenu
+        case .prompt: phrase = UIText.contextPrompt
+        case .editor: phrase = UIText.contextEditor
+        case .lesson: phrase = UIText.contextLesson
+        case .lessonPane: phrase = UIText.contextLessonPane
         }
+        return phrase.text(language)
     }
 }
 
@@ -201,7 +194,7 @@ public enum KeyTable {
     public static func hint(_ actions: [KeyAction], in context: KeyContext, _ language: Language) -> String {
         actions.flatMap { bindings(for: $0, in: context) }
             .map { "\($0.label(language)) \($0.text(language))" }
-            .joined(separator: language == .zh ? "，" : ", ")
+            .joined(separator: UIText.listSeparator.text(language))
     }
 
     static let keyColumn = 12
@@ -210,7 +203,7 @@ public enum KeyTable {
     public static func helpLines(_ language: Language) -> [String] {
         var lines: [String] = []
         for context in KeyContext.allCases {
-            lines.append(context.title(language) + (language == .zh ? "：" : ":"))
+            lines.append(UIText.helpHeading.text(language, context.title(language)))
             for binding in bindings where binding.context == context {
                 let keys = binding.label(language)
                 let column = TextWidth.width(keys) < keyColumn ? TextWidth.pad(keys, to: keyColumn) : keys + "  "
@@ -221,8 +214,18 @@ public enum KeyTable {
     }
 }
 
-/// Key names as the help, the README and key scripts (`--keys`) spell them.
+/// Key names as the help, the README and key scripts (`--keys`) spell them: key caps, the same
+/// in both languages (with `KeyTable.bindings`, the part of the string table that lives here).
 public enum KeyNames {
+    /// Key-script tokens (lower case) by key.
+    static let script: [String: Key] = [
+        "space": .char(" "), "enter": .enter, "return": .enter, "tab": .tab, "s-tab": .backTab, "shift-tab": .backTab,
+        "backtab": .backTab, "btab": .backTab, "esc": .escape, "escape": .escape, "up": .up, "down": .down,
+        "left": .left, "right": .right, "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
+        "home": .home, "end": .end, "bs": .backspace, "backspace": .backspace,
+    ]
+    static let scriptCtrlPrefix = "ctrl-"
+
     public static func name(_ key: Key) -> String {
         switch key {
         case let .char(c): return c == " " ? "Space" : String(c)
@@ -257,8 +260,8 @@ public enum KeyNames {
             flush()
             switch pattern {
             case let .key(key): parts.append(name(key))
-            case .anyCharacter: parts.append(language == .zh ? "字符" : "chars")
-            case .anyOtherKey: parts.append(language == .zh ? "其他键" : "other keys")
+            case .anyCharacter: parts.append(UIText.anyCharacter.text(language))
+            case .anyOtherKey: parts.append(UIText.anyOtherKey.text(language))
             }
         }
         flush()

@@ -1,4 +1,5 @@
 import Mediation
+import Reports
 import SurveyData
 
 /// A key press, decoded by the backend (or scripted by tests and `bench ui`).
@@ -52,6 +53,6 @@ public enum ExportFormat: String, Sendable, CaseIterable, Codable {
         switch self { case .markdown: return "md"; case .latex: return "tex"; case .csv: return "csv" }
     }
     public var title: String {
-        switch self { case .markdown: return "Markdown"; case .latex: return "LaTeX"; case .csv: return "CSV" }
+        switch self { case .markdown: return UIText.formatMarkdown.en; case .latex: return UIText.formatLaTeX.en; case .csv: return UIText.formatCSV.en }
     }
 }

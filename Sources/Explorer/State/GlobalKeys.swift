@@ -1,3 +1,4 @@
+import Reports
 import SurveyData
 
 /// The bindings of the global context: views, panes, the specification's switches, history,
@@ -17,7 +18,7 @@ enum GlobalKeys {
             return toggleLanguage(&state, env: env)
         case .mediatorOnOff:
             guard state.spec.mediator != nil else {
-                state.status = StatusMessage(text: "no mediator chosen: press \(KeyTable.label(.setMediator)) on a variable", isError: true)
+                state.status = StatusMessage(text: UIText.noMediatorChosen.text(state.spec.language, KeyTable.label(.setMediator)), isError: true)
                 return []
             }
             if let conflict = RoleRules.mediatorOnConflict(state.spec) {
@@ -36,21 +37,21 @@ enum GlobalKeys {
         case .sampling:
             return Reducer.change(&state, env: env) { $0.sampling = $0.sampling == .common ? .perModel : .common }
         case .undo:
-            return Reducer.step(&state, from: \.undoStack, to: \.redoStack, emptyMessage: "nothing to undo", env: env)
+            return Reducer.step(&state, from: \.undoStack, to: \.redoStack, emptyMessage: UIText.nothingToUndo.text(state.spec.language), env: env)
         case .redo:
-            return Reducer.step(&state, from: \.redoStack, to: \.undoStack, emptyMessage: "nothing to redo", env: env)
+            return Reducer.step(&state, from: \.redoStack, to: \.undoStack, emptyMessage: UIText.nothingToRedo.text(state.spec.language), env: env)
         case .pinBaseline:
             guard let results = state.results else {
-                state.status = StatusMessage(text: "no results to pin yet", isError: true); return []
+                state.status = StatusMessage(text: UIText.noResultsToPin.text(state.spec.language), isError: true); return []
             }
             state.baseline = Baseline(spec: results.spec, models: results.models)
-            state.status = StatusMessage(text: "baseline pinned: changes are now shown against it", isError: false)
+            state.status = StatusMessage(text: UIText.baselinePinned.text(state.spec.language), isError: false)
         case .clearBaseline:
             state.baseline = nil
-            state.status = StatusMessage(text: "baseline cleared", isError: false)
+            state.status = StatusMessage(text: UIText.baselineCleared.text(state.spec.language), isError: false)
         case .bootstrap:
             guard state.spec.mediator != nil else {
-                state.status = StatusMessage(text: "no mediator chosen: press \(KeyTable.label(.setMediator)) on a variable", isError: true); return []
+                state.status = StatusMessage(text: UIText.noMediatorChosen.text(state.spec.language, KeyTable.label(.setMediator)), isError: true); return []
             }
             var effects: [Effect] = state.bootstrap.phase == .running ? [.cancelBootstrap] : []
             state.bootstrap = BootstrapProgress(generation: state.generation, phase: .running)
@@ -59,7 +60,7 @@ enum GlobalKeys {
         case .cancelBootstrap:
             guard state.bootstrap.phase == .running else { return [] }
             state.bootstrap.phase = .cancelled
-            state.status = StatusMessage(text: "bootstrap cancelled (\(KeyTable.label(.bootstrap)) restarts it)", isError: false)
+            state.status = StatusMessage(text: UIText.bootstrapCancelledStatus.text(state.spec.language, KeyTable.label(.bootstrap)), isError: false)
             return [.cancelBootstrap]
         case .zoom:
             state.zoom.toggle()
@@ -67,11 +68,11 @@ enum GlobalKeys {
         case .find:
             state.focus = .variables
             state.zoom = false
-            state.overlay = .prompt(Prompt(title: "Find variable", text: "", purpose: .find(previousCursor: state.cursor)))
+            state.overlay = .prompt(Prompt(title: UIText.findVariable.text(state.spec.language), text: "", purpose: .find(previousCursor: state.cursor)))
         case .saveSpec:
-            state.overlay = .prompt(Prompt(title: "Save specification to", text: "pathlens-spec.json", purpose: .saveSpec, suggested: true))
+            state.overlay = .prompt(Prompt(title: UIText.saveSpecTo.text(state.spec.language), text: UIText.specFileName.en, purpose: .saveSpec, suggested: true))
         case .export:
-            state.overlay = .choice(ChoiceMenu(title: "Export \(state.view.title) as",
+            state.overlay = .choice(ChoiceMenu(title: UIText.exportAs.text(state.spec.language, state.view.title),
                                                options: ExportFormat.allCases.map(\.title), selected: 0, purpose: .exportFormat))
         case .lesson:
             return LessonKeys.reopen(&state, env: env)
@@ -88,7 +89,7 @@ enum GlobalKeys {
 
     static func toggleLanguage(_ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
         guard env.unicode else {
-            state.status = StatusMessage(text: "Chinese labels need a UTF-8 locale; showing English", isError: true)
+            state.status = StatusMessage(text: UIText.chineseLabelsNeedUTF8.text(state.spec.language), isError: true)
             return []
         }
         return Reducer.change(&state, env: env) { $0.language = $0.language == .en ? .zh : .en }

@@ -1,3 +1,4 @@
+import Reports
 import SurveyData
 
 /// Dialogs: the `?` list, choice menus (variable actions, subsample, export format, views) and
@@ -46,9 +47,9 @@ enum OverlayKeys {
         let current = state.spec.subsample
         let selected = current.flatMap { c in env.codebook.subsamples.firstIndex { $0.condition == c.condition }.map { $0 + 1 } }
             ?? (current == nil ? 0 : presets.count + 1)
-        let all = language == .zh ? "全部观测" : "All observations"
-        let typed = language == .zh ? "输入 if 条件..." : "Type an if expression..."
-        return ChoiceMenu(title: language == .zh ? "子样本" : "Subsample", options: [all] + presets + [typed],
+        let all = UIText.allObservations.text(language)
+        let typed = UIText.typeCondition.text(language)
+        return ChoiceMenu(title: UIText.subsampleTitle.text(language), options: [all] + presets + [typed],
                           selected: selected, purpose: .subsample)
     }
 
@@ -92,8 +93,8 @@ enum OverlayKeys {
             let formats = ExportFormat.allCases
             guard formats.indices.contains(menu.selected) else { return [] }
             let format = formats[menu.selected]
-            let name = "pathlens-\(state.view.title.lowercased()).\(format.fileExtension)"
-            state.overlay = .prompt(Prompt(title: "Export to", text: name, purpose: .export(format), suggested: true))
+            let name = UIText.exportFileName.text(.en, state.view.title.lowercased(), format.fileExtension)
+            state.overlay = .prompt(Prompt(title: UIText.exportTo.text(state.spec.language), text: name, purpose: .export(format), suggested: true))
         case .view:
             return Reducer.reduceKey(&state, .char(Character(String(menu.selected + 1))), env: env)
         case .variance, .weights:
@@ -141,7 +142,7 @@ enum OverlayKeys {
         state.checkToken += 1
         prompt.checkToken = state.checkToken
         prompt.checking = true
-        return .checkCondition(ConditionCheck(text: prompt.text, token: state.checkToken, confirm: confirm))
+        return .checkCondition(ConditionCheck(text: prompt.text, token: state.checkToken, confirm: confirm, language: state.spec.language))
     }
 
     /// A check finished: its feedback goes under the prompt it was asked for (if still open and
@@ -182,7 +183,7 @@ enum OverlayKeys {
             prompt.feedback = nil
             prompt.feedbackIsError = false
         } else {
-            prompt.feedback = "no variable matches '\(prompt.text)'"
+            prompt.feedback = UIText.noVariableMatches.text(state.spec.language, prompt.text)
             prompt.feedbackIsError = true
         }
     }

@@ -1,4 +1,5 @@
 import Estimation
+import Reports
 import SurveyData
 
 /// The variable editor (`E` on a variable): its measure, how it enters as a control (`c.`, `i.`,
@@ -29,6 +30,34 @@ public enum EditorRole: Sendable, Equatable, CaseIterable {
         if name == spec.activeMediator { return .mediator }
         if spec.controls.contains(where: { FormulaTerms.variable(of: $0) == name }) { return .control }
         return .none
+    }
+
+    /// The role's name in the editor's Role row and in refusals.
+    var phrase: Phrase {
+        switch self {
+        case .none: return UIText.roleNone
+        case .outcome: return UIText.roleOutcome
+        case .keyRegressor: return UIText.roleKeyRegressor
+        case .mediator: return UIText.roleMediator
+        case .control: return UIText.roleControl
+        }
+    }
+}
+
+/// Why a role change is refused, worded in the reader's language (`RoleRules`).
+enum RoleRefusal: Sendable, Equatable {
+    case outcomeStays, keyStays
+    /// `variable` already has role `has` and cannot take `wanted`.
+    case taken(String, has: EditorRole, wanted: EditorRole)
+
+    func text(_ language: Language) -> String {
+        switch self {
+        case .outcomeStays: return UIText.outcomeStays.text(language)
+        case .keyStays: return UIText.keyStays.text(language)
+        case let .taken(v, has, wanted):
+            return wanted == .control ? UIText.roleTakenForControl.text(language, v, has.phrase.text(language))
+                : UIText.roleTaken.text(language, v, has.phrase.text(language), wanted.phrase.text(language))
+        }
     }
 }
 
@@ -70,7 +99,7 @@ enum EditorChoices {
 enum VariableEditorKeys {
     static func open(_ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
         guard state.focus == .variables, !state.zoom, let name = CursorKeys.rowUnderCursor(state, env: env)?.variableName else {
-            state.status = StatusMessage(text: EditorText.cursorFirst.text(state.spec.language), isError: true)
+            state.status = StatusMessage(text: UIText.cursorFirst.text(state.spec.language), isError: true)
             return []
         }
         state.overlay = .editor(VariableEditor(variable: name))
@@ -130,11 +159,11 @@ enum VariableEditorKeys {
         let language = state.spec.language
         let (count, inForce) = current(state, editor, env: env)
         guard (0..<count).contains(index) else {
-            state.status = StatusMessage(text: EditorText.noSuchValue(index + 1, count).text(language), isError: true)
+            state.status = StatusMessage(text: UIText.noSuchValue.text(language, index + 1, count), isError: true)
             return []
         }
         if index == inForce, editor.roleChoice == nil {
-            state.status = StatusMessage(text: EditorText.unchanged(name).text(language), isError: false)
+            state.status = StatusMessage(text: UIText.unchanged.text(language, name), isError: false)
             return []
         }
         var effects: [Effect] = []
@@ -195,41 +224,41 @@ enum VariableEditorKeys {
 /// mediator never the key regressor. The role keys (`o`, `r`, `m`, `M`, Space), the variable
 /// menu and the editor all ask it.
 enum RoleRules {
-    static func conflict(_ name: String, _ role: EditorRole, _ spec: Specification) -> EditorText? {
+    static func conflict(_ name: String, _ role: EditorRole, _ spec: Specification) -> RoleRefusal? {
         switch role {
         case .none:
             if name == spec.outcome { return .outcomeStays }
             if name == spec.keyRegressor { return .keyStays }
             return nil
         case .outcome:
-            if name == spec.keyRegressor { return .isKey(name, wanted: .outcome) }
-            if name == spec.mediator && spec.mediatorOn { return .isMediator(name, wanted: .outcome) }
+            if name == spec.keyRegressor { return .taken(name, has: .keyRegressor, wanted: .outcome) }
+            if name == spec.mediator && spec.mediatorOn { return .taken(name, has: .mediator, wanted: .outcome) }
             return nil
         case .keyRegressor:
-            if name == spec.outcome { return .isOutcome(name, wanted: .keyRegressor) }
-            if name == spec.mediator && spec.mediatorOn { return .isMediator(name, wanted: .keyRegressor) }
+            if name == spec.outcome { return .taken(name, has: .outcome, wanted: .keyRegressor) }
+            if name == spec.mediator && spec.mediatorOn { return .taken(name, has: .mediator, wanted: .keyRegressor) }
             return nil
         case .mediator:
-            if name == spec.outcome { return .isOutcome(name, wanted: .mediator) }
-            if name == spec.keyRegressor { return .isKey(name, wanted: .mediator) }
+            if name == spec.outcome { return .taken(name, has: .outcome, wanted: .mediator) }
+            if name == spec.keyRegressor { return .taken(name, has: .keyRegressor, wanted: .mediator) }
             return nil
         case .control:
             return controlConflict(name, spec)
         }
     }
 
-    static func controlConflict(_ name: String, _ spec: Specification) -> EditorText? {
-        if name == spec.outcome { return .isOutcome(name, wanted: .control) }
-        if name == spec.keyRegressor { return .isKey(name, wanted: .control) }
-        if name == spec.activeMediator { return .isMediator(name, wanted: .control) }
+    static func controlConflict(_ name: String, _ spec: Specification) -> RoleRefusal? {
+        if name == spec.outcome { return .taken(name, has: .outcome, wanted: .control) }
+        if name == spec.keyRegressor { return .taken(name, has: .keyRegressor, wanted: .control) }
+        if name == spec.activeMediator { return .taken(name, has: .mediator, wanted: .control) }
         return nil
     }
 
     /// Switching the remembered mediator on when it has become the outcome or key regressor.
-    static func mediatorOnConflict(_ spec: Specification) -> EditorText? {
+    static func mediatorOnConflict(_ spec: Specification) -> RoleRefusal? {
         guard !spec.mediatorOn, let m = spec.mediator else { return nil }
-        if m == spec.outcome { return .isOutcome(m, wanted: .mediator) }
-        if m == spec.keyRegressor { return .isKey(m, wanted: .mediator) }
+        if m == spec.outcome { return .taken(m, has: .outcome, wanted: .mediator) }
+        if m == spec.keyRegressor { return .taken(m, has: .keyRegressor, wanted: .mediator) }
         return nil
     }
 }

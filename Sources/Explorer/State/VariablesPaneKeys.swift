@@ -1,4 +1,5 @@
 import Estimation
+import Reports
 import SurveyData
 
 /// The variables pane: roles for the variable under the cursor, controls and groups on/off, and
@@ -27,26 +28,18 @@ enum VariablesPaneKeys {
 
         /// The menu line, with the key that does the same from the pane (from `KeyTable`).
         func title(_ language: Language) -> String {
-            let text: String
-            switch (self, language) {
-            case (.outcome, .en): text = "Set as outcome"
-            case (.outcome, .zh): text = "设为因变量"
-            case (.keyRegressor, .en): text = "Set as key regressor"
-            case (.keyRegressor, .zh): text = "设为核心自变量"
-            case (.mediator, .en): text = "Set as mediator"
-            case (.mediator, .zh): text = "设为中介变量"
-            case (.control, .en): text = "Switch control on/off"
-            case (.control, .zh): text = "开关控制变量"
-            case (.crosstabRow, .en): text = "Crosstab rows"
-            case (.crosstabRow, .zh): text = "交叉表的行"
-            case (.crosstabColumn, .en): text = "Crosstab columns"
-            case (.crosstabColumn, .zh): text = "交叉表的列"
-            case (.marginsTerm, .en): text = "Show its margins"
-            case (.marginsTerm, .zh): text = "显示其边际效应"
-            case (.edit, .en): text = "Edit measure, entry, role"
-            case (.edit, .zh): text = "编辑测量类型、进入方式、角色"
+            let phrase: Phrase
+            switch self {
+            case .outcome: phrase = UIText.menuOutcome
+            case .keyRegressor: phrase = UIText.menuKeyRegressor
+            case .mediator: phrase = UIText.menuMediator
+            case .control: phrase = UIText.menuControl
+            case .crosstabRow: phrase = UIText.menuCrosstabRow
+            case .crosstabColumn: phrase = UIText.menuCrosstabColumn
+            case .marginsTerm: phrase = UIText.menuMargins
+            case .edit: phrase = UIText.menuEdit
             }
-            return "\(text) (\(KeyTable.label(keyAction)))"
+            return phrase.text(language, KeyTable.label(keyAction))
         }
     }
 
@@ -57,7 +50,7 @@ enum VariablesPaneKeys {
         case .variableEditor: return VariableEditorKeys.open(&state, env: env)
         case .viewMenu:
             let language = state.spec.language
-            state.overlay = .choice(ChoiceMenu(title: language == .zh ? "视图" : "View",
+            state.overlay = .choice(ChoiceMenu(title: UIText.viewMenu.text(language),
                                                options: ViewKind.allCases.map { "\($0.rawValue) \($0.title)" },
                                                selected: state.view.rawValue - 1, purpose: .view))
             return []
@@ -69,7 +62,7 @@ enum VariablesPaneKeys {
 
     static func variableAction(_ state: inout AppState, _ action: VariableAction, env: ExplorerEnvironment) -> [Effect] {
         guard state.focus == .variables, !state.zoom, let name = CursorKeys.rowUnderCursor(state, env: env)?.variableName else {
-            state.status = StatusMessage(text: "move the cursor to a variable in the variables pane first", isError: true)
+            state.status = StatusMessage(text: UIText.cursorFirst.text(state.spec.language), isError: true)
             return []
         }
         return apply(action, to: name, &state, env: env)
@@ -97,7 +90,7 @@ enum VariablesPaneKeys {
             return toggleControl(name, &state, env: env)
         case .crosstabRow, .crosstabColumn:
             if VariableFacts.distinctCount(name, in: env.dataset) > VariableFacts.crosstabLimit {
-                return refuse(EditorText.crosstabTooMany(name, VariableFacts.crosstabLimit).text(language))
+                return refuse(UIText.crosstabTooMany.text(language, name, VariableFacts.crosstabLimit))
             }
             return Reducer.change(&state, env: env) { s in
                 let first = s.crosstabs.first

@@ -1,4 +1,6 @@
+import Analysis
 import Estimation
+import Reports
 import SurveyData
 
 /// Variance and weights (`V`, `W`: a menu, then a prompt naming the variable) and the Models
@@ -10,22 +12,22 @@ enum VarianceKeys {
         case .varianceMenu:
             let selected: Int
             switch state.spec.vce { case .oim: selected = 0; case .robust: selected = 1; case .cluster: selected = 2 }
-            state.overlay = .choice(ChoiceMenu(title: EditorText.varianceTitle.text(language),
-                                               options: ["oim", "robust", EditorText.clusterBy.text(language)],
+            state.overlay = .choice(ChoiceMenu(title: UIText.varianceTitle.text(language),
+                                               options: ["oim", "robust", UIText.clusterBy.text(language)],
                                                selected: selected, purpose: .variance))
         case .weights:
             let selected = state.spec.weight.map { $0.kind == .fweight ? 1 : 2 } ?? 0
-            state.overlay = .choice(ChoiceMenu(title: EditorText.weightsTitle.text(language),
-                                               options: [EditorText.noWeights.text(language)]
-                                                   + SpecWeight.Kind.allCases.map { EditorText.weightOf($0).text(language) },
+            state.overlay = .choice(ChoiceMenu(title: UIText.weightsTitle.text(language),
+                                               options: [UIText.noWeights.text(language)]
+                                                   + SpecWeight.Kind.allCases.map { weightPhrase($0).text(language) },
                                                selected: selected, purpose: .weights))
         case .oddsRatios:
             let effects = Reducer.change(&state, env: env) { $0.oddsRatios.toggle() }
-            state.status = StatusMessage(text: EditorText.oddsRatios(state.spec.oddsRatios).text(language), isError: false)
+            state.status = StatusMessage(text: (state.spec.oddsRatios ? UIText.oddsRatiosOn : UIText.oddsRatiosOff).text(language), isError: false)
             return effects
         case .parenContent:
             let effects = Reducer.change(&state, env: env) { $0.paren = $0.paren.next }
-            state.status = StatusMessage(text: EditorText.paren(state.spec.paren).text(language), isError: false)
+            state.status = StatusMessage(text: parenPhrase(state.spec.paren).text(language), isError: false)
             return effects
         default:
             break
@@ -42,12 +44,12 @@ enum VarianceKeys {
         case (.variance, _):
             var current = ""
             if case let .cluster(v) = state.spec.vce { current = v }
-            state.overlay = .prompt(Prompt(title: EditorText.clusterPrompt.text(language), text: current,
+            state.overlay = .prompt(Prompt(title: UIText.clusterPrompt.text(language), text: current,
                                            purpose: .clusterVariable))
         case (.weights, 0): return Reducer.change(&state, env: env) { $0.weight = nil }
         case (.weights, let i):
             let kind = SpecWeight.Kind.allCases[min(i - 1, SpecWeight.Kind.allCases.count - 1)]
-            state.overlay = .prompt(Prompt(title: EditorText.weightPrompt(kind).text(language),
+            state.overlay = .prompt(Prompt(title: UIText.weightPrompt.text(language, kind.rawValue),
                                            text: state.spec.weight?.variable ?? "", purpose: .weightVariable(kind)))
         default: break
         }
@@ -59,14 +61,14 @@ enum VarianceKeys {
         let language = state.spec.language
         var prompt = prompt
         guard env.dataset.column(text) != nil else {
-            prompt.feedback = EditorText.unknownVariable(text).text(language)
+            prompt.feedback = UIText.unknownVariable.text(language, text)
             prompt.feedbackIsError = true
             state.overlay = .prompt(prompt)
             return []
         }
         let role = EditorRole.of(text, in: state.spec)
         if role != .none && role != .control {
-            prompt.feedback = EditorText.roleVariable(text, role).text(language)
+            prompt.feedback = UIText.variableHasRole.text(language, text, role.phrase.text(language))
             prompt.feedbackIsError = true
             state.overlay = .prompt(prompt)
             return []
@@ -76,6 +78,23 @@ enum VarianceKeys {
         case .clusterVariable: return Reducer.change(&state, env: env) { $0.vce = .cluster(text) }
         case let .weightVariable(kind): return Reducer.change(&state, env: env) { $0.weight = SpecWeight(kind: kind, variable: text) }
         default: return []
+        }
+    }
+
+    /// The `W` menu's line for a kind of weight.
+    static func weightPhrase(_ kind: SpecWeight.Kind) -> Phrase {
+        switch kind {
+        case .fweight: return UIText.frequencyWeights
+        case .pweight: return UIText.samplingWeights
+        }
+    }
+
+    /// The status line after `P`: what the parentheses now hold.
+    static func parenPhrase(_ content: ParenContent) -> Phrase {
+        switch content {
+        case .t: return UIText.parenT
+        case .se: return UIText.parenSE
+        case .ci: return UIText.parenCI
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import SurveyData
 import Teaching
 
@@ -63,7 +64,7 @@ final class EffectRunner {
             case let .save(path, spec):
                 do {
                     try SpecFile.save(spec, to: path, dataFile: env.dataFile)
-                    followUp = .effectFinished(message: "specification saved to \(path)", isError: false)
+                    followUp = .effectFinished(message: UIText.specSaved.text(state.spec.language, path), isError: false)
                 } catch {
                     followUp = .effectFinished(message: "\(error)", isError: true)
                 }

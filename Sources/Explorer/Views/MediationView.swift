@@ -45,7 +45,7 @@ enum MediationView {
         var lines: [StyledLine] = []
         lines.append(StyledLine(UIText.pathDiagram.text(language) + "  (N = \(result.n))", style: .bold))
         if let ignored = ignoredOptions(spec, language: language) {
-            lines += prose(EditorText.mediationIgnores(ignored).text(language), style: .negative)
+            lines += prose(UIText.mediationIgnores.text(language, ignored), style: .negative)
         }
         if !spec.mediatorOn { lines += prose(UIText.mediatorNotInModels.text(language), style: .dim) }
         lines.append(StyledLine("  X  " + label(spec.keyRegressor), style: .accent))

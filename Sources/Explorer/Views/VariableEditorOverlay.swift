@@ -14,16 +14,16 @@ enum VariableEditorOverlay {
             return TextWidth.pad(label, to: 12) + items.joined(separator: " ")
         }
         let measure = EditorChoices.measure(name, spec: spec, env: env)
-        let measureRow = row(EditorText.fieldMeasure.text(language),
-                             EditorChoices.measures.map { EditorText.measure($0).text(language) },
+        let measureRow = row(UIText.editorMeasure.text(language),
+                             EditorChoices.measures.map { UIText.measure($0).text(language) },
                              EditorChoices.measures.firstIndex(of: measure) ?? 0)
         let role = EditorRole.of(name, in: spec)
-        let roleRow = row(EditorText.fieldRole.text(language), EditorRole.allCases.map { EditorText.role($0).text(language) },
+        let roleRow = row(UIText.editorRole.text(language), EditorRole.allCases.map { $0.phrase.text(language) },
                           EditorRole.allCases.firstIndex(of: role) ?? 0)
         let entries = EditorChoices.entries(name, env: env)
         let entry = EditorChoices.entry(name, spec: spec, env: env)
-        let shown = entries.map { $0 == name ? "\(name) (\(EditorText.entryBare.text(language)))" : $0 }
-        var entryRow = row(EditorText.fieldEntry.text(language), shown, entries.firstIndex(of: entry) ?? 0)
+        let shown = entries.map { $0 == name ? "\(name) (\(UIText.editorAsMeasured.text(language)))" : $0 }
+        var entryRow = row(UIText.editorEntry.text(language), shown, entries.firstIndex(of: entry) ?? 0)
         if role != .control { entryRow += UIText.editorNotAControl.text(language) }
         return [measureRow, roleRow, entryRow]
     }
@@ -37,7 +37,7 @@ enum VariableEditorOverlay {
         let all = lines(editor, state, env: env) + [help]
         // Long entry lists (a base level per region) are clipped by the box; the selected
         // field is reversed, so the values in force stay readable.
-        Overlays.box(title: EditorText.title(editor.variable).text(language) + open + keys + close,
+        Overlays.box(title: UIText.editorTitle.text(language, editor.variable) + open + keys + close,
                      lines: all, selected: editor.field.rawValue, into: &grid, lineStyles: [all.count - 1: .dim], minWidth: 60)
     }
 }

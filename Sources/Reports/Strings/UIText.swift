@@ -190,6 +190,10 @@ public enum UIText {
     public static let stepOf = Phrase("Step {0}/{1}", "第 {0}/{1} 步")
     public static let lookAt = Phrase("Look at", "请看")
     public static let lookAtTitle = Phrase("Look at: {0}", "请看：{0}")
+    public static let stepMediationTitle = Phrase("Mediation", "中介分析")
+    public static let stepBasePrefix = Phrase("base {0}", "基准 {0}")
+    public static let stepOddsRatio = Phrase("odds ratio exp(b): {0}", "优势比 exp(b)：{0}")
+    public static let stepBaseline = Phrase("baseline: {0}", "基准：{0}")
     public static let stepComputing = Phrase("computing this step's numbers...", "正在计算本步的数字……")
 
     // MARK: command-line checks
