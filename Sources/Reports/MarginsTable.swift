@@ -55,9 +55,10 @@ public enum MarginsTable {
     public static func contrasts(_ result: ModelResult, codebook: Codebook?, language: Language = .en,
                                  digits: Int = 3) -> Table {
         let labeler = TermLabeler(codebook: codebook, language: language)
-        var table = Table(title: language == .zh ? "边际效应之差（--contrast）" : "Contrasts of marginal effects (--contrast)",
+        var table = Table(title: UIText.contrastsTitle.text(language),
                           alignments: [.left, .left, .left, .decimal, .decimal, .decimal])
-        let heads = language == .zh ? ["", "结果", "比较", "差", "标准误", "p"] : ["", "Outcome", "Contrast", "Difference", "SE", "p"]
+        let heads = ["", UIText.contrastOutcome.text(language), UIText.contrastComparison.text(language),
+                     UIText.contrastDifference.text(language), UIText.contrastSE.text(language), "p"]
         table.headers = [heads.map { Cell($0, alignment: .center) }]
         for c in result.contrasts {
             let coefficient = result.coefficient(c.term)
