@@ -113,7 +113,7 @@ public enum RegressionTable {
         table.headers.append([.empty] + columns.map { column in
             var title = column.title ?? ReportText.modelName(column.result.model, language)
             if column.title == nil, let scale = ReportText.scaleName(column.scale, language) {
-                title += language == .zh ? "（\(scale)）" : " (\(scale))"
+                title += UIText.parenthesized.text(language, scale)
             }
             return Cell(title, alignment: .center)
         })
@@ -329,13 +329,11 @@ public enum RegressionTable {
     }
 
     private static func statisticLatex(_ s: RegressionStatistic, _ l: Language) -> String? {
-        switch (s, l) {
-        case (.r2, _): return "$R^2$"
-        case (.adjR2, .en): return "Adjusted $R^2$"
-        case (.adjR2, .zh): return "调整$R^2$"
-        case (.pseudoR2, .en): return "Pseudo $R^2$"
-        case (.pseudoR2, .zh): return "伪$R^2$"
-        case (.lrChi2, _): return "LR $\\chi^2$"
+        switch s {
+        case .r2: return "$R^2$"
+        case .adjR2: return UIText.latexAdjustedR2.text(l)
+        case .pseudoR2: return UIText.latexPseudoR2.text(l)
+        case .lrChi2: return UIText.latexLRChi2.text(l)
         default: return nil
         }
     }
@@ -349,9 +347,7 @@ public enum RegressionTable {
                      // A linearized (svy) fit tests with t on the design df, as OLS does.
                      ReportText.parenNote(options.paren, kinds: columns.map { $0.result.survey != nil ? .ols : $0.result.model }, language)]
         if columns.contains(where: { isEform($0, options) }) {
-            notes.append(language == .zh
-                ? "logit / ologit 列为比值比 exp(b)，标准误按 delta 法为 exp(b)·se，显著性检验基于未变换的系数；切点未变换。"
-                : "logit / ologit columns: odds ratios exp(b), standard errors exp(b)*se (delta method), tests on the untransformed coefficients; cutpoints untransformed.")
+            notes.append(UIText.oddsRatioNote.text(language))
         }
         // Each distinct note once, naming the columns it applies to (a model shown raw and
         // standardized has the same notes twice).

@@ -18,7 +18,8 @@ import Testing
                           "Sources/Reports/ReportText.swift", "Sources/Reports/MediationText.swift",
                           "Sources/Reports/MediationTables.swift", "Sources/Reports/MediationSummaryTable.swift",
                           "Sources/Reports/DescribeTable.swift", "Sources/Reports/CrosstabTable.swift",
-                          "Sources/Reports/MarginsTable.swift"]
+                          "Sources/Reports/MarginsTable.swift", "Sources/Reports/RegressionTable.swift",
+                          "Sources/Reports/TermLabels.swift", "Sources/Reports/FitJSON.swift"]
 
     /// The string table's files.
     static let table = "Sources/Reports/Strings"

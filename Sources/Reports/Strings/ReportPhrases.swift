@@ -52,6 +52,11 @@ extension UIText {
     public static let modelLogit = Phrase("Logit", "Logit")
     public static let modelProbit = Phrase("Probit", "Probit")
     public static let modelOrderedLogit = Phrase("Ordered logit", "有序Logit")
+    public static let latexAdjustedR2 = Phrase("Adjusted $R^2$", "调整$R^2$")
+    public static let latexLRChi2 = Phrase("LR $\\chi^2$", "LR $\\chi^2$")
+    public static let latexPseudoR2 = Phrase("Pseudo $R^2$", "伪$R^2$")
+    public static let oddsRatioNote = Phrase("logit / ologit columns: odds ratios exp(b), standard errors exp(b)*se (delta method), tests on the untransformed coefficients; cutpoints untransformed.",
+                                             "logit / ologit 列为比值比 exp(b)，标准误按 delta 法为 exp(b)·se，显著性检验基于未变换的系数；切点未变换。")
     public static let contrastsTitle = Phrase("Contrasts of marginal effects (--contrast)", "边际效应之差（--contrast）")
     public static let contrastOutcome = Phrase("Outcome", "结果")
     public static let contrastComparison = Phrase("Contrast", "比较")
