@@ -23,14 +23,8 @@ struct ConditionalMargins {
 
     private var k: Int { context.k }
     private var p: Int { theta.count }
-    private var outcomeCount: Int { context.kind.isOrdered ? context.outcomeLevels.count : 1 }
-    private var outcomeNames: [String] {
-        switch context.kind {
-        case .ols: return ["E(y)"]
-        case .logit, .probit: return ["1"]
-        case .ologit, .oprobit, .gologit, .goprobit: return context.outcomeLevels.map { formatCode($0) }
-        }
-    }
+    private var outcomeCount: Int { context.marginsOutcomeCount }
+    private var outcomeNames: [String] { context.marginsOutcomeNames }
 
     func compute() -> (margins: [MarginalEffect], contrasts: [MarginsContrast]) {
         let design = context.design

@@ -19,15 +19,9 @@ struct Margins {
 
     private var k: Int { context.k }
     private var p: Int { theta.count }
-    private var outcomeCount: Int { context.kind.isOrdered ? context.outcomeLevels.count : 1 }
+    private var outcomeCount: Int { context.marginsOutcomeCount }
 
-    private var outcomeNames: [String] {
-        switch context.kind {
-        case .ols: return ["E(y)"]
-        case .logit, .probit: return ["1"]
-        case .ologit, .oprobit, .gologit, .goprobit: return context.outcomeLevels.map { formatCode($0) }
-        }
-    }
+    private var outcomeNames: [String] { context.marginsOutcomeNames }
 
     /// Per-variable effects through `ConditionalMargins` when the model has interactions or the
     /// request is not the default; otherwise the per-column fast path below (the same numbers:
@@ -206,5 +200,18 @@ struct Margins {
         let J = outcomeCount
         if m < J - 1 { jac[k + m] += up }
         if m > 0 { jac[k + m - 1] += lo }
+    }
+}
+
+extension FitContext {
+    /// The outcomes margins are reported for (one per category of an ordered model), shared by
+    /// the per-column and the conditional (interaction-aware) margins.
+    var marginsOutcomeCount: Int { kind.isOrdered ? outcomeLevels.count : 1 }
+    var marginsOutcomeNames: [String] {
+        switch kind {
+        case .ols: return ["E(y)"]
+        case .logit, .probit: return ["1"]
+        case .ologit, .oprobit, .gologit, .goprobit: return outcomeLevels.map { formatCode($0) }
+        }
     }
 }
