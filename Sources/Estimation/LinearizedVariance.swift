@@ -18,17 +18,8 @@ struct LinearizedVariance {
     func meat(_ produce: ((Range<Int>, [Double]) -> Void) -> Void) -> [Double]? {
         _ = LinearAlgebra.singleThreadedBLAS
         let p = parameterCount, P = structure.psuCount, H = structure.strataCount
-        var totals = [Double](repeating: 0, count: P * p)
-        let psu = structure.psuOfRow
-        produce { range, s in
-            let m = range.count
-            for t in 0..<m {
-                let i = range.lowerBound + t
-                let w = weights?[i] ?? 1
-                let g = psu[i]
-                for c in 0..<p { totals[c * P + g] += w * s[c * m + t] }
-            }
-        }
+        var totals = Sandwich.groupTotals(groups: structure.psuOfRow, count: P, weights: weights,
+                                          parameterCount: p, produce)
         let counts = structure.stratumPSUs
         let singletons = (0..<H).filter { counts[$0] == 1 }
         let rule = structure.design.singleUnit

@@ -18,16 +18,7 @@ struct Sandwich {
         guard p > 0 else { return meat }
         if let cl = clusters {
             let G = clusterCount
-            var sums = [Double](repeating: 0, count: G * p)
-            produce { range, s in
-                let m = range.count
-                for t in 0..<m {
-                    let i = range.lowerBound + t
-                    let w = weights?[i] ?? 1
-                    let g = cl[i]
-                    for c in 0..<p { sums[c * G + g] += w * s[c * m + t] }
-                }
-            }
+            let sums = Self.groupTotals(groups: cl, count: G, weights: weights, parameterCount: p, produce)
             if G > 0 {
                 cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(p), Int32(G), 1, sums, Int32(G), 0, &meat, Int32(p))
             }
@@ -46,5 +37,22 @@ struct Sandwich {
         }
         LinearAlgebra.symmetrizeFromUpper(&meat, p)
         return meat
+    }
+
+    /// Per group (cluster, PSU) totals of the weighted scores Σ wᵢsᵢ, column-major count×p: the
+    /// first step of the cluster-robust and the linearized (svy) meat alike.
+    static func groupTotals(groups: [Int], count: Int, weights: [Double]?, parameterCount p: Int,
+                            _ produce: ((Range<Int>, [Double]) -> Void) -> Void) -> [Double] {
+        var totals = [Double](repeating: 0, count: count * p)
+        produce { range, s in
+            let m = range.count
+            for t in 0..<m {
+                let i = range.lowerBound + t
+                let w = weights?[i] ?? 1
+                let g = groups[i]
+                for c in 0..<p { totals[c * count + g] += w * s[c * m + t] }
+            }
+        }
+        return totals
     }
 }

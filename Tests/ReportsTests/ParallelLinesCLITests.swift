@@ -18,6 +18,10 @@ struct ParallelLinesCLITests {
         (["fit", "gologit", "skill ~ union + age", "--pl", "age", "--npl", "union"], "--pl and --npl cannot be combined"),
         (["fit", "gologit", "skill ~ union + age", "--pl", "nosuch"], "--pl: 'nosuch' is not a term of"),
         (["fit", "gologit", "skill ~ union + age", "--autofit", "1.5"], "--autofit: alpha must be between 0 and 1"),
+        (["fit", "gologit", "skill ~ i.union#c.age"], "gologit/goprobit do not take interactions"),
+        (["fit", "goprobit", "skill ~ union + age", "--at", "age=(30 40)"], "gologit/goprobit do not take interactions"),
+        (["fit", "gologit", "skill ~ union + age", "--svy", "psu=educ weight=w"], "do not take a survey design yet"),
+        (["fit", "ologit", "skill ~ union + age", "--brant", "--svy", "psu=educ weight=w"], "do not take a survey design yet"),
     ])
     func badCombinationIsOneLineError(arguments: [String], message: String) throws {
         let run = try CLI.run(arguments + ["--data", Self.workers])
