@@ -22,7 +22,7 @@ struct CausalEngine: Sendable {
     let codes: [Double]
 
     init(mediator: PredictiveModel, outcome: PredictiveModel, x: String, m: String,
-         control: Double, treat: Double) throws(MediationError) {
+         control: Double, treat: Double, mediatorSD: Double? = nil) throws(MediationError) {
         guard let mx = mediator.column(of: x) else {
             throw .estimation("causal mediation: '\(x)' was omitted from the mediator model")
         }
@@ -32,7 +32,8 @@ struct CausalEngine: Sendable {
         self.mediator = mediator; self.outcome = outcome
         mediatorX = mx; outcomeX = ox; outcomeM = om
         self.control = control; self.treat = treat
-        sigma = mediator.kind == .ols ? mediator.residualSD() : 0
+        // `mediatorSD`: the fitted model's residual sd when `mediator` is a rewritten copy (W fixed).
+        sigma = mediator.kind == .ols ? (mediatorSD ?? mediator.residualSD()) : 0
         codes = outcome.outcomeLevels
     }
 

@@ -27,6 +27,7 @@ struct CommonSample {
             variables += controls
         }
         variables += spec.sampleVariables
+        variables += spec.moderation.map { [$0.moderator] } ?? []
         variables += spec.design?.variables ?? []
         var seen = Set<String>()
         variables = variables.filter { seen.insert($0).inserted }

@@ -89,6 +89,7 @@ struct MediationRun {
                 throw .invalidSpec(MediationSurveyText.onlyPaths(other.map(\.rawValue)).text(.en))
             }
         }
+        try ModeratedMediation.validate(spec, data: data)
         self.spec = spec; self.options = options; self.progress = progress; self.isCancelled = isCancelled
         sample = try CommonSample(spec: spec, data: data)
         if let k = spec.outcomeModel {
@@ -153,7 +154,9 @@ struct MediationRun {
                 a: a, b: b, sdM: try latentSD(aFit), sdY: try latentSD(fullFit))
 
             var boot: BootstrapResult?
-            if options.runs(.bootstrap), options.reps > 0 {
+            // Under a moderator the replications go to the conditional effects (PROCESS reports no
+            // unconditional indirect effect for models 7, 14 and 58).
+            if options.runs(.bootstrap), options.reps > 0, spec.moderation == nil {
                 boot = try bootstrap(aFit: aFit, fullFit: fullFit, mediator: m, level: level)
             }
             var causal: CausalResult?
@@ -180,9 +183,16 @@ struct MediationRun {
                 khb = try karlsonHolmBreen(total: total, mediatorFits: mediatorFits, joint: singleFull)
             }
         }
-        return MediationResult(n: n, x: spec.x, y: spec.y, controls: spec.controls,
-                               condition: spec.condition, outcomeModel: outcomeKind,
-                               mediators: analyses, khb: khb, dropped: sample.dropped, diagnostics: notes)
+        var moderation: ModerationResult?
+        if let mod = spec.moderation {
+            try checkCancelled()
+            moderation = try moderatedMediation(mod, mediatorKind: mediatorKinds[0])
+        }
+        var result = MediationResult(n: n, x: spec.x, y: spec.y, controls: spec.controls,
+                                     condition: spec.condition, outcomeModel: outcomeKind,
+                                     mediators: analyses, khb: khb, dropped: sample.dropped, diagnostics: notes)
+        result.moderation = moderation
+        return result
     }
 
     /// sd of the latent variable of a binary/ordered model (√(var(x̂β) + var(ε))) or of y (ols).

@@ -394,6 +394,8 @@ public struct MediationResult: Sendable, Equatable {
     public var dropped: [DroppedRows]
     /// What the suite says about the analysis.
     public var diagnostics: [MediationNote]
+    /// Conditional effects under a moderator (`--moderator`); nil without one.
+    public var moderation: ModerationResult? = nil
     /// The diagnostics' English text (JSON output); setting it stores each line as `.other`.
     public var notes: [String] {
         get { diagnostics.map { $0.text(.en) } }
@@ -404,7 +406,7 @@ public struct MediationResult: Sendable, Equatable {
 extension MediationResult: Codable {
     enum CodingKeys: String, CodingKey {
         case n, x, m, y, mModel = "m_model", yModel = "y_model", controls, condition = "if",
-             khb, dropped, notes, mediators
+             khb, dropped, notes, mediators, moderation
     }
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -417,6 +419,7 @@ extension MediationResult: Codable {
         khb = try c.decodeIfPresent(KHBResult.self, forKey: .khb)
         dropped = try c.decodeIfPresent([DroppedRows].self, forKey: .dropped) ?? []
         diagnostics = try c.decodeIfPresent([MediationNote].self, forKey: .notes) ?? []
+        moderation = try c.decodeIfPresent(ModerationResult.self, forKey: .moderation)
         if let list = try c.decodeIfPresent([MediatorAnalysis].self, forKey: .mediators) {
             mediators = list
         } else {
@@ -441,6 +444,7 @@ extension MediationResult: Codable {
             try c.encode(mediators, forKey: .mediators)
         }
         try c.encodeIfPresent(khb, forKey: .khb)
+        try c.encodeIfPresent(moderation, forKey: .moderation)
         try c.encode(dropped, forKey: .dropped)
         try c.encode(diagnostics, forKey: .notes)
     }

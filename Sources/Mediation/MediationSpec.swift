@@ -21,6 +21,8 @@ public struct MediationSpec: Sendable, Equatable, Hashable {
     /// A survey design (Stata's `svyset`): every model is fitted under it (weights, linearized
     /// variance, t on the design df), on the common sample. Only Baron–Kenny and Sobel so far.
     public var design: SurveyDesign? = nil
+    /// Moderated mediation (PROCESS models 7, 14, 58): W on the a and/or b path; nil = none.
+    public var moderation: ModerationSpec? = nil
 
     public init(x: String, mediators: [String], y: String, controls: [String] = [],
                 mediatorModel: ModelKind? = nil, outcomeModel: ModelKind? = nil,

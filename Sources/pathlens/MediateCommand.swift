@@ -17,6 +17,7 @@ struct Mediate: ParsableCommand {
           pathlens mediate --x union --m training --y skill --method bootstrap --reps 2000 --ci bca
           pathlens mediate --x union --m training --y skill --if "industry == 2" --format json
           pathlens mediate --x union --m training --y skill --lang zh --format md
+          pathlens mediate --x union --m training --y skill --moderator male --moderate a
         """)
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Key regressor (treatment). Default: the codebook's key regressor.", valueName: "var"))
@@ -62,6 +63,8 @@ struct Mediate: ParsableCommand {
 
     @OptionGroup var surveyOptions: MediationSurveyOptions
 
+    @OptionGroup var moderationOptions: ModerationOptions
+
     @Option(parsing: .unconditional, help: ArgumentHelp("text, md, latex, csv or json.", valueName: "format"))
     var format: String = "text"
 
@@ -104,6 +107,7 @@ struct Mediate: ParsableCommand {
         var spec = MediationSpec(x: xName, mediators: mediators, y: yName,
                                  controls: controls.map(MediationSpec.controlTerms) ?? [],
                                  mediatorModel: mKind, outcomeModel: yKind, condition: dataOptions.condition)
+        spec.moderation = try moderationOptions.spec(in: dataset)
         // A survey design (--svy or the codebook's): Baron–Kenny paths and Sobel, linearized.
         if let design = try surveyOptions.design(for: dataset) {
             spec.design = design
