@@ -1,0 +1,43 @@
+/// The words of `pathlens sensitivity` (`SensitivityReport`), the Models view's sensitivity
+/// footer and the lesson's sensitivity step. Part of the string table: `UITextTests` checks
+/// every entry here too.
+extension UIText {
+    public static let ovbSensitivityTitle = Phrase("Sensitivity to omitted confounders: {0} on {1}", "遗漏混杂因素敏感性分析：{0} 对 {1}")
+    public static let ovbOsterTitle = Phrase("Oster (2019) coefficient stability (psacalc)", "Oster (2019) 系数稳定性（psacalc）")
+    public static let ovbCinelliTitle = Phrase("Cinelli & Hazlett (2020) robustness values (sensemakr)", "Cinelli & Hazlett (2020) 稳健性值（sensemakr）")
+    public static let ovbBoundsTitle = Phrase("Bounds from the benchmark {0} (ovb_bounds)", "以基准变量 {0} 界定的偏误（ovb_bounds）")
+    public static let ovbQuantityColumn = Phrase("Quantity", "统计量")
+    public static let ovbValueColumn = Phrase("Value", "数值")
+    public static let ovbCoefficientColumn = Phrase("Coef.", "系数")
+    public static let ovbR2Column = Phrase("R²", "R²")
+    public static let ovbUncontrolledRow = Phrase("Uncontrolled ({0} only)", "无控制变量（仅 {0}）")
+    public static let ovbControlledRow = Phrase("Controlled", "加入控制变量")
+    public static let ovbR2maxRow = Phrase("R²max = min({0}·R̃², 1)", "R²max = min({0}·R̃², 1)")
+    public static let ovbDeltaRow = Phrase("δ for β = 0", "β = 0 时的 δ")
+    public static let ovbBetaStarRow = Phrase("β* at δ = 1", "δ = 1 时的 β*")
+    public static let ovbBetaStarAltRow = Phrase("β* at δ = 1, other root", "δ = 1 时 β* 的另一根")
+    public static let ovbEstimateRow = Phrase("Estimate", "估计值")
+    public static let ovbSeRow = Phrase("Std. error", "标准误")
+    public static let ovbTRow = Phrase("t", "t值")
+    public static let ovbDofRow = Phrase("Residual df", "残差自由度")
+    public static let ovbNRow = Phrase("N", "样本量")
+    public static let ovbPartialR2Row = Phrase("Partial R² of {0} with {1}", "{0} 与 {1} 的偏 R²")
+    public static let ovbRvRow = Phrase("RV (q = 1)", "稳健性值 RV（q = 1）")
+    public static let ovbRvAlphaRow = Phrase("RV (q = 1, α = {0})", "稳健性值 RV（q = 1，α = {0}）")
+    public static let ovbBoundColumn = Phrase("Bound", "界")
+    public static let ovbR2dzColumn = Phrase("R²(D~Z|X)", "R²(D~Z|X)")
+    public static let ovbR2yzColumn = Phrase("R²(Y~Z|D,X)", "R²(Y~Z|D,X)")
+    public static let ovbAdjustedEstimateColumn = Phrase("Adj. estimate", "调整后估计")
+    public static let ovbAdjustedSEColumn = Phrase("Adj. SE", "调整后标准误")
+    public static let ovbAdjustedTColumn = Phrase("Adj. t", "调整后 t")
+    public static let ovbLowerCIColumn = Phrase("{0} % CI low", "{0}% 区间下限")
+    public static let ovbUpperCIColumn = Phrase("{0} % CI high", "{0}% 区间上限")
+    public static let ovbSensitivityClassicalNote = Phrase("Classical OLS quantities on the controlled model's {0} rows; δ solves Oster's cubic for β = 0; β* is psacalc's root (the one nearer β̃ that keeps the direction of β̊ → β̃).",
+                                                        "所有统计量基于加入控制变量模型的 {0} 个观测，使用经典 OLS 量；δ 由 Oster 三次方程在 β = 0 时求得；β* 为 psacalc 选取的根（更接近 β̃ 且保持 β̊ → β̃ 方向）。")
+    public static let ovbSensitivityUndefined = Phrase("undefined", "无定义")
+    public static let ovbImpossibleBoundNote = Phrase("{0}× {1}: impossible (an implied partial R² with {2} of 1 or more), left out.",
+                                                   "{0} 倍 {1}：不可能（隐含的与 {2} 的偏 R² 不小于 1），未列出。")
+    // Models view footer (OLS columns)
+    public static let ovbDeltaFooter = Phrase("Oster δ (β = 0)", "Oster δ（β = 0）")
+    public static let ovbRvFooter = Phrase("RV (q = 1) %", "稳健性值 RV %")
+}
