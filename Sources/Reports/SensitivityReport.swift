@@ -52,6 +52,26 @@ public enum SensitivityReport {
         return tables
     }
 
+    /// Footer rows under regression columns (`stats[k]` for column k; nil leaves it blank): Oster's
+    /// δ (2 decimals) and RV_q in percent (1 decimal); with `full`, also β* (3 decimals), RV_{q,α}
+    /// and the partial R² of x in percent (2 decimals) — the digits the lesson placeholders quote. No rows
+    /// when no column has the statistics.
+    public static func footerRows(_ stats: [OmittedVariableSensitivity?], language: Language,
+                                  full: Bool = false) -> [(label: String, values: [String])] {
+        guard stats.contains(where: { $0 != nil }) else { return [] }
+        func row(_ label: Phrase, _ value: (OmittedVariableSensitivity) -> String?) -> (label: String, values: [String]) {
+            (label.text(language), stats.map { s in s.flatMap(value) ?? "" })
+        }
+        var rows = [row(UIText.ovbDeltaFooter) { $0.delta.map { NumberFormat.fixed($0, 2) } }]
+        if full { rows.append(row(UIText.ovbBetaStarFooter) { $0.betaStar.map { NumberFormat.fixed($0, 3) } }) }
+        rows.append(row(UIText.ovbRvFooter) { NumberFormat.fixed(100 * $0.rvQ, 1) })
+        if full {
+            rows.append(row(UIText.ovbRvaFooter) { NumberFormat.fixed(100 * $0.rvQA, 1) })
+            rows.append(row(UIText.ovbR2ydFooter) { NumberFormat.fixed(100 * $0.r2ydx, 2) })
+        }
+        return rows
+    }
+
     /// The JSON report: inputs (`rmax`, `r2max`, `estimate`, `se`, `dof`, `r2_short`, `r2_long`…),
     /// Oster's `delta` and `beta_star`, sensemakr's `r2yd_x`, `rv_q`, `rv_qa` and `bounds[]`.
     public static func json(_ s: OmittedVariableSensitivity, controls: String, condition: String?, data: String) -> JSONValue {

@@ -40,4 +40,7 @@ extension UIText {
     // Models view footer (OLS columns)
     public static let ovbDeltaFooter = Phrase("Oster δ (β = 0)", "Oster δ（β = 0）")
     public static let ovbRvFooter = Phrase("RV (q = 1) %", "稳健性值 RV %")
+    public static let ovbBetaStarFooter = Phrase("Oster β* (δ = 1)", "Oster β*（δ = 1）")
+    public static let ovbRvaFooter = Phrase("RV (α = 0.05) %", "稳健性值 RV（α = 0.05）%")
+    public static let ovbR2ydFooter = Phrase("Partial R² of x %", "x 的偏 R² %")
 }
