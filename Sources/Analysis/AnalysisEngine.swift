@@ -89,6 +89,9 @@ public enum AnalysisEngine {
             }
             return fitted
         }
+        if output.sampleError == nil {
+            output.models = ModelSensitivity.attach(output.models, spec: spec, dataset: data, cache: cache)
+        }
 
         // Baron–Kenny on the same sample and families as the models: the designated mediator's,
         // whether or not it is switched into the Models view's columns (the Mediation view

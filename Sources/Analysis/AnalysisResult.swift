@@ -7,6 +7,8 @@ public struct FittedModel: Sendable {
     public var plan: LineupModel
     public var result: ModelResult?
     public var error: String?
+    /// Oster's δ and the robustness values of the key regressor (classical OLS outcome columns only).
+    public var sensitivity: OmittedVariableSensitivity? = nil
 
     public init(plan: LineupModel, result: ModelResult? = nil, error: String? = nil) {
         self.plan = plan; self.result = result; self.error = error

@@ -13,6 +13,8 @@ public final class FitCache: Sendable {
     private let storage = Mutex<[Key: Result<ModelResult, FitFailure>]>([:])
     struct MediationKey: Hashable { var spec: MediationSpec; var measures: [String: VariableType]; var request: MediationRequest }
     private let mediations = Mutex<[MediationKey: MediationResult]>([:])
+    /// The OLS columns' omitted-variable sensitivity (`ModelSensitivity`).
+    let sensitivities = SensitivityStore()
     public init() {}
 
     /// A mediation analysis already run on the same specification and request (the quick pass

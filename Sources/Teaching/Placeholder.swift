@@ -21,6 +21,9 @@ public struct Placeholder: Sendable, Equatable, Hashable {
         case sig
         // MODEL
         case sdy, pseudor2, r2, nmodel = "n_model"
+        // Omitted-variable sensitivity of the key regressor in an OLS MODEL (`ModelSensitivity`):
+        // Oster's δ (β = 0) and β* (δ = 1); RV, RV at α = 0.05 and the partial R² of x, in percent.
+        case delta, betastar, rv, rva, r2yd
         // MODEL K
         case cut
         // Margins (percentage points): MODEL TERM OUTCOME
@@ -50,7 +53,7 @@ public struct Placeholder: Sendable, Equatable, Hashable {
         var signature: [String] {
             switch self {
             case .coef, .se, .z, .p, .stars, .or, .bstdx, .bstdxy, .sig: return ["MODEL", "TERM"]
-            case .sdy, .pseudor2, .r2, .nmodel: return ["MODEL"]
+            case .sdy, .pseudor2, .r2, .nmodel, .delta, .betastar, .rv, .rva, .r2yd: return ["MODEL"]
             case .cut: return ["MODEL", "K"]
             case .ame, .mem: return ["MODEL", "TERM", "OUTCOME"]
             case .n, .verdict, .alpha, .indirect, .sobelz, .acme, .ade, .totaleffect, .propmed, .acmelow, .acmehigh, .rho0:
@@ -80,7 +83,8 @@ public struct Placeholder: Sendable, Equatable, Hashable {
         var defaultDigits: Int {
             switch self {
             case .z, .pathz, .sobelz, .chi2, .alpha: return 2
-            case .pct, .colpct, .share, .propmed, .paper: return 1
+            case .pct, .colpct, .share, .propmed, .paper, .rv, .rva: return 1
+            case .delta, .r2yd: return 2
             case .ame, .mem: return 2
             case .mean, .sd: return 2
             case .n, .count, .nmodel: return 0

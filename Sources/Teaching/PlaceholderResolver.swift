@@ -27,6 +27,20 @@ struct PlaceholderResolver {
         func word(_ s: String) -> FilledPlaceholder { FilledPlaceholder(placeholder: p, value: nil, text: s) }
         let args = p.arguments
 
+        if [.delta, .betastar, .rv, .rva, .r2yd].contains(p.kind) {
+            let s = try sensitivity(args[0])
+            switch p.kind {
+            case .delta:
+                guard let v = s.delta else { throw PlaceholderFailure("Oster's δ is undefined for \(args[0])") }
+                return number(v)
+            case .betastar:
+                guard let v = s.betaStar else { throw PlaceholderFailure("β* has no real root for \(args[0])") }
+                return number(v)
+            case .rv: return number(s.rvQ, scale: 100)
+            case .rva: return number(s.rvQA, scale: 100)
+            default: return number(s.r2ydx, scale: 100)
+            }
+        }
         if p.kind.usesModel {
             let model = try self.model(args[0])
             switch p.kind {
@@ -171,6 +185,19 @@ struct PlaceholderResolver {
         }
         if let r = source.fits[id] { return r }
         throw PlaceholderFailure("model '\(reference)' failed: \(source.fitErrors[id] ?? "not fitted")")
+    }
+
+    /// The omitted-variable sensitivity of an OLS model's key regressor (nil for other columns).
+    private func sensitivity(_ reference: String) throws(PlaceholderFailure) -> OmittedVariableSensitivity {
+        var id = reference, source = results
+        if reference.hasPrefix("base:") {
+            id = String(reference.dropFirst(5))
+            guard let baseline else { throw PlaceholderFailure("no pinned baseline") }
+            source = baseline
+        }
+        _ = try model(reference)
+        if let s = source.sensitivity[id] { return s }
+        throw PlaceholderFailure("no sensitivity statistics for '\(reference)' (only a classical OLS outcome model has them)")
     }
 
     private func coefficient(_ model: ModelResult, _ term: String, modelID: String) throws(PlaceholderFailure) -> Coefficient {

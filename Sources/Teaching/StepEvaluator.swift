@@ -17,6 +17,8 @@ public struct StepResults: Sendable {
     public var crosstabs: [LessonCrosstab: CrossTabulation]
     public var mediation: MediationResult?
     public var mediationError: String?
+    /// Oster's δ and the robustness values of the OLS outcome models, by lesson model id.
+    public var sensitivity: [String: OmittedVariableSensitivity] = [:]
 }
 
 /// A step's results from its specification alone, through the one analysis engine.
@@ -29,11 +31,13 @@ enum StepEvaluator {
         let output = AnalysisEngine.run(spec.analysis, dataset: dataset, cache: cache, request: request)
         if let error = output.sampleError { throw Failure(description: error) }
         var fits: [String: ModelResult] = [:], errors: [String: String] = [:]
+        var sensitivity: [String: OmittedVariableSensitivity] = [:]
         var plan: [PlannedFit] = []
         for model in output.models where !model.plan.standardized {
             let id = model.plan.lessonID
             plan.append(PlannedFit(id: id, title: model.title, spec: model.plan.spec))
             if let r = model.result { fits[id] = r } else if let e = model.error { errors[id] = e }
+            if let s = model.sensitivity { sensitivity[id] = s }
         }
         var crosstabs: [LessonCrosstab: CrossTabulation] = [:]
         for c in output.crosstabs {
@@ -42,6 +46,6 @@ enum StepEvaluator {
         }
         return StepResults(spec: spec, n: output.sample?.n ?? 0, plan: plan, fits: fits, fitErrors: errors,
                            descriptions: output.summaries, crosstabs: crosstabs, mediation: output.mediation,
-                           mediationError: output.mediationError)
+                           mediationError: output.mediationError, sensitivity: sensitivity)
     }
 }

@@ -56,14 +56,17 @@ enum StepScreen {
     static func regressionTable(_ r: StepResults, baseline: StepResults?, codebook: Codebook,
                                 language: Language) -> Table {
         var columns: [RegressionColumn] = []
+        var sensitivity: [OmittedVariableSensitivity?] = []
         func add(_ results: StepResults, prefix: String) {
             for fit in results.plan {
                 guard let result = results.fits[fit.id] else { continue }
                 columns.append(RegressionColumn(title: prefix + fit.title, result: result))
+                sensitivity.append(results.sensitivity[fit.id])
                 guard fit.spec.kind != .ols else { continue }
                 for scale in results.spec.standardizations {
                     guard let s = CoefficientScale(rawValue: scale) else { continue }
                     columns.append(RegressionColumn(title: prefix + fit.title + " " + scale, result: result, scale: s))
+                    sensitivity.append(nil)
                 }
             }
         }
@@ -86,6 +89,8 @@ enum StepScreen {
                 c.scale == .bStdXY ? c.result.sdY.map { NumberFormat.fixed($0, 3) } ?? "" : ""
             }))
         }
+        // Oster's δ, β* and the robustness values of the OLS columns (the sensitivity placeholders).
+        extra += SensitivityReport.footerRows(sensitivity, language: language, full: true)
         var notes: [String] = []
         if let c = r.spec.condition { notes.append("if " + c) }
         if let b = baseline { notes.append(UIText.stepBaseline.text(language, b.spec.condition.map { "if " + $0 } ?? UIText.summaryFullSample.text(language))) }

@@ -6,7 +6,8 @@ struct PathLens: ParsableCommand {
         commandName: "pathlens",
         abstract: "Regression and mediation analysis on survey data, in the terminal.",
         subcommands: [Explore.self, Fit.self, Describe.self, Crosstab.self, Mediate.self,
-                      Replicate.self, Synth.self, Teach.self, Bench.self],
+                      Replicate.self, Synth.self, Teach.self, Bench.self,
+                      Sensitivity.self],
         defaultSubcommand: Explore.self
     )
 }

@@ -60,6 +60,8 @@ enum Fixtures {
     static let parallelLinesFixtureFiles = ["gologit.json"]
     /// Survey-design fixtures (read by SurveyDesignTests; scripts/fixtures/survey_design.R).
     static let surveyFixtureFiles = ["survey_design.json"]
+    /// Omitted-variable sensitivity (read by OmittedVariableBiasTests; scripts/fixtures/sensitivity.R).
+    static let sensitivityFixtureFiles = ["sensitivity.json"]
 }
 
 /// Relative comparison: |a − b| ≤ tol·|b| (absolute when b = 0).

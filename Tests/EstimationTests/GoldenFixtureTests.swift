@@ -33,7 +33,8 @@ struct GoldenFixtureTests {
             #expect(cases.contains { $0["coefficients"] != nil }, "\(file) has no case with coefficients")
         }
         let present = try FileManager.default.contentsOfDirectory(atPath: Fixtures.directory.path).filter { $0.hasSuffix(".json") }
-        #expect(Set(present) == Set(Fixtures.fitFixtureFiles + Fixtures.descriptiveFixtureFiles + Fixtures.parallelLinesFixtureFiles + Fixtures.surveyFixtureFiles))
+        #expect(Set(present) == Set(Fixtures.fitFixtureFiles + Fixtures.descriptiveFixtureFiles + Fixtures.parallelLinesFixtureFiles + Fixtures.surveyFixtureFiles
+                                   + Fixtures.sensitivityFixtureFiles))
     }
 
     @Test(arguments: allCases)

@@ -19,7 +19,8 @@ import Testing
                           "Sources/Reports/MediationTables.swift", "Sources/Reports/MediationSummaryTable.swift",
                           "Sources/Reports/DescribeTable.swift", "Sources/Reports/CrosstabTable.swift",
                           "Sources/Reports/MarginsTable.swift", "Sources/Reports/RegressionTable.swift",
-                          "Sources/Reports/TermLabels.swift", "Sources/Reports/FitJSON.swift"]
+                          "Sources/Reports/TermLabels.swift", "Sources/Reports/FitJSON.swift",
+                          "Sources/Reports/SensitivityReport.swift"]
 
     /// The string table's files.
     static let table = "Sources/Reports/Strings"

@@ -66,7 +66,8 @@ import SurveyData
                     if id.hasPrefix("base:") { id = String(id.dropFirst(5)); sub = false }
                     let paperID = try #require(Self.paperModel(id, secondary: sub), "step \(step): no paper model for \(id)")
                     let r = try fits.result(paperID)
-                    expected = try Self.modelValue(p, r)
+                    expected = [.delta, .betastar, .rv, .rva, .r2yd].contains(p.kind)
+                        ? try Self.sensitivityValue(p, r, data: data) : try Self.modelValue(p, r)
                 } else {
                     switch p.kind {
                     case .n:
@@ -177,6 +178,26 @@ import SurveyData
             case .bstdxy: return c.bStdXY
             default: return nil
             }
+        }
+    }
+
+    /// The sensitivity placeholders from the paper model's own fit: RV and the partial R² from
+    /// its t and residual df by Cinelli & Hazlett's closed forms, δ and β* from the estimation
+    /// layer's psacalc routine on that model (itself checked against the R fixture).
+    static func sensitivityValue(_ p: Placeholder, _ r: ModelResult, data: Dataset) throws -> Double? {
+        let c = try #require(r.coefficient("union"))
+        let dof = Double(r.n - r.coefficients.count)
+        let f = abs(c.z) / dof.squareRoot()
+        switch p.kind {
+        case .r2yd: return 100 * c.z * c.z / (c.z * c.z + dof)
+        case .rv: return 100 * 0.5 * ((f * f * f * f + 4 * f * f).squareRoot() - f * f)
+        case .rva:
+            let fCritical = abs(Distributions.tQuantile(0.025, df: dof - 1)) / (dof - 1).squareRoot()
+            let fa = f - fCritical
+            return fa < 0 ? 0 : 100 * 0.5 * ((fa * fa * fa * fa + 4 * fa * fa).squareRoot() - fa * fa)
+        default:
+            let s = try OmittedVariableBias.analyze(spec: r.spec, data: data, treatment: "union", rmax: 1.3)
+            return p.kind == .delta ? s.delta : s.betaStar
         }
     }
 

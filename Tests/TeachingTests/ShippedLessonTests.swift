@@ -5,9 +5,9 @@ import SurveyData
 @testable import Teaching
 
 @Suite struct ShippedLessonTests {
-    @Test func parsesWithNineStepsInBothLanguages() throws {
+    @Test func parsesWithTenStepsInBothLanguages() throws {
         let runner = try shippedRunner()
-        #expect(runner.stepCount == 9)
+        #expect(runner.stepCount == 10)
         #expect(runner.lesson.languages == [.en, .zh])
         for step in runner.lesson.steps {
             for language in [Language.en, .zh] {
@@ -31,12 +31,13 @@ import SurveyData
         #expect(steps[6].mediation.contains(.khb) && steps[6].mediation.contains(.causal))
         #expect(steps[7].condition == "industry == 2" && steps[7].pinStep == 6)
         #expect(steps[8].condition == nil && steps[8].mediatorModel == .ols && steps[8].outcomeModel == .ols)
+        #expect(steps[9].view == .models && steps[9].estimators == .ols && steps[9].activeMediator == nil)
         for spec in steps { #expect(!spec.highlights.isEmpty) }
     }
 
     @Test func everyStepRendersInBothLanguages() throws {
         let all = try renderedSteps.get()
-        #expect(all.count == 18)
+        #expect(all.count == 20)
         for (step, language, r) in all {
             #expect(r.number == step)
             #expect(!r.title.isEmpty)
@@ -52,7 +53,7 @@ import SurveyData
     /// Both languages quote the same numbers in every step (the classes see the same screen).
     @Test func languagesQuoteTheSameNumbers() throws {
         let all = try renderedSteps.get()
-        for step in 1...9 {
+        for step in 1...10 {
             let en = all.first { $0.step == step && $0.language == .en }!.rendered
             let zh = all.first { $0.step == step && $0.language == .zh }!.rendered
             let numbers = { (r: RenderedStep) in Set(r.filled.filter { $0.value != nil }.map(\.text)) }

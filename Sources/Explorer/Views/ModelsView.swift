@@ -32,15 +32,19 @@ enum ModelsView {
                                             content: content, comparedWith: comparedWith) }
         }
         var columns: [RegressionColumn] = []
+        var sources: [FittedModel?] = []
         for m in current {
             let before = base.first { $0.id == m.id }?.result
             guard let estimates = column(m, comparedWith: before) else { continue }
-            columns.append(estimates)
+            columns.append(estimates); sources.append(m)
             if !base.isEmpty, let change = column(m, content: .change(from: before), title: UIText.changeColumn.text(language)) {
-                columns.append(change)
+                columns.append(change); sources.append(nil)
             }
         }
-        columns += base.compactMap { column($0, title: UIText.baseColumn.text(language, $0.title)) }
+        for m in base {
+            guard let c = column(m, title: UIText.baseColumn.text(language, m.title)) else { continue }
+            columns.append(c); sources.append(m)
+        }
         var notes: [String] = []
         for m in (current + base) where m.result == nil {
             notes.append("\(m.title): \(m.error ?? UIText.notEstimated.text(language))")
@@ -52,7 +56,9 @@ enum ModelsView {
         options.showCutpoints = true
         options.eform = state.spec.oddsRatios
         options.paren = ParenStatistic(rawValue: state.spec.paren.rawValue) ?? .t
-        return RegressionTable.build(columns, codebook: env.codebook, options: options)
+        var table = RegressionTable.build(columns, codebook: env.codebook, options: options)
+        ModelsSensitivityFooter.append(to: &table, sources: sources, language: language)
+        return table
     }
 
     /// The screen's sample said once: the common N and the rows it dropped for a missing value
