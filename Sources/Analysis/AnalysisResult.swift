@@ -7,6 +7,8 @@ public struct FittedModel: Sendable {
     public var plan: LineupModel
     public var result: ModelResult?
     public var error: String?
+    /// ologit columns: the Brant test's verdict on parallel lines (`ParallelLinesCheck`).
+    public var parallelLines: ParallelLinesCheck? = nil
 
     public init(plan: LineupModel, result: ModelResult? = nil, error: String? = nil) {
         self.plan = plan; self.result = result; self.error = error

@@ -29,27 +29,37 @@ enum ModelsView {
         func column(_ m: FittedModel, content: RegressionColumn.Content = .estimates, title: String? = nil,
                     comparedWith: ModelResult? = nil) -> RegressionColumn? {
             m.result.map { RegressionColumn(title: title ?? m.title, result: $0, scale: m.plan.standardized ? .bStdX : .raw,
-                                            content: content, comparedWith: comparedWith) }
+                                            content: content, comparedWith: comparedWith,
+                                            marks: ParallelLinesFooter.marks(m)) }
         }
         var columns: [RegressionColumn] = []
+        var sources: [FittedModel?] = [] // the model of each estimates column (nil: a change column)
         for m in current {
             let before = base.first { $0.id == m.id }?.result
             guard let estimates = column(m, comparedWith: before) else { continue }
             columns.append(estimates)
+            sources.append(m)
             if !base.isEmpty, let change = column(m, content: .change(from: before), title: UIText.changeColumn.text(language)) {
                 columns.append(change)
+                sources.append(nil)
             }
         }
-        columns += base.compactMap { column($0, title: UIText.baseColumn.text(language, $0.title)) }
+        for m in base {
+            guard let c = column(m, title: UIText.baseColumn.text(language, m.title)) else { continue }
+            columns.append(c)
+            sources.append(m)
+        }
         var notes: [String] = []
         for m in (current + base) where m.result == nil {
             notes.append("\(m.title): \(m.error ?? UIText.notEstimated.text(language))")
         }
         if !base.isEmpty { notes.append(UIText.baselineLegend.text(language)) }
+        notes += ParallelLinesFooter.notes(sources, language: language)
         if let notice = env.codebook.notice(language) { notes.append(notice) }
         var options = RegressionTableOptions(language: language, statistics: [.n, .r2, .pseudoR2], showOutcome: false,
                                              notes: notes, numberColumns: false)
         options.showCutpoints = true
+        options.extraRows += ParallelLinesFooter.rows(sources, language: language)
         options.eform = state.spec.oddsRatios
         options.paren = ParenStatistic(rawValue: state.spec.paren.rawValue) ?? .t
         return RegressionTable.build(columns, codebook: env.codebook, options: options)
