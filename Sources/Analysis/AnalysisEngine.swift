@@ -70,7 +70,7 @@ public enum AnalysisEngine {
                 if isCancelled() { return }
                 let modelSpec = specs[i]
                 let result = cache.result(for: modelSpec, measures: spec.measures, margins: options.margins, atMeans: options.atMeans) {
-                    do { return .success(try fitModel(modelSpec, data: data, options: options)) }
+                    do { return .success(try fitModel(modelSpec, data: data, options: options.checkingParallelLines(modelSpec))) }
                     catch { return .failure(FitFailure(message: "\(error)")) }
                 }
                 fits.withLock { $0[modelSpec] = result }
@@ -83,7 +83,9 @@ public enum AnalysisEngine {
         output.models = plan.map { planned in
             var fitted = FittedModel(plan: planned)
             switch results[planned.spec] {
-            case let .success(r)?: fitted.result = r
+            case let .success(r)?:
+                fitted.result = ParallelLinesColumnNotes.condensed(r)
+                fitted.parallelLines = ParallelLinesCheck(r)
             case let .failure(f)?: fitted.error = f.message
             case nil: fitted.error = "not estimated: the subsample condition failed"
             }

@@ -9,6 +9,8 @@ public struct FittedModel: Sendable {
     public var error: String?
     /// Oster's δ and the robustness values of the key regressor (classical OLS outcome columns only).
     public var sensitivity: OmittedVariableSensitivity? = nil
+    /// ologit columns: the Brant test's verdict on parallel lines (`ParallelLinesCheck`).
+    public var parallelLines: ParallelLinesCheck? = nil
 
     public init(plan: LineupModel, result: ModelResult? = nil, error: String? = nil) {
         self.plan = plan; self.result = result; self.error = error

@@ -9,6 +9,9 @@ public enum EstimatorSet: String, Sendable, CaseIterable, Codable {
     case ols
     case ordered
     case probit
+    /// Ordered logit beside gologit2's partial proportional-odds model chosen by `autofit`
+    /// (α = 0.05): the parallel-lines assumption checked term by term.
+    case ologitGologit = "ologit+gologit"
 
     /// (estimator, standardized column) pairs, before adapting to the outcome's type.
     public var columns: [(kind: ModelKind, standardized: Bool)] {
@@ -18,7 +21,15 @@ public enum EstimatorSet: String, Sendable, CaseIterable, Codable {
         case .ols: return [(.ols, false)]
         case .ordered: return [(.ologit, false), (.oprobit, false)]
         case .probit: return [(.oprobit, false), (.oprobit, true)]
+        case .ologitGologit: return [(.ologit, false), (.gologit, false)]
         }
+    }
+
+    /// Which terms of a generalized ordered column keep one coefficient: autofit at 5 % in
+    /// `ologit+gologit(autofit)`; nil for every other estimator.
+    public func parallelLines(for kind: ModelKind) -> ParallelLines? {
+        guard kind.isGeneralizedOrdered else { return nil }
+        return .autofit(alpha: 0.05)
     }
 
     public var title: String {
@@ -28,6 +39,7 @@ public enum EstimatorSet: String, Sendable, CaseIterable, Codable {
         case .ols: return "OLS"
         case .ordered: return "ologit+oprobit"
         case .probit: return "oprobit+std"
+        case .ologitGologit: return "ologit+gologit(autofit)"
         }
     }
 

@@ -47,7 +47,7 @@ public enum ModelLineup {
         func modelSpec(_ kind: ModelKind, _ y: String, _ extra: [String] = []) -> ModelSpec {
             ModelSpec(kind: kind, formula: "\(y) ~ " + ([keyTerm] + extra + controls).joined(separator: " + "),
                       condition: spec.condition, vce: spec.effectiveVCE, weights: spec.weighting,
-                      sampleVariables: shared)
+                      sampleVariables: shared, parallelLines: spec.estimators.parallelLines(for: kind))
         }
         var lineup: [LineupModel] = []
         for (kind, standardized) in spec.estimators.columns {

@@ -37,14 +37,14 @@ extension ModelKind {
         }
     }
 
-    /// This estimator carried over to an outcome of `type`: ordered models on a binary outcome
-    /// become logit/probit, binary ones on an ordered outcome become ologit/oprobit, and a
+    /// This estimator carried over to an outcome of `type`: ordered models (generalized ones too)
+    /// on a binary outcome become logit/probit, binary ones on an ordered outcome become ologit/oprobit, and a
     /// continuous outcome gets OLS.
     public func adapted(to type: VariableType) -> ModelKind {
         switch type {
         case .binary:
-            if self == .ologit { return .logit }
-            if self == .oprobit { return .probit }
+            if self == .ologit || self == .gologit { return .logit }
+            if self == .oprobit || self == .goprobit { return .probit }
             return self
         case .continuous: return .ols
         case .ordinal, .categorical:

@@ -23,6 +23,12 @@ public enum OrderedModelNote: Sendable, Hashable {
     case autofitConstrained(term: String, p: Double)
     /// gologit2's warning: cases with a negative predicted probability.
     case negativeProbabilities(cases: Int)
+    /// autofit's steps in one line (the explorer's model column): `constrained` of `terms`
+    /// design terms keep one coefficient.
+    case autofitSummary(constrained: Int, terms: Int, alpha: Double)
+    /// The Brant test's refusal in one line (the explorer's model column): these terms (0/1 terms,
+    /// factor base levels) have no observations on one side of some split.
+    case brantEmptySplits(terms: [String])
 
     public func text(_ language: Language) -> String {
         let zh = language == .zh
@@ -51,6 +57,14 @@ public enum OrderedModelNote: Sendable, Hashable {
             let text = String(format: "%.4f", p)
             return zh ? "autofit：\(term) 施加平行线约束（Wald 检验 p = \(text)）"
                       : "autofit: parallel-lines constraint imposed for \(term) (Wald test p = \(text))"
+        case let .autofitSummary(constrained, terms, alpha):
+            let a = String(format: "%g", alpha)
+            return zh ? "autofit（α = \(a)）：\(terms) 项中 \(constrained) 项施加平行线约束，其余项各方程系数不同"
+                      : "autofit (α = \(a)): parallel-lines constraint imposed for \(constrained) of \(terms) terms; the others vary by equation"
+        case .brantEmptySplits(let terms):
+            let list = terms.joined(separator: ", ")
+            return zh ? "Brant 检验无法计算：\(list) 在结果的某个二元分割一侧没有观测（SPost 要求每个二元 logit 都保留全部项）"
+                      : "Brant test not computable: \(list) have no observations on one side of some split of the outcome (SPost needs every term in every binary logit)"
         case .negativeProbabilities(let cases):
             return zh ? "警告：\(cases) 个样本内观测有某一结果的预测概率小于 0"
                       : "WARNING: \(cases) in-sample cases have an outcome with a predicted probability that is less than 0"

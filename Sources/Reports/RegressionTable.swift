@@ -35,11 +35,13 @@ public struct RegressionColumn: Sendable {
     /// Estimates compared with this fit: a coefficient whose sign or significance level differs
     /// from it is flagged (the current columns beside a pinned baseline).
     public var comparedWith: ModelResult?
+    /// A mark after a term's stars, by term (the Models view's parallel-lines marker `†`).
+    public var marks: [String: String] = [:]
 
     public init(title: String? = nil, result: ModelResult, scale: CoefficientScale = .raw,
-                content: Content = .estimates, comparedWith: ModelResult? = nil) {
+                content: Content = .estimates, comparedWith: ModelResult? = nil, marks: [String: String] = [:]) {
         self.title = title; self.result = result; self.scale = scale; self.content = content
-        self.comparedWith = comparedWith
+        self.comparedWith = comparedWith; self.marks = marks
     }
 
     var isChange: Bool { if case .change = content { return true } else { return false } }
@@ -146,6 +148,7 @@ public enum RegressionTable {
             }
             table.addRow(top)
             if bottom.dropFirst().contains(where: { !$0.text.isEmpty }) { table.addRow(bottom) }
+            addEquationRows(entry.term, columns: columns, indent: indent + 1, to: &table, options: options)
         }
 
         // Cutpoints.
@@ -193,9 +196,12 @@ public enum RegressionTable {
     private static func coefficientCells(_ term: String, column: RegressionColumn,
                                          options: RegressionTableOptions) -> (Cell, Cell) {
         if case .change(let baseline) = column.content {
+            // A term that varies by equation (gologit) has no single change.
+            if column.result.varies(term) || baseline?.varies(term) == true { return (.empty, .empty) }
             return (changeCell(term, now: column.result, base: baseline, scale: column.scale, options: options), .empty)
         }
         let result = column.result
+        if result.varies(term) { return (Cell(ParallelLinesPhrases.variesCell.text(options.language), alignment: .center), .empty) }
         if result.omitted.contains(where: { $0.term == term }) {
             return (Cell(ReportText.omittedCell(options.language)), .empty)
         }
@@ -204,6 +210,7 @@ public enum RegressionTable {
         if isEform(column, options) {
             let or = Foundation.exp(c.estimate)
             var estimate = starred(or, p: c.p, digits: options.digits)
+            if let mark = column.marks[term] { estimate = marked(estimate, mark) }
             if let base = column.comparedWith {
                 estimate.flagged = base.coefficient(term).map { changed(c, $0, column.scale) } ?? true
             }
@@ -216,6 +223,7 @@ public enum RegressionTable {
             return (estimate, Cell(paren))
         }
         var estimate = starred(value, p: c.p, digits: options.digits)
+        if let mark = column.marks[term] { estimate = marked(estimate, mark) }
         if let base = column.comparedWith {
             estimate.flagged = base.coefficient(term).map { changed(c, $0, column.scale) } ?? true
         }
@@ -277,7 +285,7 @@ public enum RegressionTable {
         return Cell(number + stars, latex: stars.isEmpty ? nil : LatexRenderer.escape(number) + "$^{\(stars)}$")
     }
 
-    private static func parenText(_ se: Double, z: Double, low: Double, high: Double, options: RegressionTableOptions,
+    static func parenText(_ se: Double, z: Double, low: Double, high: Double, options: RegressionTableOptions,
                                   scaleFactor: Double) -> String {
         switch options.paren {
         case .t: return "(" + NumberFormat.fixed(z, 2) + ")"

@@ -31,7 +31,7 @@ extension Replication {
             tables.append(ReplicatedModelTable(id: id, titleEN: table.titleEn, titleZH: table.titleZh, models: models))
         }
         let effects = try quotedEffects(published.textFigures, fits: fits)
-        return Replication(
+        var replication = Replication(
             dataset: data.name,
             codebook: data.codebook,
             noticeEN: data.codebook.notice(.en),
@@ -44,6 +44,8 @@ extension Replication {
             effects: effects,
             indirectShare: indirectShare(published, fits: fits),
             notes: ReplicationNotes.all(data: data, fits: fits))
+        replication.parallelLines = ParallelLinesReplication.run(data: data, published: published, fits: fits)
+        return replication
     }
 
     // MARK: fits

@@ -58,6 +58,7 @@ extension ReplicationReport {
                 ("notes", notesJSON(r, table.id, language)),
             ])))
         }
+        members.append(("parallel_lines", parallelLinesJSON(r, language: language)))
         members.append(("marginal_effects", .object([
             ("unit", .string("percentage points")),
             ("rows", .array(r.effects.map { e in

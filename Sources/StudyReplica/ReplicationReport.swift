@@ -29,6 +29,7 @@ public enum ReplicationReport {
                                tables: table.models.map { modelTable($0, r, text) },
                                notes: notes(r, table.id, language)))
         }
+        if let parallel = parallelLinesSection(r, language: language) { out.append(parallel) }
         out.append(Section(id: "effects", heading: text.effectsTitle, tables: [effectsTable(r, text)],
                            notes: notes(r, "effects", language)))
         out.append(Section(id: "indirect", heading: text.indirectTitle, tables: [indirectTable(r, text)],

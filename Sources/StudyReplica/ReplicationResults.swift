@@ -181,6 +181,8 @@ public struct Replication: Sendable {
     public var indirectShare: IndirectShareComparison
     /// Notes by section: `table1`, `table2`, `table3`, `table4`, `table5`, `effects`, `indirect`.
     public var notes: [String: [ReplicationNote]]
+    /// The Brant and LR tests of Models 2 and 6 and Model 6 under partial proportional odds.
+    public var parallelLines: ParallelLinesReplication? = nil
 
     public var models: [ReplicatedModel] { modelTables.flatMap(\.models) }
 

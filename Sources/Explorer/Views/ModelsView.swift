@@ -29,7 +29,8 @@ enum ModelsView {
         func column(_ m: FittedModel, content: RegressionColumn.Content = .estimates, title: String? = nil,
                     comparedWith: ModelResult? = nil) -> RegressionColumn? {
             m.result.map { RegressionColumn(title: title ?? m.title, result: $0, scale: m.plan.standardized ? .bStdX : .raw,
-                                            content: content, comparedWith: comparedWith) }
+                                            content: content, comparedWith: comparedWith,
+                                            marks: ParallelLinesFooter.marks(m)) }
         }
         var columns: [RegressionColumn] = []
         var sources: [FittedModel?] = []
@@ -50,10 +51,12 @@ enum ModelsView {
             notes.append("\(m.title): \(m.error ?? UIText.notEstimated.text(language))")
         }
         if !base.isEmpty { notes.append(UIText.baselineLegend.text(language)) }
+        notes += ParallelLinesFooter.notes(sources, language: language)
         if let notice = env.codebook.notice(language) { notes.append(notice) }
         var options = RegressionTableOptions(language: language, statistics: [.n, .r2, .pseudoR2], showOutcome: false,
                                              notes: notes, numberColumns: false)
         options.showCutpoints = true
+        options.extraRows += ParallelLinesFooter.rows(sources, language: language)
         options.eform = state.spec.oddsRatios
         options.paren = ParenStatistic(rawValue: state.spec.paren.rawValue) ?? .t
         var table = RegressionTable.build(columns, codebook: env.codebook, options: options)

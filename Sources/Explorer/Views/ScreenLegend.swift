@@ -5,7 +5,7 @@ import SurveyData
 /// of the panes and views, in the label language (entries in `UIText`, each symbol with its
 /// meaning).
 enum ScreenLegend {
-    static var entries: [(symbol: Phrase, meaning: Phrase)] { UIText.legend }
+    static var entries: [(symbol: Phrase, meaning: Phrase)] { UIText.legend + ParallelLinesPhrases.helpLegend }
 
     /// The legend as help lines: a heading, then `symbol  meaning` rows, meanings wrapped to
     /// `width` cells (ASCII forms first under a non-UTF-8 locale).
