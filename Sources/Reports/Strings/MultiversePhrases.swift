@@ -30,3 +30,19 @@ extension UIText {
     public static let multiverseEffectKHB = Phrase("KHB difference", "KHB 差值")
     public static let multiverseEffectACME = Phrase("ACME (average)", "平均因果中介效应")
 }
+
+/// View 7 (the explorer's specification curve).
+extension UIText {
+    public static let viewMultiverse = Phrase("Multiverse", "多元宇宙")
+    public static let multiverseViewTitle = Phrase("Specification curve: {0} of {1} on {2}, {3} specifications ({4} control-group subsets × {5} estimators), {6}",
+                                                   "设定曲线：{1} 对 {2} 的{0}，{3} 个设定（{4} 个控制变量组组合 × {5} 个估计量），{6}")
+    public static let multiverseViewProgress = Phrase("{0} of {1} fitted…", "已估计 {0} / {1}…")
+    public static let multiverseViewDone = Phrase("{0} fitted: median {1}, {2} % positive, {3} % significantly positive, {4} % significantly negative ({5} % intervals); {6} not estimated",
+                                                  "已估计 {0} 个：中位数 {1}，{2}% 为正，{3}% 显著为正，{4}% 显著为负（{5}% 区间）；{6} 个未能估计")
+    public static let multiverseViewCurrent = Phrase("{0} current specification: {1} [{2}, {3}]", "{0} 当前设定：{1} [{2}, {3}]")
+    public static let multiverseViewWeights = Phrase("The specification curve does not take weights yet (W: no weights).", "设定曲线暂不支持权重（W：不加权）。")
+    public static let multiverseViewWaiting = Phrase("Fitting the specifications…", "正在估计各设定…")
+    public static let multiverseViewExportHint = Phrase("x exports the rows (md/tex/csv) and the curve as SVG beside them.", "x 导出各行（md/tex/csv），并在旁边导出 SVG 曲线图。")
+    public static let multiverseExported = Phrase("{0} and the curve {1}", "{0}，曲线图 {1}")
+    public static let multiverseCoefficient = Phrase("the coefficient", "系数")
+}

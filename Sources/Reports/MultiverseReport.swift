@@ -4,19 +4,21 @@ import Estimation
 import Reports
 import SurveyData
 
-/// `pathlens multiverse`'s output: JSON (`specifications[]`, `summary[]`), the specification rows
+/// `pathlens multiverse`'s output (and view 7's export tables): JSON (`specifications[]`, `summary[]`), the specification rows
 /// as CSV or Markdown, and in text the specification curve of each effect above its indicator
 /// panel, then the summary.
-struct MultiverseReport {
-    let result: MultiverseResult
-    let language: Language
+public struct MultiverseReport: Sendable {
+    public let result: MultiverseResult
+    public let language: Language
+
+    public init(result: MultiverseResult, language: Language) { self.result = result; self.language = language }
 
     private var plan: MultiversePlan { result.plan }
     private var request: MultiverseRequest { plan.request }
 
     private func subsampleLabel(_ spec: MultiverseSpecification) -> String { request.subsamples[spec.subsample].label }
 
-    func json(notice: String?) -> JSONValue {
+    public func json(notice: String?) -> JSONValue {
         let specs = result.rows.map { row -> JSONValue in
             let spec = plan.specifications[row.specification]
             return .object([
@@ -73,7 +75,7 @@ struct MultiverseReport {
     private func number(_ x: Double, _ digits: Int = 4) -> String { x.isFinite ? NumberFormat.fixed(x, digits) : "" }
 
     /// One row per specification and effect (CSV and Markdown).
-    func specificationTable() -> Table {
+    public func specificationTable() -> Table {
         let headers = ["id", "controls", "subsample", "estimator", "effect", "n", "estimate", "se", "ci_low", "ci_high", "p", "base", "reason"]
         var table = Table(title: UIText.multiverseSpecTitle.text(language),
                           alignments: [.right, .left, .left, .left, .left, .right, .right, .right, .right, .right, .right, .left, .left],
@@ -89,7 +91,7 @@ struct MultiverseReport {
         return table
     }
 
-    func summaryTable() -> Table {
+    public func summaryTable() -> Table {
         let headers = [UIText.multiverseEffect, UIText.multiverseSpecs, UIText.multiverseMedian, UIText.multiversePositive,
                        UIText.multiverseSigPositive, UIText.multiverseSigNegative, UIText.multiverseMin, UIText.multiverseMax,
                        UIText.multiverseFailed]
@@ -106,7 +108,17 @@ struct MultiverseReport {
         return table
     }
 
-    func effectName(_ effect: MultiverseEffect) -> String {
+    /// The curve of one effect (estimated specifications only), the base specification marked
+    /// (or, with `marked`, that specification instead: the explorer's current one).
+    public func curve(_ effect: MultiverseEffect, marked: Int? = nil) -> SpecificationCurve {
+        let data = MultiverseCurveData(result: result, effect: effect)
+        return SpecificationCurve(points: data.points.map { p in
+            SpecificationCurve.Point(estimate: p.estimate, low: p.low, high: p.high,
+                                     marked: marked.map { $0 == p.specification } ?? p.isBase, indicators: p.indicators)
+        }, indicatorLabels: data.indicatorLabels, blockStarts: data.blockStarts)
+    }
+
+    public func effectName(_ effect: MultiverseEffect) -> String {
         switch effect {
         case .coef: return UIText.multiverseEffectCoef.text(language, plan.keyTerm)
         case .ame: return UIText.multiverseEffectAME.text(language, plan.keyTerm)
@@ -129,7 +141,7 @@ struct MultiverseReport {
         }
     }
 
-    func markdown(notice: String?) -> String {
+    public func markdown(notice: String?) -> String {
         var summary = summaryTable()
         summary.title = title
         summary.notes = failureNotes() + [notice].compactMap { $0 }
@@ -138,21 +150,18 @@ struct MultiverseReport {
 
     /// The curve of each effect (sorted estimates, whiskers, base specification marked) above the
     /// indicator panel, then the summary table.
-    func text(notice: String?, width: Int, ascii: Bool) -> String {
+    public func text(notice: String?, width: Int, ascii: Bool) -> String {
         var out: [String] = []
         if let notice { out.append(notice) }
         out.append(title)
         let marker = ascii ? "*" : "◆"
         let percent = NumberFormat.fixed(request.level * 100, 0)
         for effect in request.effects {
-            let data = MultiverseCurveData(result: result, effect: effect)
+            let curve = self.curve(effect)
             out.append("")
-            guard !data.points.isEmpty else { out.append(UIText.multiverseNoCurve.text(language, effectName(effect))); continue }
-            out.append(UIText.multiverseCurveTitle.text(language, effectName(effect), data.points.count, percent, marker,
+            guard !curve.points.isEmpty else { out.append(UIText.multiverseNoCurve.text(language, effectName(effect))); continue }
+            out.append(UIText.multiverseCurveTitle.text(language, effectName(effect), curve.points.count, percent, marker,
                                                         request.subsamples[0].label, request.estimators[0].rawValue))
-            let curve = SpecificationCurve(points: data.points.map {
-                SpecificationCurve.Point(estimate: $0.estimate, low: $0.low, high: $0.high, marked: $0.isBase, indicators: $0.indicators)
-            }, indicatorLabels: data.indicatorLabels, blockStarts: data.blockStarts)
             out += curve.lines(width: width, height: 12, ascii: ascii)
         }
         out.append("")
