@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "SurveyData", dependencies: ["CReadStat"]),
         .target(name: "Estimation", dependencies: ["SurveyData", "CLapack"]),
         .target(name: "Mediation", dependencies: ["SurveyData", "Estimation"]),
-        .target(name: "Reports", dependencies: ["SurveyData", "Estimation", "Mediation", "CTextWidth"]),
+        .target(name: "Reports", dependencies: ["SurveyData", "Estimation", "Mediation", "Analysis", "CTextWidth"]),
         .target(name: "StudyReplica", dependencies: ["SurveyData", "Estimation", "Reports"]),
         // One analysis layer under every front end: specification → common sample → models,
         // tables and mediation, for the explorer, the lessons and the CLI.

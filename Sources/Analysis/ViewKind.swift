@@ -1,6 +1,8 @@
-/// The six views of a screen, one number key each; lesson steps name them (`view: mediation`).
+/// The seven views of a screen, one number key each; lesson steps name them (`view: mediation`).
 public enum ViewKind: Int, Sendable, CaseIterable, Codable {
     case models = 1, mediation, margins, crosstab, describe, data
+    /// The specification curve over every subset of the control groups (issue 16).
+    case multiverse
 
     /// The name lesson files use.
     public var name: String {
@@ -11,6 +13,7 @@ public enum ViewKind: Int, Sendable, CaseIterable, Codable {
         case .crosstab: return "crosstab"
         case .describe: return "describe"
         case .data: return "data"
+        case .multiverse: return "multiverse"
         }
     }
 
@@ -27,6 +30,7 @@ public enum ViewKind: Int, Sendable, CaseIterable, Codable {
         case .crosstab: return "Crosstab"
         case .describe: return "Describe"
         case .data: return "Data"
+        case .multiverse: return "Multiverse"
         }
     }
 }

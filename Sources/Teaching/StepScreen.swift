@@ -22,7 +22,7 @@ enum StepScreen {
                     tables.append(CrosstabTable.build(t, codebook: codebook, language: language, percent: .col, notes: notes))
                 }
             }
-        case .models:
+        case .models, .multiverse:
             tables.append(regressionTable(r, baseline: baseline, codebook: codebook, language: language))
         case .margins:
             break

@@ -63,6 +63,26 @@ public final class BackgroundWorker: Sendable {
         replace("bootstrap", with: task)
     }
 
+    /// Fits view 7's multiverse: the plan, then each specification as it is fitted (the current
+    /// one first), then the end, as `.multiverse` events. A newer run cancels this one.
+    public func multiverse(_ spec: Specification, generation: Int) {
+        let env = self.env
+        active.withLock { $0 += 1 }
+        let task = Task.detached(priority: .userInitiated) { [self] in
+            defer { active.withLock { $0 -= 1 } }
+            let stop = CancelFlag()
+            await withTaskCancellationHandler {
+                let update = MultiverseRunner.run(spec, env: env, isCancelled: { stop.isSet }) { update in
+                    self.post(.multiverse(generation: generation, update))
+                }
+                if !stop.isSet { self.post(.multiverse(generation: generation, update)) }
+            } onCancel: {
+                stop.set()
+            }
+        }
+        replace("multiverse", with: task)
+    }
+
     /// Checks a typed `if` expression (the main loop calls this once the debounce has passed);
     /// the answer arrives as `.conditionChecked`, a superseded check is cancelled.
     public func checkCondition(_ check: ConditionCheck) {

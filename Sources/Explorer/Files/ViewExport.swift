@@ -36,6 +36,17 @@ public enum ViewExport {
         } catch {
             throw ExplorerError("\(error)")
         }
-        return UIText.exported.text(state.spec.language, state.view.title, format.title, path)
+        let message = UIText.exported.text(state.spec.language, state.view.title, format.title, path)
+        // View 7: the curve as SVG beside the rows.
+        if state.view == .multiverse, let svg = MultiverseView.svg(state) {
+            let svgPath = (path.hasSuffix("." + format.fileExtension) ? String(path.dropLast(format.fileExtension.count + 1)) : path) + ".svg"
+            do {
+                try AtomicFile.write(TerminalText.sanitize(svg), to: svgPath)
+            } catch {
+                throw ExplorerError("\(error)")
+            }
+            return UIText.multiverseExported.text(state.spec.language, message, svgPath)
+        }
+        return message
     }
 }

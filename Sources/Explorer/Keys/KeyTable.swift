@@ -61,7 +61,7 @@ public struct KeyBinding: Sendable {
 
     public func text(_ language: Language) -> String { language == .zh ? zh : en }
 
-    /// The keys as `?` shows them (a run of digits as `1-6`).
+    /// The keys as `?` shows them (a run of digits as `1-7`).
     public func label(_ language: Language = .en) -> String { KeyNames.label(keys, language) }
 
     public func matches(_ key: Key) -> Bool { keys.contains(.key(key)) }
@@ -76,8 +76,8 @@ public enum KeyTable {
     private static func c(_ s: String) -> [Key] { s.map(Key.char) }
 
     public static let bindings: [KeyBinding] = [
-        b(.global, c("123456"), .switchView, "views: Models, Mediation, Margins, Crosstab, Describe, Data",
-          "视图：模型、中介、边际效应、交叉表、描述统计、数据"),
+        b(.global, c("1234567"), .switchView, "views: Models, Mediation, Margins, Crosstab, Describe, Data, Multiverse",
+          "视图：模型、中介、边际效应、交叉表、描述统计、数据、多元宇宙"),
         b(.global, [.tab, .backTab], .switchPane, "switch pane (variables / view)", "切换窗格（变量 / 视图）"),
         b(.global, [.pageUp, .pageDown], .page, "move a page (cursor or view)", "翻页（光标或视图）"),
         b(.global, [.left, .char("h")], .scrollLeft, "scroll the view left", "视图左移"),

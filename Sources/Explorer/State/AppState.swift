@@ -80,6 +80,15 @@ public struct BootstrapProgress: Sendable {
     public var output: MediationResult?
 }
 
+/// View 7's specification curve: the plan, the rows as they stream in, done or failed.
+public struct MultiverseProgress: Sendable {
+    public var generation: Int = -1
+    public var screen: MultiverseScreen?
+    public var rows: [MultiverseRow] = []
+    public var finished = false
+    public var failure: String?
+}
+
 /// The whole application state, a value: events are reduced into a new state by pure functions
 /// (`Reducer`), views render it into a cell grid (`Screen`).
 public struct AppState: Sendable {
@@ -105,6 +114,7 @@ public struct AppState: Sendable {
     public var results: ComputeOutput?
     public var baseline: Baseline?
     public var bootstrap = BootstrapProgress()
+    public var multiverse = MultiverseProgress()
     public var quitting = false
     /// The lesson open in the explorer (`pathlens teach`), active or left for free exploration.
     public var lesson: LessonMode?

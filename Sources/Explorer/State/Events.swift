@@ -18,6 +18,8 @@ public enum Event: Sendable {
     case bootstrapProgress(generation: Int, done: Int, total: Int, stage: String = "bootstrap")
     case bootstrapFinished(generation: Int, MediationResult)
     case bootstrapFailed(generation: Int, message: String)
+    /// View 7: the plan of the current multiverse, specifications as they are fitted, the end.
+    case multiverse(generation: Int, MultiverseUpdate)
     /// A save/export finished: the message goes to the status line.
     case effectFinished(message: String, isError: Bool)
     /// A typed `if` expression was checked (`Effect.checkCondition`).
@@ -32,6 +34,8 @@ public enum Event: Sendable {
 public enum Effect: Sendable, Equatable {
     case compute(Specification, generation: Int)
     case startBootstrap(Specification, generation: Int)
+    /// View 7: fit the current specification's multiverse (the superseded one is cancelled).
+    case computeMultiverse(Specification, generation: Int)
     case cancelBootstrap
     case save(path: String, Specification)
     case export(path: String, format: ExportFormat, view: ViewKind)
@@ -55,4 +59,12 @@ public enum ExportFormat: String, Sendable, CaseIterable, Codable {
     public var title: String {
         switch self { case .markdown: return UIText.formatMarkdown.en; case .latex: return UIText.formatLaTeX.en; case .csv: return UIText.formatCSV.en }
     }
+}
+
+/// What the multiverse worker reports to view 7.
+public enum MultiverseUpdate: Sendable {
+    case planned(MultiverseScreen)
+    case rows([MultiverseRow])
+    case finished
+    case failed(String)
 }

@@ -10,7 +10,7 @@ enum GlobalKeys {
             guard case let .char(c) = key, let v = c.wholeNumberValue.flatMap(ViewKind.init(rawValue:)) else { return [] }
             if v != state.view { state.scrollRow = 0; state.scrollColumn = 0 }
             state.view = v
-            return Reducer.bootstrapIfNeeded(&state)
+            return Reducer.bootstrapIfNeeded(&state) + Reducer.multiverseIfNeeded(&state)
         case .switchPane:
             state.focus = state.focus == .variables ? .view : .variables
             if state.zoom { state.focus = .view }

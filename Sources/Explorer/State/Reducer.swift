@@ -35,6 +35,15 @@ public enum Reducer {
             guard generation == state.bootstrap.generation, state.bootstrap.phase == .running else { return [] }
             state.bootstrap.phase = .failed(message)
             return []
+        case let .multiverse(generation, update):
+            guard generation == state.multiverse.generation else { return [] }
+            switch update {
+            case let .planned(screen): state.multiverse.screen = screen
+            case let .rows(rows): state.multiverse.rows += rows
+            case .finished: state.multiverse.finished = true
+            case let .failed(message): state.multiverse.failure = message; state.multiverse.finished = true
+            }
+            return []
         case let .effectFinished(message, isError):
             state.status = StatusMessage(text: message, isError: isError)
             return []
@@ -90,7 +99,16 @@ public enum Reducer {
         if state.bootstrap.phase == .running { effects.append(.cancelBootstrap) }
         state.bootstrap = BootstrapProgress()
         effects += bootstrapIfNeeded(&state)
+        effects += multiverseIfNeeded(&state)
         return effects
+    }
+
+    /// View 7 shows the current specification's multiverse: started when the view opens or the
+    /// specification changes while it is open (the worker cancels the superseded run).
+    static func multiverseIfNeeded(_ state: inout AppState) -> [Effect] {
+        guard state.view == .multiverse, state.multiverse.generation != state.generation else { return [] }
+        state.multiverse = MultiverseProgress(generation: state.generation)
+        return [.computeMultiverse(state.spec, generation: state.generation)]
     }
 
     static func bootstrapIfNeeded(_ state: inout AppState) -> [Effect] {

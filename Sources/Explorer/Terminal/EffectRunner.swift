@@ -61,6 +61,7 @@ final class EffectRunner {
             case let .compute(spec, generation): worker.compute(spec, generation: generation)
             case let .startBootstrap(spec, generation): worker.bootstrap(spec, generation: generation)
             case .cancelBootstrap: worker.cancelBootstrap()
+            case let .computeMultiverse(spec, generation): worker.multiverse(spec, generation: generation)
             case let .save(path, spec):
                 do {
                     try SpecFile.save(spec, to: path, dataFile: env.dataFile)

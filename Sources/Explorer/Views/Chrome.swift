@@ -27,6 +27,7 @@ enum Chrome {
         case .crosstab: return UIText.viewCrosstab
         case .describe: return UIText.viewDescribe
         case .data: return UIText.viewData
+        case .multiverse: return UIText.viewMultiverse
         }
     }
 

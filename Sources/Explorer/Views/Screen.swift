@@ -95,6 +95,7 @@ public enum Screen {
         case .crosstab: return CrosstabView.content(state, env: env, width: width)
         case .describe: return DescribeView.content(state, env: env, width: width)
         case .data: return DataView.content(state, env: env, visibleRows: height)
+        case .multiverse: return MultiverseView.content(state, env: env, width: width, height: height)
         }
     }
 }

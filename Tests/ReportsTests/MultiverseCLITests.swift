@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+import PathLensTestSupport
+
+/// `pathlens multiverse` (issue 16): every specification's coefficient, AME and indirect effect
+/// against R (`scripts/fixtures/multiverse.R`: lm, ordinal::clm, glm, Sobel by hand) to 1e-6;
+/// the summary recomputed here from the specification rows; the JSON interface; one-line errors.
+@Suite(.requires(CLI.missing))
+struct MultiverseCLITests {
+    static let folder = CLI.fixtures.appendingPathComponent("multiverse")
+    static let data = folder.appendingPathComponent("wvs_multiverse.csv").path
+    static let request = ["multiverse", "--data", data, "--x", "religion", "--y", "poverty", "--m", "degree",
+                          "--controls-from", "variables", "--subsamples", "all,older",
+                          "--estimators", "ols,ologit,oprobit", "--effects", "coef,ame,indirect"]
+
+    static func json(_ arguments: [String]) throws -> [String: Any] {
+        let run = try CLI.run(arguments + ["--format", "json"], timeout: 300)
+        #expect(run.status == 0, "\(run.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    }
+
+    static func strings(_ value: Any?) -> [String] {
+        if let s = value as? String { return [s] }
+        return value as? [String] ?? []
+    }
+
+    @Test func everySpecificationMatchesR() throws {
+        let reference = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.folder.appendingPathComponent("multiverse.json"))) as? [String: Any])
+        let expected = try #require(reference["specifications"] as? [[String: Any]])
+        let json = try Self.json(Self.request)
+        let rows = try #require(json["specifications"] as? [[String: Any]])
+        #expect(rows.count == expected.count)
+        #expect(json["n_specifications"] as? Int == 48)
+        for (row, ref) in zip(rows, expected) {
+            let label = "#\(ref["id"] ?? "?") \(ref["estimator"] ?? "?") \(ref["effect"] ?? "?")"
+            for key in ["id", "n"] { #expect(row[key] as? Int == ref[key] as? Int, "\(label) \(key)") }
+            for key in ["subsample", "estimator", "effect"] { #expect(row[key] as? String == ref[key] as? String, "\(label) \(key)") }
+            #expect(Self.strings(row["controls"]) == Self.strings(ref["controls"]), "\(label) controls")
+            for key in ["estimate", "se", "ci_low", "ci_high", "p"] {
+                let a = try #require(row[key] as? Double, "\(label) \(key) missing")
+                let b = try #require(ref[key] as? Double)
+                #expect(abs(a - b) <= 1e-6 * max(1, abs(b)), "\(label) \(key): \(a) vs R \(b)")
+            }
+        }
+    }
+
+    /// The summary's fields, recomputed from the rows (median as R's, significance by the interval).
+    @Test func summaryFollowsFromTheRows() throws {
+        let json = try Self.json(Self.request)
+        let rows = try #require(json["specifications"] as? [[String: Any]])
+        let summary = try #require(json["summary"] as? [[String: Any]])
+        #expect(summary.map { $0["effect"] as? String } == ["coef", "ame", "indirect"])
+        for s in summary {
+            let effect = try #require(s["effect"] as? String)
+            let mine = rows.filter { $0["effect"] as? String == effect }
+            let estimates = mine.compactMap { $0["estimate"] as? Double }.sorted()
+            let n = Double(estimates.count)
+            #expect(s["n_specs"] as? Int == estimates.count)
+            let c = estimates.count
+            let median = c % 2 == 1 ? estimates[c / 2] : (estimates[c / 2 - 1] + estimates[c / 2]) / 2
+            func close(_ key: String, _ value: Double) {
+                let got = s[key] as? Double ?? (s[key] as? Int).map(Double.init) ?? .nan
+                #expect(abs(got - value) <= 1e-12, "\(effect) \(key): \(got) vs \(value)")
+            }
+            close("median", median)
+            close("min", estimates.first!)
+            close("max", estimates.last!)
+            close("share_positive", Double(estimates.filter { $0 > 0 }.count) / n)
+            close("share_significant_positive", Double(mine.filter { ($0["ci_low"] as? Double ?? 0) > 0 }.count) / n)
+            close("share_significant_negative", Double(mine.filter { ($0["ci_high"] as? Double ?? 0) < 0 }.count) / n)
+            // With Wald intervals, "significant" is p < 0.05 with the sign of the estimate.
+            let significant = mine.filter { ($0["p"] as? Double ?? 1) < 0.05 }.count
+            let byInterval = mine.filter { ($0["ci_low"] as? Double ?? 0) > 0 || ($0["ci_high"] as? Double ?? 0) < 0 }.count
+            #expect(significant == byInterval, "\(effect)")
+        }
+    }
+
+    @Test func groupsBaseSpecificationAndFields() throws {
+        let json = try Self.json(["multiverse", "--data", Self.data, "--x", "religion", "--y", "poverty",
+                                  "--estimators", "ologit", "--effects", "coef", "--fixed", "male"])
+        let rows = try #require(json["specifications"] as? [[String: Any]])
+        // Groups demographic (male + c.age, male fixed: c.age) and country: 4 specifications.
+        #expect(rows.count == 4)
+        let fields = ["id", "controls", "subsample", "estimator", "effect", "n", "estimate", "se", "ci_low", "ci_high", "p"]
+        for row in rows { for f in fields { #expect(row[f] != nil, "missing \(f)") } }
+        #expect(rows.map { Self.strings($0["controls"]) } == [[], ["demographic"], ["country"], ["demographic", "country"]])
+        #expect(rows.map { $0["base"] as? Bool } == [false, false, false, true])
+        let summary = try #require((json["summary"] as? [[String: Any]])?.first)
+        for f in ["effect", "n_specs", "median", "share_positive", "share_significant_positive", "share_significant_negative", "min", "max"] {
+            #expect(summary[f] != nil, "summary missing \(f)")
+        }
+    }
+
+    @Test func textDrawsTheCurveAndASCIIFallback() throws {
+        let run = try CLI.run(["multiverse", "--data", Self.data, "--x", "religion", "--y", "poverty", "--estimators", "ols,ologit"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("◆"))
+        #expect(run.stdout.contains("█"))
+        #expect(run.stdout.contains("demographic"))
+    }
+
+    @Test(arguments: [
+        (["--effects", "khb", "--m", "degree", "--estimators", "ols"], "--effects khb is not defined for --estimators ols"),
+        (["--effects", "wobble"], "invalid value 'wobble' for --effects"),
+        (["--effects", "indirect", "--m", "degree", "--vce", "robust"], "oim variance only"),
+        (["--subsamples", "all,nosuch"], "unknown subsample 'nosuch'"),
+        (["--estimators", "gologit"], "invalid value 'gologit' for --estimators"),
+        (["--x", "nosuch"], "unknown variable 'nosuch' in --x"),
+        (["--x", "country"], "key regressor 'country' enters as 3 columns"),
+        (["--level", "1.5"], "--level must be between 0 and 1"),
+        (["--effects", "ame", "--ame-outcome", "7"], "--ame-outcome 7: no observation"),
+    ])
+    func badInputIsOneLineError(extra: [String], message: String) throws {
+        let run = try CLI.run(["multiverse", "--data", Self.data, "--y", "poverty"] + (extra.contains("--x") ? [] : ["--x", "religion"]) + extra)
+        #expect(run.status != 0)
+        #expect(run.stderrLines.count == 1, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains(message), "stderr: \(run.stderr)")
+    }
+
+    @Test func tooManySpecificationsAreRefusedWithTheCount() throws {
+        // 3 terms → 8 subsets; × 2^13 subsamples would be too many — use the `if` list instead:
+        // 8 subsets × 3 estimators × 2731 subsamples > 65536.
+        let subs = (0..<2731).map { "if age >= \($0)" }.joined(separator: ",")
+        let run = try CLI.run(["multiverse", "--data", Self.data, "--x", "religion", "--y", "poverty",
+                               "--controls-from", "variables", "--estimators", "ols,ologit,oprobit", "--subsamples", subs])
+        #expect(run.status != 0)
+        #expect(run.stderrLines.count == 1, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("65544 specifications"), "stderr: \(run.stderr)")
+    }
+
+    @Test func noControlGroupsIsOneLineError() throws {
+        let run = try CLI.run(["multiverse", "--data", CLI.fixtures.appendingPathComponent("workers.csv").path,
+                               "--x", "union", "--y", "skill"])
+        #expect(run.status != 0)
+        #expect(run.stderrLines.count == 1, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("has no control groups"), "stderr: \(run.stderr)")
+    }
+}
