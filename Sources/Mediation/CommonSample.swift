@@ -27,7 +27,7 @@ struct CommonSample {
             variables += controls
         }
         variables += spec.sampleVariables
-        variables += spec.design?.variables ?? []
+        variables += spec.varianceVariables
         var seen = Set<String>()
         variables = variables.filter { seen.insert($0).inserted }
         for v in variables where full.column(v) == nil {
