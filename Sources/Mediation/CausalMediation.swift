@@ -7,7 +7,7 @@ import SurveyData
 /// predicted probabilities (logit/probit mediator) or Gauss–Hermite quadrature over the normal
 /// mediator distribution N(x̂θ, σ²) (ols mediator). No simulation noise in point estimates.
 ///
-/// With μ(t, t′) = mean over units of E[Y(t, M(t′))] (control t = 0, treated t = 1):
+/// With μ(t, t′) = mean over units (weighted by the outcome model's weights, if any) of E[Y(t, M(t′))] (control t = 0, treated t = 1):
 /// ACME(t) = μ(t, 1) − μ(t, 0), ADE(t) = μ(1, t) − μ(0, t), total = μ(1, 1) − μ(0, 0).
 struct CausalEngine: Sendable {
     let mediator: PredictiveModel
@@ -58,7 +58,10 @@ struct CausalEngine: Sendable {
         // Mediator support points and weights for one unit and one t′.
         var points: [Double] = [], weights: [Double] = []
         var values = [Double](repeating: 0, count: s)
+        let unitWeights = outcome.weights
         for i in 0..<n {
+            let unitWeight = unitWeights?[i] ?? 1
+            if unitWeight == 0 { continue }
             for (tmIndex, tm) in ts.enumerated() {
                 let muM = baseM[i] + thetaX * tm
                 if let mLink {
@@ -77,11 +80,12 @@ struct CausalEngine: Sendable {
                         let eta = baseY[i] + betaX * t + betaM * m + crossWorldShift * (t - tm)
                         accumulate(eta: eta, weight: w, cuts: cuts, link: yLink, into: &values)
                     }
-                    for k in 0..<s { sums[k][slot] += values[k] }
+                    for k in 0..<s { sums[k][slot] += unitWeight * values[k] }
                 }
             }
         }
-        return sums.map { $0.map { $0 / Double(n) } }
+        let total = unitWeights.map { $0.reduce(0, +) } ?? Double(n)
+        return sums.map { $0.map { $0 / total } }
     }
 
     private func accumulate(eta: Double, weight w: Double, cuts: [Double], link: Link?,

@@ -28,7 +28,7 @@ struct CommonSample {
         }
         variables += spec.sampleVariables
         variables += spec.moderation.map { [$0.moderator] } ?? []
-        variables += spec.design?.variables ?? []
+        variables += spec.varianceVariables
         var seen = Set<String>()
         variables = variables.filter { seen.insert($0).inserted }
         for v in variables where full.column(v) == nil {

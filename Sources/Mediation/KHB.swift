@@ -9,7 +9,8 @@ import Estimation
 ///   reduced = full + Σⱼ θⱼ γⱼ   and   Var(reduced) = gᵀ V_full g,  g = e_X + Σⱼ θⱼ e_γⱼ
 /// (θⱼ: X's coefficient on Mⱼ, γⱼ: Mⱼ's coefficient in the full model). The difference Σⱼ θⱼ γⱼ
 /// gets the delta-method variance γᵀ V_θ γ + θᵀ V_γ θ, with V_θ the joint variance of the θⱼ
-/// from the mediator regressions (residual covariance × (X′X)⁻¹ₓₓ) and V_γ from the full model.
+/// from the mediator regressions (`DesignMatrix.jointOLSCoefficient`: the residual covariance ×
+/// (X′X)⁻¹ₓₓ, or its robust, clustered or linearized form) and V_γ from the full model.
 public enum KHB {
     /// Inputs: the full model's parameters (estimates and variance, `ModelResult.vcov` order) with
     /// the positions of X and of each mediator; the naive model's X coefficient; each mediator
@@ -50,22 +51,5 @@ public enum KHB {
                          confRatio: reduced.estimate / full.estimate,
                          confPct: 100 * diff / reduced.estimate,
                          rescFact: reduced.estimate / naive.estimate, shares: shares)
-    }
-
-    /// Joint variance of the θⱼ of mediator regressions that share one design: Cov(θⱼ, θₖ) =
-    /// sⱼₖ · q with sⱼₖ the residual covariance (df n − k) and q = (X′X)⁻¹ₓₓ = Var(θⱼ)/sⱼⱼ.
-    static func thetaVariance(residuals: [[Double]], thetaSE: [Double], parameterCount k: Int) -> [Double] {
-        let m = residuals.count
-        guard let n = residuals.first?.count, n > k else { return [Double](repeating: .nan, count: m * m) }
-        var s = [Double](repeating: 0, count: m * m)
-        for a in 0..<m {
-            for b in a..<m {
-                var sum = 0.0
-                for i in 0..<n { sum += residuals[a][i] * residuals[b][i] }
-                s[a * m + b] = sum / Double(n - k); s[b * m + a] = s[a * m + b]
-            }
-        }
-        let q = thetaSE[0] * thetaSE[0] / s[0]
-        return s.map { $0 * q }
     }
 }

@@ -22,11 +22,11 @@ struct FittedModel: Sendable {
     let design: DesignMatrix
     let result: ModelResult
 
-    init(label: String, kind: ModelKind, formula: String, data: Dataset, survey: SurveyDesign? = nil) throws(MediationError) {
+    /// `settings`: the analysis whose design, vce and weights every model shares.
+    init(label: String, kind: ModelKind, formula: String, data: Dataset, settings: MediationSpec) throws(MediationError) {
         self.label = label
         do {
-            var modelSpec = ModelSpec(kind: kind, formula: formula)
-            modelSpec.design = survey
+            let modelSpec = settings.modelSpec(kind: kind, formula: formula)
             design = try DesignMatrix(spec: modelSpec, data: data)
             result = try estimate(kind, design: design)
         } catch {
@@ -83,11 +83,8 @@ struct MediationRun {
         where data.info(v)?.type == .categorical {
             throw .invalidSpec("\(role) '\(v)' is categorical (unordered); mediation needs a binary or continuous \(role) (make a 0/1 indicator)")
         }
-        if spec.design != nil {
-            let other = MediationMethod.allCases.filter { $0 != .all && $0 != .bk && $0 != .sobel && options.runs($0) }
-            if !other.isEmpty {
-                throw .invalidSpec(MediationSurveyText.onlyPaths(other.map(\.rawValue)).text(.en))
-            }
+        if spec.design != nil, spec.vce != .oim || spec.weights != .none {
+            throw .invalidSpec("a survey design carries its own weight and linearized variance; --vce, --fweight and --pweight cannot be combined with it")
         }
         try ModeratedMediation.validate(spec, data: data)
         self.spec = spec; self.options = options; self.progress = progress; self.isCancelled = isCancelled
@@ -131,7 +128,7 @@ struct MediationRun {
         let level = options.level
         progress?(MediationProgress(stage: .fitting, completed: 0, total: 1))
         let total = try FittedModel(label: "total-effect model", kind: outcomeKind,
-                                    formula: formula(spec.y, [spec.x]), data: data, survey: spec.design)
+                                    formula: formula(spec.y, [spec.x]), data: data, settings: spec)
         let c = try total.path(spec.x)
 
         var analyses: [MediatorAnalysis] = []
@@ -141,9 +138,9 @@ struct MediationRun {
             try checkCancelled()
             let mk = mediatorKinds[j]
             let aFit = try FittedModel(label: "mediator model", kind: mk, formula: formula(m, [spec.x]), data: data,
-                                       survey: spec.design)
+                                       settings: spec)
             let fullFit = try FittedModel(label: "outcome model", kind: outcomeKind,
-                                          formula: formula(spec.y, [spec.x, m]), data: data, survey: spec.design)
+                                          formula: formula(spec.y, [spec.x, m]), data: data, settings: spec)
             mediatorFits.append(aFit)
             if spec.mediators.count == 1 { singleFull = fullFit }
             let a = try aFit.path(spec.x), b = try fullFit.path(m), cp = try fullFit.path(spec.x)
@@ -183,6 +180,20 @@ struct MediationRun {
                 khb = try karlsonHolmBreen(total: total, mediatorFits: mediatorFits, joint: singleFull)
             }
         }
+        // How replicates were drawn, once (clusters or PSUs within strata).
+        let resampled = options.reps > 0 && (options.runs(.bootstrap)
+            || (options.runs(.causal) && (options.causalInterval == .bootstrap || spec.design != nil)))
+        if resampled, let resampling = DesignResampling(design: total.design) {
+            if let survey = total.design.survey {
+                notes.append(.designBootstrap(units: resampling.unitCount, strata: survey.strataCount, clusters: nil))
+                let singles = resampling.singletonStrata.map { survey.stratumLabels[$0] }
+                if !singles.isEmpty { notes.append(.singlePSUStrataKept(singles)) }
+            } else if case .cluster(let v) = spec.vce {
+                notes.append(.designBootstrap(units: resampling.unitCount, strata: 1, clusters: v))
+            }
+        }
+        var seen = Set<MediationNote>()
+        notes = notes.filter { seen.insert($0).inserted }
         var moderation: ModerationResult?
         if let mod = spec.moderation {
             try checkCancelled()
@@ -192,6 +203,14 @@ struct MediationRun {
                                      condition: spec.condition, outcomeModel: outcomeKind,
                                      mediators: analyses, khb: khb, dropped: sample.dropped, diagnostics: notes)
         result.moderation = moderation
+        if let survey = total.result.survey {
+            result.vce = "linearized"
+            result.design = MediationDesignSummary(survey)
+        } else if case .sampling = spec.weights, spec.vce == .oim {
+            result.vce = "robust" // Stata: sampling weights imply the robust variance
+        } else if spec.vce != .oim {
+            result.vce = spec.vce.description
+        }
         return result
     }
 
@@ -215,10 +234,10 @@ struct MediationRun {
         let seed = options.seed, reps = options.reps
         // Refits start from the full-sample estimates: a resample's optimum is close by.
         let aStart = FitOptions.warm(from: aFit.result), fullStart = FitOptions.warm(from: fullFit.result)
-        @Sendable func statistic(_ rows: [Int]) -> (Double, Double)? {
+        @Sendable func statistic(_ ad: DesignMatrix, _ fd: DesignMatrix) -> (Double, Double)? {
             do {
-                let ra = try estimate(mk, design: aDesign.subset(rows: rows), options: aStart)
-                let rf = try estimate(yk, design: fullDesign.subset(rows: rows), options: fullStart)
+                let ra = try estimate(mk, design: ad, options: aStart)
+                let rf = try estimate(yk, design: fd, options: fullStart)
                 guard ra.converged, rf.converged, let a = ra.coefficient(x)?.estimate,
                       let b = rf.coefficient(m)?.estimate, let cp = rf.coefficient(x)?.estimate else { return nil }
                 let ab = a * b
@@ -229,30 +248,56 @@ struct MediationRun {
             }
         }
         let progress = self.progress
-        let replicates = try ReplicationRunner.run(
-            count: reps, threads: options.threads, isCancelled: isCancelled,
-            progress: progress.map { p in { @Sendable done in p(MediationProgress(stage: .bootstrap, completed: done, total: reps)) } }
-        ) { r in
-            var g = ReplicationGenerator(seed: seed, replication: r)
-            return statistic(g.resample(n))
-        }
-        // Jackknife (leave one out, or delete-d groups above `jackknifeGroups` cases) for BCa.
-        let groups = max(2, min(n, options.jackknifeGroups))
-        let jack = try ReplicationRunner.run(
-            count: groups, threads: options.threads, isCancelled: isCancelled,
-            progress: progress.map { p in { @Sendable done in p(MediationProgress(stage: .jackknife, completed: done, total: groups)) } }
-        ) { gIndex in
-            statistic((0..<n).filter { $0 % groups != gIndex })
+        let bootProgress = progress.map { p in { @Sendable done in p(MediationProgress(stage: .bootstrap, completed: done, total: reps)) } }
+        let replicates: [(Double, Double)?]
+        let jack: [(Double, Double)?]
+        if let resampling = DesignResampling(design: aDesign) {
+            // Clusters, PSUs within strata (Rao–Wu) or weighted rows: replicate weights.
+            replicates = try ReplicationRunner.run(count: reps, threads: options.threads, isCancelled: isCancelled,
+                                                   progress: bootProgress) { r in
+                var g = ReplicationGenerator(seed: seed, replication: r)
+                let w = resampling.replicateWeights(using: &g)
+                return statistic(aDesign.replicate(weights: w), fullDesign.replicate(weights: w))
+            }
+            let groups = resampling.jackknifeGroups(limit: options.jackknifeGroups)
+            jack = try ReplicationRunner.run(
+                count: groups, threads: options.threads, isCancelled: isCancelled,
+                progress: progress.map { p in { @Sendable done in p(MediationProgress(stage: .jackknife, completed: done, total: groups)) } }
+            ) { gIndex in
+                let w = resampling.jackknifeWeights(group: gIndex, of: groups)
+                return statistic(aDesign.replicate(weights: w), fullDesign.replicate(weights: w))
+            }
+        } else {
+            replicates = try ReplicationRunner.run(count: reps, threads: options.threads, isCancelled: isCancelled,
+                                                   progress: bootProgress) { r in
+                var g = ReplicationGenerator(seed: seed, replication: r)
+                let rows = g.resample(n)
+                return statistic(aDesign.subset(rows: rows), fullDesign.subset(rows: rows))
+            }
+            // Jackknife (leave one out, or delete-d groups above `jackknifeGroups` cases) for BCa.
+            let groups = max(2, min(n, options.jackknifeGroups))
+            jack = try ReplicationRunner.run(
+                count: groups, threads: options.threads, isCancelled: isCancelled,
+                progress: progress.map { p in { @Sendable done in p(MediationProgress(stage: .jackknife, completed: done, total: groups)) } }
+            ) { gIndex in
+                let rows = (0..<n).filter { $0 % groups != gIndex }
+                return statistic(aDesign.subset(rows: rows), fullDesign.subset(rows: rows))
+            }
         }
         let ok = replicates.compactMap { $0 }
         let a = try aFit.path(x).estimate, b = try fullFit.path(m).estimate, cp = try fullFit.path(x).estimate
         let ab = a * b
-        return BootstrapResult(
+        var result = BootstrapResult(
             reps: reps, seed: seed, failed: reps - ok.count, level: level,
             indirect: BootstrapIntervals.summarize(replicates: ok.map(\.0), estimate: ab,
                                                    jackknife: jack.compactMap { $0?.0 }, level: level),
             proportion: BootstrapIntervals.summarize(replicates: ok.map(\.1), estimate: ab / (ab + cp),
                                                      jackknife: jack.compactMap { $0?.1 }, level: level))
+        if let resampling = DesignResampling(design: aDesign), aDesign.survey != nil || aDesign.clusters != nil {
+            result.resampling = aDesign.survey != nil ? "psu-within-strata" : "clusters"
+            result.units = resampling.unitCount
+        }
+        return result
     }
 
     // MARK: KHB
@@ -260,33 +305,34 @@ struct MediationRun {
     /// `joint`: the outcome model with every mediator, when already fitted (one mediator).
     private mutating func karlsonHolmBreen(total: FittedModel, mediatorFits: [FittedModel],
                                            joint fitted: FittedModel?) throws(MediationError) -> KHBResult {
-        let joint: FittedModel
-        if let fitted { joint = fitted } else {
-            joint = try FittedModel(label: "KHB full model", kind: outcomeKind,
-                                    formula: formula(spec.y, [spec.x] + spec.mediators), data: sample.data)
+        let fullFit: FittedModel
+        if let fitted { fullFit = fitted } else {
+            fullFit = try FittedModel(label: "KHB full model", kind: outcomeKind,
+                                    formula: formula(spec.y, [spec.x] + spec.mediators), data: sample.data,
+                                    settings: spec)
         }
-        let full = try joint.predictive()
+        let full = try fullFit.predictive()
         guard let xIndex = full.column(of: spec.x) else { throw .estimation("KHB: '\(spec.x)' omitted from the full model") }
         var mIndices: [Int] = []
         for m in spec.mediators {
             guard let j = full.column(of: m) else { throw .estimation("KHB: mediator '\(m)' omitted from the full model") }
             mIndices.append(j)
         }
-        // Mediators regressed by ols on X and the controls (same design as the mediator models).
-        var theta: [Double] = [], thetaSE: [Double] = [], residuals: [[Double]] = []
-        var k = 0
-        for fit in mediatorFits {
-            let ols: ModelResult
-            do { ols = try estimate(.ols, design: fit.design) } catch {
-                throw .estimation("KHB: ols regression of \(fit.design.outcome): \(error)")
-            }
-            guard let cx = ols.coefficient(spec.x) else { throw .estimation("KHB: '\(spec.x)' omitted from the regression of \(fit.design.outcome)") }
-            theta.append(cx.estimate); thetaSE.append(cx.se)
-            let model = try PredictiveModel(result: ols, design: fit.design)
-            residuals.append(model.residuals())
-            k = model.coefficientCount
+        // Mediators regressed by ols on X and the controls (same design as the mediator models),
+        // their θ jointly, with the variance the analysis asks for (oim, robust, cluster, linearized).
+        guard let first = mediatorFits.first else { throw .estimation("KHB: no mediator") }
+        let ols: ModelResult
+        do { ols = try estimate(.ols, design: first.design) } catch {
+            throw .estimation("KHB: ols regression of \(first.design.outcome): \(error)")
         }
-        let vt = KHB.thetaVariance(residuals: residuals, thetaSE: thetaSE, parameterCount: k)
+        let joint: JointOLSCoefficient
+        do {
+            joint = try first.design.jointOLSCoefficient(term: spec.x, columns: ols.coefficients.map(\.term),
+                                                       outcomes: mediatorFits.map(\.design.y))
+        } catch {
+            throw .estimation("KHB: the regression of the mediators on '\(spec.x)': \(error)")
+        }
+        let theta = joint.estimates, vt = joint.variance
         let naive = try total.path(spec.x)
         return KHB.decompose(model: outcomeKind, mediators: spec.mediators,
                              fullParameters: full.parameters, fullVariance: full.vcov,
@@ -311,13 +357,18 @@ struct MediationRun {
         let point = engine.allEffects(mediatorParams: engine.mediator.parameters,
                                       outcomeParams: engine.outcome.parameters, quadrature: fine)
         let sims = options.reps
+        var causalInterval = options.causalInterval
+        if spec.design != nil, causalInterval != .bootstrap {
+            causalInterval = .bootstrap
+            notes.append(.causalIntervalsByDesignBootstrap)
+        }
         var draws: [[[Double]]] = []
         var failed = 0
         if sims > 0 {
             let progress = self.progress
             let report = progress.map { p in { @Sendable (done: Int) in p(MediationProgress(stage: .causal, completed: done, total: sims)) } }
             let seed = options.seed ^ 0x5DEE_CE66_D1CE_4E5B
-            switch options.causalInterval {
+            switch causalInterval {
             case .quasiBayesian:
                 guard let mDist = MultivariateNormal(mean: engine.mediator.parameters, covariance: engine.mediator.vcov),
                       let yDist = MultivariateNormal(mean: engine.outcome.parameters, covariance: engine.outcome.vcov) else {
@@ -337,12 +388,20 @@ struct MediationRun {
                 let aDesign = aFit.design, fullDesign = fullFit.design, n = aDesign.rowCount
                 let aStart = FitOptions.warm(from: aFit.result), fullStart = FitOptions.warm(from: fullFit.result)
                 let mk = mediatorKind, yk = fullFit.result.model, x = spec.x
+                let resampling = DesignResampling(design: aDesign)
                 let results = try ReplicationRunner.run(count: sims, threads: options.threads,
                                                         isCancelled: isCancelled, progress: report) { s -> [[Double]]? in
                     var g = ReplicationGenerator(seed: seed, replication: s)
-                    let rows = g.resample(n)
                     do {
-                        let ad = aDesign.subset(rows: rows), fd = fullDesign.subset(rows: rows)
+                        let ad: DesignMatrix, fd: DesignMatrix
+                        if let resampling {
+                            // Clusters or PSUs within strata: replicate weights, also in the averages.
+                            let w = resampling.replicateWeights(using: &g)
+                            ad = aDesign.replicate(weights: w); fd = fullDesign.replicate(weights: w)
+                        } else {
+                            let rows = g.resample(n)
+                            ad = aDesign.subset(rows: rows); fd = fullDesign.subset(rows: rows)
+                        }
                         let ra = try estimate(mk, design: ad, options: aStart)
                         let rf = try estimate(yk, design: fd, options: fullStart)
                         guard ra.converged, rf.converged else { return nil }
@@ -371,6 +430,8 @@ struct MediationRun {
         let grid = options.sensitivityGrid.map { $0.filter { $0 > -1 && $0 < 1 }.sorted() }
         if !options.sensitivity {
             // Not requested.
+        } else if fullFit.design.weights != nil || spec.design != nil {
+            notes.append(.sensitivityUnweightedOnly)
         } else if mediatorKind == .ols, outcomeKind == .ols {
             let a = try aFit.path(spec.x).estimate
             sensitivity = MediationSensitivity.linear(beta2: a, totalResiduals: try total.predictive().residuals(),
@@ -398,7 +459,7 @@ struct MediationRun {
         }
         return CausalResult(mediatorModel: mediatorKind, outcomeModel: outcomeKind, scale: scaleName,
                             effects: scale(headlineIndex), byOutcome: byOutcome,
-                            interval: options.causalInterval, sims: sims, failed: failed,
+                            interval: causalInterval, sims: sims, failed: failed,
                             controlValue: control, treatValue: treat, sensitivity: sensitivity)
     }
 }

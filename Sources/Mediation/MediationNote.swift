@@ -16,6 +16,14 @@ public enum MediationNote: Sendable, CustomStringConvertible {
     case causalContrastsZeroAndOne(x: String)
     /// No ρ-sensitivity analysis for this mediator/outcome pair.
     case sensitivityNotCovered(mediatorModel: ModelKind, outcomeModel: ModelKind)
+    /// The bootstrap resampled `units` PSUs within `strata` strata (Rao–Wu) or clusters.
+    case designBootstrap(units: Int, strata: Int, clusters: String?)
+    /// Strata with a single PSU keep their weight in every bootstrap replicate.
+    case singlePSUStrataKept([String])
+    /// The ρ-sensitivity curve is not computed with weights or a design (its formulas are unweighted).
+    case sensitivityUnweightedOnly
+    /// Under a survey design the causal intervals come from the design bootstrap.
+    case causalIntervalsByDesignBootstrap
     /// Wording from outside (decoded, hand-built).
     case other(String)
 
@@ -44,6 +52,22 @@ public enum MediationNote: Sendable, CustomStringConvertible {
                         + "不适用于 \(mediatorModel.rawValue) 中介变量与 \(outcomeModel.rawValue) 结果变量"
                       : "sensitivity analysis (ρ) covers ols/ols, ols/probit, ols/oprobit, probit/ols and probit/oprobit mediator/outcome models "
                         + "(normal errors); not a \(mediatorModel.rawValue) mediator with a \(outcomeModel.rawValue) outcome"
+        case let .designBootstrap(units, strata, clusters):
+            if let clusters {
+                return zh ? "自助法按聚类重抽样：\(units) 个 \(clusters) 聚类有放回抽取（聚类自助法）"
+                          : "the bootstrap resamples clusters: \(units) clusters of \(clusters) drawn with replacement (cluster bootstrap)"
+            }
+            return zh ? "自助法在 \(strata) 个分层内重抽样 \(units) 个 PSU（Rao–Wu 重标度自助法，m_h = n_h − 1，如 R 的 subbootstrap）并重新加权"
+                      : "the bootstrap resamples \(units) PSUs within \(strata) strata (Rao–Wu rescaling bootstrap, m_h = n_h − 1, as R's subbootstrap) and reweights"
+        case .singlePSUStrataKept(let strata):
+            return zh ? "只有一个 PSU 的分层（\(strata.joined(separator: "、"))）在每次自助重复中保持原权重，不贡献方差"
+                      : "strata with a single PSU (\(strata.joined(separator: ", "))) keep their weights in every bootstrap replicate and add no variance"
+        case .sensitivityUnweightedOnly:
+            return zh ? "有权重或调查设计时不计算敏感性分析（ρ）：其公式未加权"
+                      : "the sensitivity analysis (ρ) is not computed with weights or a survey design: its formulas are unweighted"
+        case .causalIntervalsByDesignBootstrap:
+            return zh ? "调查设计下因果中介的点估计按设计加权，区间来自设计自助法"
+                      : "under the survey design the causal effects are weighted and their intervals come from the design bootstrap"
         case .other(let text):
             return text
         }

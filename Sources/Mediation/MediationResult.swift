@@ -133,9 +133,14 @@ public struct BootstrapResult: Sendable, Equatable, Codable {
     public var indirect: BootstrapStatistic
     /// The proportion mediated a·b / (a·b + c′).
     public var proportion: BootstrapStatistic
+    /// What was resampled (JSON `resampling`): nil = cases; `clusters` (cluster bootstrap) or
+    /// `psu-within-strata` (Rao–Wu rescaling bootstrap, m_h = n_h − 1), with `units` of them.
+    public var resampling: String? = nil
+    public var units: Int? = nil
 
     enum CodingKeys: String, CodingKey {
         case reps, seed, failed, level, estimate, se, bias, percentile, bc, bca, acceleration, proportion
+        case resampling, units
     }
     public init(reps: Int, seed: UInt64, failed: Int, level: Double,
                 indirect: BootstrapStatistic, proportion: BootstrapStatistic) {
@@ -150,6 +155,8 @@ public struct BootstrapResult: Sendable, Equatable, Codable {
         level = try c.decode(Double.self, forKey: .level)
         indirect = try BootstrapStatistic(from: decoder)
         proportion = try c.decode(BootstrapStatistic.self, forKey: .proportion)
+        resampling = try c.decodeIfPresent(String.self, forKey: .resampling)
+        units = try c.decodeIfPresent(Int.self, forKey: .units)
     }
     /// The indirect effect's summary sits at the top level (`se`, `percentile`, …) as documented.
     public func encode(to encoder: Encoder) throws {
@@ -160,6 +167,8 @@ public struct BootstrapResult: Sendable, Equatable, Codable {
         try c.encode(level, forKey: .level)
         try indirect.encode(to: encoder)
         try c.encode(proportion, forKey: .proportion)
+        try c.encodeIfPresent(resampling, forKey: .resampling)
+        try c.encodeIfPresent(units, forKey: .units)
     }
 }
 
@@ -396,6 +405,10 @@ public struct MediationResult: Sendable, Equatable {
     public var diagnostics: [MediationNote]
     /// Conditional effects under a moderator (`--moderator`); nil without one.
     public var moderation: ModerationResult? = nil
+    /// The variance of the paths (JSON `vce`): nil = oim; `robust`, `cluster:VAR`, `linearized`.
+    public var vce: String? = nil
+    /// The survey design (JSON `design{…}`, as `fit`'s), nil without one.
+    public var design: MediationDesignSummary? = nil
     /// The diagnostics' English text (JSON output); setting it stores each line as `.other`.
     public var notes: [String] {
         get { diagnostics.map { $0.text(.en) } }
@@ -406,7 +419,7 @@ public struct MediationResult: Sendable, Equatable {
 extension MediationResult: Codable {
     enum CodingKeys: String, CodingKey {
         case n, x, m, y, mModel = "m_model", yModel = "y_model", controls, condition = "if",
-             khb, dropped, notes, mediators, moderation
+             khb, dropped, notes, mediators, moderation, vce, design
     }
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -420,6 +433,8 @@ extension MediationResult: Codable {
         dropped = try c.decodeIfPresent([DroppedRows].self, forKey: .dropped) ?? []
         diagnostics = try c.decodeIfPresent([MediationNote].self, forKey: .notes) ?? []
         moderation = try c.decodeIfPresent(ModerationResult.self, forKey: .moderation)
+        vce = try c.decodeIfPresent(String.self, forKey: .vce)
+        design = try c.decodeIfPresent(MediationDesignSummary.self, forKey: .design)
         if let list = try c.decodeIfPresent([MediatorAnalysis].self, forKey: .mediators) {
             mediators = list
         } else {
@@ -447,5 +462,7 @@ extension MediationResult: Codable {
         try c.encodeIfPresent(moderation, forKey: .moderation)
         try c.encode(dropped, forKey: .dropped)
         try c.encode(diagnostics, forKey: .notes)
+        try c.encodeIfPresent(vce, forKey: .vce)
+        try c.encodeIfPresent(design, forKey: .design)
     }
 }

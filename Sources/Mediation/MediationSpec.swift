@@ -19,10 +19,17 @@ public struct MediationSpec: Sendable, Equatable, Hashable {
     /// models a screen shows beside the analysis (a cluster variable, say), so all share one N.
     public var sampleVariables: [String]
     /// A survey design (Stata's `svyset`): every model is fitted under it (weights, linearized
-    /// variance, t on the design df), on the common sample. Only Baron–Kenny and Sobel so far.
+    /// variance, t on the design df), on the common sample; the bootstrap resamples PSUs within
+    /// strata (Rao–Wu rescaling, m_h = n_h − 1).
     public var design: SurveyDesign? = nil
     /// Moderated mediation (PROCESS models 7, 14, 58): W on the a and/or b path; nil = none.
     public var moderation: ModerationSpec? = nil
+    /// The variance of every model's paths without a design (`fit`'s `--vce`): oim, robust
+    /// (Huber–White) or cluster:VAR (Stata's CR1); with a cluster variable the bootstrap
+    /// resamples clusters.
+    public var vce: VarianceType = .oim
+    /// Frequency or sampling weights carried into every model (`--fweight`, `--pweight`).
+    public var weights: Weighting = .none
 
     public init(x: String, mediators: [String], y: String, controls: [String] = [],
                 mediatorModel: ModelKind? = nil, outcomeModel: ModelKind? = nil,
@@ -35,6 +42,24 @@ public struct MediationSpec: Sendable, Equatable, Hashable {
     /// Splits a controls string like `"male + age + i.educ"` into terms, at the `+` outside
     /// parentheses, so a group (`i.union##(c.age + i.educ)`) stays one term.
     public static func controlTerms(_ text: String) -> [String] { FormulaTerms.split(text) }
+
+    /// The model spec of one of the analysis' models: its design, variance and weights.
+    func modelSpec(kind: ModelKind, formula: String) -> ModelSpec {
+        var m = ModelSpec(kind: kind, formula: formula, vce: design == nil ? vce : .oim,
+                          weights: design == nil ? weights : .none)
+        m.design = design
+        return m
+    }
+
+    /// The variables the design, cluster and weight options add to the common sample.
+    var varianceVariables: [String] {
+        var v = design?.variables ?? []
+        if design == nil {
+            if case .cluster(let c) = vce { v.append(c) }
+            if let w = weights.variable { v.append(w) }
+        }
+        return v
+    }
 }
 
 /// The analyses `--method` selects.

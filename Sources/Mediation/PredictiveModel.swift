@@ -14,6 +14,9 @@ struct PredictiveModel: Sendable {
     var vcov: [Double]
     var cutCount: Int
     var outcomeLevels: [Double]
+    /// The design's weights (sampling, frequency or bootstrap-replicate), nil = unweighted: the
+    /// causal effects average over units with them.
+    var weights: [Double]?
 
     var coefficientCount: Int { terms.count }
 
@@ -35,6 +38,7 @@ struct PredictiveModel: Sendable {
         vcov = result.vcov
         cutCount = result.cutpoints.count
         outcomeLevels = result.outcomeLevels
+        weights = design.weights
         guard vcov.count == parameters.count * parameters.count else {
             throw .estimation("the \(result.model.rawValue) model of \(result.outcome) has no variance matrix")
         }
@@ -60,10 +64,17 @@ struct PredictiveModel: Sendable {
         return (0..<rows).map { y[$0] - eta[$0] }
     }
 
-    /// √(RSS / (n − k)): the residual sd of an ols model (R's summary(lm)$sigma).
+    /// √(RSS / (n − k)): the residual sd of an ols model (R's summary(lm)$sigma). Weighted:
+    /// √(Σwr² / Σw · n/(n − k)), which does not depend on the weights' scale.
     func residualSD() -> Double {
         let r = residuals()
-        let rss = r.reduce(0) { $0 + $1 * $1 }
-        return (rss / Double(max(1, rows - coefficientCount))).squareRoot()
+        let df = Double(max(1, rows - coefficientCount))
+        guard let w = weights else {
+            let rss = r.reduce(0) { $0 + $1 * $1 }
+            return (rss / df).squareRoot()
+        }
+        var rss = 0.0, sw = 0.0, used = 0
+        for i in 0..<rows where w[i] > 0 { rss += w[i] * r[i] * r[i]; sw += w[i]; used += 1 }
+        return (rss / sw * Double(used) / Double(max(1, used - coefficientCount))).squareRoot()
     }
 }

@@ -16,6 +16,7 @@ struct Mediate: ParsableCommand {
               --controls "male + age + i.educ + married + party + i.occ + i.industry"
           pathlens mediate --x union --m training --y skill --method bootstrap --reps 2000 --ci bca
           pathlens mediate --x union --m training --y skill --if "industry == 2" --format json
+          pathlens mediate --x union --m training --y skill --vce cluster:firm --method bootstrap
           pathlens mediate --x union --m training --y skill --lang zh --format md
           pathlens mediate --x union --m training --y skill --moderator male --moderate a
         """)
@@ -64,6 +65,7 @@ struct Mediate: ParsableCommand {
     @OptionGroup var surveyOptions: MediationSurveyOptions
 
     @OptionGroup var moderationOptions: ModerationOptions
+    @OptionGroup var varianceOptions: MediationVarianceOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("text, md, latex, csv or json.", valueName: "format"))
     var format: String = "text"
@@ -108,12 +110,14 @@ struct Mediate: ParsableCommand {
                                  controls: controls.map(MediationSpec.controlTerms) ?? [],
                                  mediatorModel: mKind, outcomeModel: yKind, condition: dataOptions.condition)
         spec.moderation = try moderationOptions.spec(in: dataset)
-        // A survey design (--svy or the codebook's): Baron–Kenny paths and Sobel, linearized.
+        // A survey design (--svy or the codebook's): every model weighted and linearized, the
+        // bootstrap over PSUs within strata.
         if let design = try surveyOptions.design(for: dataset) {
             spec.design = design
             printError(SurveyCLIText.mediateUnderDesign(design.argument).text(language))
             if dataOptions.condition != nil { printError("note: " + EstimationNote.ifChangesDesign.text(language)) }
         }
+        try varianceOptions.apply(to: &spec, dataset: dataset, language: language)
         let options = MediationOptions(methods: methods, reps: reps, seed: seed, interval: interval,
                                        alpha: alpha, level: level, causalInterval: causalInterval)
         let meter = ProgressMeter()

@@ -44,7 +44,7 @@ struct SurveyOptions: ParsableArguments {
 /// `mediate`'s `--svy` (no `--subpop` yet: the common sample is the design, as `--if`).
 struct MediationSurveyOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Survey design: 'psu=VAR strata=VAR weight=VAR [fpc=VAR] [singleunit=…] [nest]', or none (Baron–Kenny and Sobel only).",
+        "Survey design: 'psu=VAR strata=VAR weight=VAR [fpc=VAR] [singleunit=…] [nest]', or none (bootstrap: PSUs within strata).",
         valueName: "design"))
     var svy: String?
 

@@ -50,17 +50,15 @@ struct SurveyMediationTests {
         #expect(abs(m.indirect.sobelSE - sobel) <= 1e-12 * sobel)
     }
 
-    @Test func otherMethodsAreRefusedUnderADesign() throws {
+    @Test func varianceOptionsAreRefusedUnderADesign() throws {
         var spec = MediationSpec(x: "ell", mediators: ["meals"], y: "api00", mediatorModel: .ols, outcomeModel: .ols)
         spec.design = try SurveyDesign.parse("psu=dnum weight=pw")
-        #expect(throws: MediationError.self) {
-            _ = try Mediation.analyze(spec: spec, data: try data(), options: MediationOptions(methods: [.bootstrap]))
-        }
+        spec.vce = .cluster("dnum")
         do {
-            _ = try Mediation.analyze(spec: spec, data: try data(), options: MediationOptions(methods: [.all]))
+            _ = try Mediation.analyze(spec: spec, data: try data(), options: MediationOptions(methods: [.bk]))
             Issue.record("expected an error")
         } catch {
-            #expect("\(error)".contains("only --method bk,sobel"), "\(error)")
+            #expect("\(error)".contains("--vce"), "\(error)")
         }
     }
 }

@@ -56,8 +56,44 @@ struct SurveyCLITests {
         // The a path's linearized SE appears in the report (JSON numbers are printed in full).
         #expect(text.contains(String(format: "%.8f", se).prefix(8)), "a-path SE \(se) not in \(text.prefix(400))")
         let refused = try CLI.run(["mediate", "--x", "ell", "--m", "meals", "--y", "api00", "--data", Self.data("api_clus1.csv"),
-                                   "--svy", "psu=dnum weight=pw"])
-        #expect(refused.status != 0 && refused.stderr.contains("only --method bk,sobel"), "\(refused.stderr)")
+                                   "--svy", "psu=dnum weight=pw", "--vce", "cluster:dnum"])
+        let last = refused.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(refused.status != 0 && last.hasPrefix("Error: ") && last.contains("--vce"), "\(refused.stderr)")
+    }
+
+    /// `mediate --svy` with the bootstrap, KHB and causal methods, and `mediate --vce cluster:VAR
+    /// --pweight`: JSON `vce`, `design{…}`, `bootstrap.resampling`/`units`, paths and KHB as
+    /// scripts/fixtures/survey_mediation.R (1e-6 estimates, 1e-5 SEs).
+    @Test(arguments: ["svy_strat", "cluster_clus1_pw"])
+    func mediateBootstrapAndKHBUnderDesignOrClusters(_ name: String) throws {
+        let root = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtures.appendingPathComponent("survey_mediation.json")))
+        let c = try #require(((root as? [String: Any])?["cases"] as? [[String: Any]])?.first { $0["name"] as? String == name })
+        var arguments = ["mediate", "--x", "ell", "--m", "meals", "--y", "sch_wide", "--m-model", "ols", "--y-model", "logit",
+                         "--method", "bk,bootstrap,khb,causal", "--reps", "100", "--data", Self.data(c["data"] as! String)]
+        if let svy = c["svy"] as? String { arguments += ["--svy", svy] }
+        if let vce = c["vce"] as? String { arguments += ["--vce", vce] }
+        if let w = c["pweight"] as? String { arguments += ["--pweight", w] }
+        let j = try json(arguments)
+        let paths = try #require(j["paths"] as? [String: Any])
+        for key in ["a", "b", "c", "c_prime"] {
+            let got = try #require(paths[key] as? [String: Any]), ref = try #require(c[key] as? [String: Any])
+            agree(got["estimate"], ref["estimate"], "\(name) \(key) estimate")
+            let gs = (got["se"] as? NSNumber)?.doubleValue ?? .nan, rs = (ref["se"] as? NSNumber)?.doubleValue ?? .nan
+            #expect(abs(gs - rs) <= 1e-5 * rs, "\(name) \(key) se \(gs) vs \(rs)")
+        }
+        let khb = try #require(j["khb"] as? [String: Any]), refKHB = try #require(c["khb"] as? [String: [String: Any]])
+        agree((khb["diff"] as? [String: Any])?["estimate"], refKHB["diff"]?["estimate"], "\(name) khb diff")
+        let boot = try #require(j["bootstrap"] as? [String: Any])
+        #expect(boot["resampling"] as? String == (c["bootstrap"] as? [String: Any])?["resampling"] as? String)
+        #expect((boot["units"] as? Int ?? 0) > 1)
+        if c["svy"] != nil {
+            #expect(j["vce"] as? String == "linearized")
+            let design = try #require(j["design"] as? [String: Any])
+            #expect(design["strata"] as? String == "stype" && design["n_strata"] as? Int == 3 && design["df"] as? Int == 197)
+            #expect((j["causal"] as? [String: Any])?["interval"] as? String == "bootstrap")
+        } else {
+            #expect(j["vce"] as? String == "cluster:dnum")
+        }
     }
 
     @Test(arguments: ["strat_logit", "subpop_ols", "clus2_ologit"])
