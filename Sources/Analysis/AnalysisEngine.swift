@@ -151,11 +151,15 @@ public enum AnalysisEngine {
     public static func mediationSpec(_ spec: Specification, dataset: Dataset) throws(MediationError) -> MediationSpec {
         guard let spec = spec.mediationAnalysis, let m = spec.activeMediator else { throw .invalidSpec("no mediator given") }
         let families = ModelLineup.mediationFamilies(spec, dataset: dataset)
-        return MediationSpec(x: spec.keyRegressor, mediators: [m], y: spec.outcome,
-                             controls: spec.effectiveControls,
-                             mediatorModel: families.mediator,
-                             outcomeModel: families.outcome,
-                             condition: spec.condition,
-                             sampleVariables: spec.sampling == .common ? PanelSample.variables(spec) : [])
+        var mediation = MediationSpec(x: spec.keyRegressor, mediators: [m], y: spec.outcome,
+                                      controls: spec.effectiveControls,
+                                      mediatorModel: families.mediator,
+                                      outcomeModel: families.outcome,
+                                      condition: spec.condition,
+                                      sampleVariables: spec.sampling == .common ? PanelSample.variables(spec) : [])
+        // Under a declared design the paths are the design's (weighted, linearized). Without one
+        // the Mediation view keeps its observed-information paths whatever `V`/`W` say.
+        mediation.design = spec.design
+        return mediation
     }
 }

@@ -45,9 +45,14 @@ public enum ModelLineup {
         let keyTerm = FormulaTerms.term(for: dataset.info(spec.keyRegressor), name: spec.keyRegressor)
         let shared = spec.sampling == .common ? PanelSample.variables(spec) : []
         func modelSpec(_ kind: ModelKind, _ y: String, _ extra: [String] = []) -> ModelSpec {
-            ModelSpec(kind: kind, formula: "\(y) ~ " + ([keyTerm] + extra + controls).joined(separator: " + "),
-                      condition: spec.condition, vce: spec.effectiveVCE, weights: spec.weighting,
-                      sampleVariables: shared, parallelLines: spec.estimators.parallelLines(for: kind))
+            // Under a design the subsample is a subpopulation: the full design stays in the variance.
+            var m = ModelSpec(kind: kind, formula: "\(y) ~ " + ([keyTerm] + extra + controls).joined(separator: " + "),
+                              condition: spec.design == nil ? spec.condition : nil, vce: spec.effectiveVCE,
+                              weights: spec.weighting, sampleVariables: shared,
+                              parallelLines: spec.estimators.parallelLines(for: kind))
+            m.design = spec.design
+            m.subpop = spec.design == nil ? nil : spec.condition
+            return m
         }
         var lineup: [LineupModel] = []
         for (kind, standardized) in spec.estimators.columns {

@@ -22,6 +22,7 @@ public struct PanelSample: Sendable, Equatable {
         var names = spec.modelVariables
         if case .cluster(let v) = spec.vce, !names.contains(v) { names.append(v) }
         if let w = spec.weight?.variable, !names.contains(w) { names.append(w) }
+        for v in spec.design?.variables ?? [] where !names.contains(v) { names.append(v) }
         return names
     }
 

@@ -63,6 +63,14 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
     public var paren: ParenContent
     /// The data file this specification was made on (written by `w`, checked by `--spec`).
     public var data: DataReference?
+    /// A declared survey design (Stata's `svyset`; key `D`, or the codebook's `design`): every
+    /// model is weighted and linearized under it, and the subsample is a subpopulation
+    /// (Stata's `subpop()`) rather than an `if`. JSON `"design"`: the codebook's object, or
+    /// `"none"` when switched off.
+    public var design: SurveyDesign? = nil
+    /// Decoded from a file without a `"design"` key: the dataset's codebook design applies
+    /// (`SpecFile.validate` resolves it). Never encoded.
+    public var inheritsDesign = false
 
     public init(outcome: String, keyRegressor: String, mediator: String? = nil, mediatorOn: Bool = false,
                 controls: [String] = [], estimators: EstimatorSet = .paper, subsample: Subsample? = nil,
@@ -84,7 +92,7 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
         case outcome, keyRegressor = "key_regressor", mediator, mediatorOn = "mediator_on", controls,
              estimators, subsample, vce, language, crosstabs, marginsTerm = "margins_term", sampling,
              mediatorModel = "mediator_model", outcomeModel = "outcome_model", measures, weight,
-             crosstabsPicked = "crosstabs_picked", oddsRatios = "odds_ratios", paren, data
+             crosstabsPicked = "crosstabs_picked", oddsRatios = "odds_ratios", paren, data, design
     }
 
     /// Only the outcome and key regressor are required; everything else has its default, so a
@@ -114,6 +122,16 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
         oddsRatios = try c.decodeIfPresent(Bool.self, forKey: .oddsRatios) ?? false
         paren = try c.decodeIfPresent(ParenContent.self, forKey: .paren) ?? .t
         data = try c.decodeIfPresent(DataReference.self, forKey: .data)
+        if !c.contains(.design) {
+            inheritsDesign = true
+        } else if let text = try? c.decode(String.self, forKey: .design) {
+            guard text.lowercased() == "none" else {
+                throw DecodingError.dataCorruptedError(forKey: .design, in: c,
+                    debugDescription: "design must be an object {psu, strata, weight, fpc} or \"none\" (got \"\(text)\")")
+            }
+        } else {
+            design = try c.decodeIfPresent(SurveyDesign.self, forKey: .design)
+        }
         if picked == nil { crosstabsPicked = crosstabs != roleCrosstabs }
     }
 
@@ -139,6 +157,7 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
         try c.encode(oddsRatios, forKey: .oddsRatios)
         try c.encode(paren, forKey: .paren)
         try c.encodeIfPresent(data, forKey: .data)
+        if let design { try c.encode(design, forKey: .design) } else { try c.encode("none", forKey: .design) }
     }
 
     /// The same choices with what changes no number neutralised (label language, table display,
@@ -149,18 +168,21 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
         s.oddsRatios = false
         s.paren = .t
         s.data = nil
+        s.inheritsDesign = false
         return s
     }
 
     /// The variance the models are estimated with: robust under sampling weights unless
     /// clustered (Stata: `pweight` implies `vce(robust)`).
     public var effectiveVCE: VarianceType {
+        if design != nil { return .oim } // the design's linearized variance (`ModelLineup`)
         if weight?.kind == .pweight, vce == .oim { return .robust }
         return vce
     }
 
     /// The weighting of every model, in the estimation layer's terms.
     public var weighting: Weighting {
+        if design != nil { return .none } // the design carries its weight
         switch weight?.kind {
         case .fweight?: return .frequency(weight!.variable)
         case .pweight?: return .sampling(weight!.variable)
@@ -252,7 +274,15 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
             ?? candidates.first { $0 != outcome } ?? dataset.variableNames.first { $0 != outcome } ?? ""
         var spec = Specification(outcome: outcome, keyRegressor: key, mediator: roles?.mediator, mediatorOn: false,
                                  controls: codebook.controlGroups.flatMap(\.terms))
+        spec.design = codebook.design
         spec.followRoles(in: dataset)
         return spec
+    }
+
+    /// How the variance reads in the specification bar: `svy: psu=… strata=… weight=…` under a
+    /// design, else the vce with the weights.
+    public var varianceLabel: String {
+        if let design { return "svy: " + design.argument }
+        return "\(effectiveVCE)" + (weight.map { " [\($0.description)]" } ?? "")
     }
 }

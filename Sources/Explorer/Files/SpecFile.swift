@@ -79,11 +79,18 @@ public enum SpecFile {
         names += spec.crosstabs.flatMap { [$0.row, $0.column] }
         names += spec.measures.keys.sorted()
         if case let .cluster(v) = spec.vce { names.append(v) }
+        names += spec.design?.variables ?? []
         return names.first { dataset.column($0) == nil }
     }
 
     /// Checks a specification's variables and subsample against `dataset`.
     public static func validate(_ spec: Specification, path: String, for dataset: Dataset) throws -> Specification {
+        var spec = spec
+        // A file from before the `design` field (or without it): the codebook's design applies.
+        if spec.inheritsDesign {
+            spec.design = dataset.codebook.design
+            spec.inheritsDesign = false
+        }
         if let missing = missingVariable(spec, in: dataset) {
             throw ExplorerError(UIText.specUnknownVariable.text(.en, path, missing, dataset.name))
         }

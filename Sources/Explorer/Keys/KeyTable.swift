@@ -37,6 +37,8 @@ public enum KeyAction: String, Sendable, CaseIterable {
     case switchView, switchPane, page, scrollLeft, scrollRight, toggleLanguage
     case setOutcome, setKeyRegressor, setMediator, marginsTerm, crosstabRows, crosstabColumns
     case mediatorOnOff, subsample, estimators, variance, varianceMenu, weights, oddsRatios, parenContent
+    /// `D`: declare a survey design (or none).
+    case surveyDesign
     case sampling, pinBaseline, clearBaseline, bootstrap, cancelBootstrap
     case zoom, undo, redo, find, saveSpec, export, lesson, help, quit
     // variables pane
@@ -97,6 +99,8 @@ public enum KeyTable {
           "方差：oim、robust 或按变量聚类"),
         b(.global, c("W"), .weights, "weights: none, frequency (fweight) or sampling (pweight)",
           "权重：无、频数权重（fweight）或抽样权重（pweight）"),
+        b(.global, c("D"), .surveyDesign, "survey design: psu= strata= weight= [fpc=], or none (subsamples become subpopulations)",
+          "调查设计：psu= strata= weight= [fpc=]，或 none（子样本按子总体估计）"),
         b(.global, c("O"), .oddsRatios, "Models view: odds ratios for logit / ologit (exp(b))",
           "模型视图：logit / ologit 显示比值比（exp(b)）"),
         b(.global, c("P"), .parenContent, "Models view: parentheses show t/z, SE or 95% CI",

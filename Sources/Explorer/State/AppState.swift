@@ -33,6 +33,8 @@ public struct Prompt: Sendable, Equatable {
         case clusterVariable
         /// The weight variable of the kind chosen.
         case weightVariable(SpecWeight.Kind)
+        /// A survey design (`D`): `psu=… strata=… weight=…` or none.
+        case surveyDesign
     }
     public var title: String
     public var text: String

@@ -32,7 +32,7 @@ enum GlobalKeys {
             return Reducer.change(&state, env: env) { $0.estimators = $0.estimators.next }
         case .variance:
             return Reducer.change(&state, env: env) { $0.vce = $0.vce == .oim ? .robust : .oim }
-        case .varianceMenu, .weights, .oddsRatios, .parenContent:
+        case .varianceMenu, .weights, .oddsRatios, .parenContent, .surveyDesign:
             return VarianceKeys.perform(action, &state, env: env)
         case .sampling:
             return Reducer.change(&state, env: env) { $0.sampling = $0.sampling == .common ? .perModel : .common }

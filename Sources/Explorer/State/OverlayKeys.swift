@@ -215,6 +215,9 @@ enum OverlayKeys {
         case .clusterVariable, .weightVariable:
             guard !text.isEmpty else { return [] }
             return VarianceKeys.confirm(&state, prompt, text: text, env: env)
+        case .surveyDesign:
+            guard !text.isEmpty else { return [] }
+            return VarianceKeys.confirmDesign(&state, prompt, text: text, env: env)
         }
     }
 }

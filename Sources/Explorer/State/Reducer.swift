@@ -79,7 +79,7 @@ public enum Reducer {
              .crosstabRows, .crosstabColumns:
             return VariablesPaneKeys.perform(action, &state, env: env)
         case .switchView, .switchPane, .toggleLanguage, .mediatorOnOff, .subsample, .estimators, .variance, .sampling,
-             .varianceMenu, .weights, .oddsRatios, .parenContent,
+             .varianceMenu, .weights, .oddsRatios, .parenContent, .surveyDesign,
              .pinBaseline, .clearBaseline, .bootstrap, .cancelBootstrap, .zoom, .undo, .redo, .find, .saveSpec,
              .export, .lesson, .help, .quit:
             return GlobalKeys.perform(action, key: key, &state, env: env)

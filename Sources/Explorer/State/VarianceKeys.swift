@@ -21,6 +21,9 @@ enum VarianceKeys {
                                                options: [UIText.noWeights.text(language)]
                                                    + SpecWeight.Kind.allCases.map { weightPhrase($0).text(language) },
                                                selected: selected, purpose: .weights))
+        case .surveyDesign:
+            state.overlay = .prompt(Prompt(title: UIText.designPrompt.text(language),
+                                           text: state.spec.design?.argument ?? "", purpose: .surveyDesign))
         case .oddsRatios:
             let effects = Reducer.change(&state, env: env) { $0.oddsRatios.toggle() }
             state.status = StatusMessage(text: (state.spec.oddsRatios ? UIText.oddsRatiosOn : UIText.oddsRatiosOff).text(language), isError: false)
@@ -79,6 +82,34 @@ enum VarianceKeys {
         case let .weightVariable(kind): return Reducer.change(&state, env: env) { $0.weight = SpecWeight(kind: kind, variable: text) }
         default: return []
         }
+    }
+
+    /// The `D` prompt's design, confirmed: parsed as `--svy` (`none` switches it off) and its
+    /// variables checked; a bad part stays in the prompt as feedback.
+    static func confirmDesign(_ state: inout AppState, _ prompt: Prompt, text: String, env: ExplorerEnvironment) -> [Effect] {
+        let language = state.spec.language
+        var prompt = prompt
+        let design: SurveyDesign?
+        do { design = try SurveyDesign.parse(text) } catch {
+            prompt.feedback = error.text(language)
+            prompt.feedbackIsError = true
+            state.overlay = .prompt(prompt)
+            return []
+        }
+        if let design {
+            let parts: [(String, String?)] = [("psu", design.psu), ("strata", design.strata), ("weight", design.weight), ("fpc", design.fpc)]
+            for case let (key, name?) in parts where env.dataset.column(name) == nil {
+                prompt.feedback = UIText.designUnknownVariable.text(language, key, name)
+                prompt.feedbackIsError = true
+                state.overlay = .prompt(prompt)
+                return []
+            }
+        }
+        state.overlay = nil
+        let effects = Reducer.change(&state, env: env) { $0.design = design }
+        let message = design.map { UIText.designSet.text(language, $0.argument) } ?? UIText.designOff.text(language)
+        state.status = StatusMessage(text: message, isError: false)
+        return effects
     }
 
     /// The `W` menu's line for a kind of weight.

@@ -47,7 +47,9 @@ enum Chrome {
         let current = state.results.flatMap { $0.spec.computeKey == state.spec.computeKey ? $0 : nil }
         let n = (current?.commonN ?? current?.sampleN).map { "N=\($0)" } ?? (current?.sampleError != nil ? "N=?" : "N=...")
         let perModel = state.spec.sampling == .perModel ? UIText.samplePerModel.text(language) : ""
-        return "\(name) \(n)\(perModel)"
+        // Under a declared design a subsample is a subpopulation, and the bar says so.
+        let shown = state.spec.design != nil && state.spec.subsample != nil ? UIText.specSubpop.text(language, name) : name
+        return "\(shown) \(n)\(perModel)"
     }
 
     /// The specification's items, whole: an item that does not fit before `reserve` cells at
@@ -58,7 +60,7 @@ enum Chrome {
         var items = [
             UIText.specEstimators.text(language, spec.estimators.title),
             UIText.specSample.text(language, subsampleText(state, env: env)),
-            UIText.specVCE.text(language, "\(spec.effectiveVCE)" + (spec.weight.map { " [\($0.description)]" } ?? "")),
+            UIText.specVCE.text(language, spec.varianceLabel),
             UIText.specLabels.text(language, UIText.languageName.text(language)),
         ]
         if let m = spec.mediator {
