@@ -37,6 +37,13 @@ struct FittedModel: Sendable {
         }
     }
 
+    /// True when `term`'s coefficient runs off: its zero side predicts the outcome perfectly.
+    func runsOff(_ term: String) -> Bool {
+        result.diagnostics.contains { note in
+            if case let .perfectPredictionAtZero(t, _, _) = note { return t == term } else { return false }
+        }
+    }
+
     func path(_ term: String) throws(MediationError) -> PathEstimate {
         guard let c = result.coefficient(term) else {
             let why = result.omitted.first { $0.term == term }?.reason.text(.en) ?? "not estimated"
@@ -161,9 +168,13 @@ struct MediationRun {
                 causal = try causalMediation(aFit: aFit, fullFit: fullFit, total: total, mediator: m,
                                              mediatorKind: mk, level: level)
             }
-            analyses.append(MediatorAnalysis(mediator: m, mediatorModel: mk, paths: paths,
-                                             indirect: indirect, standardized: standardized,
-                                             bootstrap: boot, causal: causal))
+            var analysis = MediatorAnalysis(mediator: m, mediatorModel: mk, paths: paths,
+                                            indirect: indirect, standardized: standardized,
+                                            bootstrap: boot, causal: causal)
+            for (name, fit, term) in [("a", aFit, spec.x), ("b", fullFit, m), ("c", total, spec.x), ("c'", fullFit, spec.x)]
+            where fit.runsOff(term) { analysis.runsOff.insert(name) }
+            analysis.fitNotes = total.result.diagnostics + aFit.result.diagnostics + fullFit.result.diagnostics
+            analyses.append(analysis)
         }
 
         // How a published "indirect share" (the reference paper's 65 %) arises, and what to read instead.

@@ -345,6 +345,14 @@ public struct MediatorAnalysis: Sendable, Equatable, Codable {
     public var standardized: StandardizedIndirect?
     public var bootstrap: BootstrapResult?
     public var causal: CausalResult?
+    /// The paths ("a", "b", "c", "c'") whose coefficient runs off because the zero side of their
+    /// binary regressor has one outcome only (quasi-complete separation): Stata still prints the
+    /// iteration-limit value, which means nothing and differs between machines, so screens show
+    /// the path as not estimable instead. Not encoded (JSON keeps Stata's numbers and the fit notes).
+    public var runsOff: Set<String> = []
+    /// What estimation said about the mediator and outcome fits behind the paths (perfect
+    /// prediction, non-convergence…), for screens that show a path beside its warning.
+    public var fitNotes: [EstimationNote] = []
 
     enum CodingKeys: String, CodingKey {
         case mediator = "m", mediatorModel = "m_model", paths, verdict, propTotal = "prop_ab_c",

@@ -8,8 +8,11 @@ import SurveyData
 /// mediation engine (on the screen's common sample, with the Models view's `m`/`ym` families),
 /// then the bootstrap / KHB / causal estimates as they fill in.
 enum MediationView {
-    static func format(_ p: PathEstimate?) -> String {
+    static func format(_ p: PathEstimate?, runsOff: Bool = false, language: Language = .en) -> String {
         guard let p else { return "n/a" }
+        // Stata's iteration-limit value for a separated path differs between machines and means
+        // nothing: the path is shown as not estimable, the fit's note below says why.
+        if runsOff { return UIText.pathRunsOff.text(language) }
         return NumberFormat.fixed(p.estimate, 3) + NumberFormat.stars(p.p) + " (z=" + NumberFormat.fixed(p.estimate / p.se, 2) + ")"
     }
 
@@ -49,24 +52,33 @@ enum MediationView {
         }
         if !spec.mediatorOn { lines += prose(UIText.mediatorNotInModels.text(language), style: .dim) }
         lines.append(StyledLine("  X  " + label(spec.keyRegressor), style: .accent))
-        lines.append(StyledLine("   |   a  = " + format(paths.a)))
+        lines.append(StyledLine("   |   a  = " + format(paths.a, runsOff: first.runsOff.contains("a"), language: language)))
         lines.append(StyledLine("   v", style: .accent))
         lines.append(StyledLine("  M  " + label(first.mediator), style: .accent))
-        lines.append(StyledLine("   |   b  = " + format(paths.b)))
+        lines.append(StyledLine("   |   b  = " + format(paths.b, runsOff: first.runsOff.contains("b"), language: language)))
         lines.append(StyledLine("   v", style: .accent))
         lines.append(StyledLine("  Y  " + label(spec.outcome), style: .accent))
-        lines.append(StyledLine("  X → Y   c  = " + format(paths.c) + "  " + UIText.total.text(language)))
-        lines.append(StyledLine("          c′ = " + format(paths.cPrime) + "  " + UIText.direct.text(language)))
-        lines += prose("  a·b = " + NumberFormat.fixed(first.indirect.estimate, 3) + "  ("
-                       + UIText.naiveProduct.text(language) + ")", indent: 0)
+        lines.append(StyledLine("  X → Y   c  = " + format(paths.c, runsOff: first.runsOff.contains("c"), language: language) + "  " + UIText.total.text(language)))
+        lines.append(StyledLine("          c′ = " + format(paths.cPrime, runsOff: first.runsOff.contains("c'"), language: language) + "  " + UIText.direct.text(language)))
+        let separated = !first.runsOff.isDisjoint(with: ["a", "b"])
+        lines += prose("  a·b = " + (separated ? UIText.pathRunsOff.text(language)
+            : NumberFormat.fixed(first.indirect.estimate, 3) + "  (" + UIText.naiveProduct.text(language) + ")"), indent: 0)
         // What estimation said about the same fits (perfect prediction, non-convergence…): a path
         // is not shown without the warning that qualifies it.
+        var shown = Set<String>()
         for id in ["m", "ym"] {
             guard let model = results.model(id), let fit = model.result else { continue }
-            for note in fit.diagnostics { lines += prose("  \(model.title): " + note.text(language), style: .negative) }
+            for note in fit.diagnostics {
+                shown.insert(note.text(.en))
+                lines += prose("  \(model.title): " + note.text(language), style: .negative)
+            }
         }
-        var verdict = UIText.baronKenny.text(language, NumberFormat.fixed(100 * paths.alpha, 0))
-            + paths.verdict.text(language) + verdictReason(paths, language)
+        // The mediation engine's own fits (the same models when the Models view has them).
+        for note in first.fitNotes where shown.insert(note.text(.en)).inserted {
+            lines += prose("  " + note.text(language), style: .negative)
+        }
+        let verdict = UIText.baronKenny.text(language, NumberFormat.fixed(100 * paths.alpha, 0))
+            + (separated ? UIText.verdictNotAssessed.text(language) : paths.verdict.text(language) + verdictReason(paths, language))
         lines += prose(verdict, style: .bold)
         return lines
     }

@@ -96,6 +96,8 @@ public enum UIText {
     public static let pathDiagram = Phrase("Path diagram", "路径图")
     public static let total = Phrase("total", "总效应")
     public static let direct = Phrase("direct", "直接效应")
+    public static let pathRunsOff = Phrase("not estimable (quasi-complete separation)", "无法估计（准完全分离）")
+    public static let verdictNotAssessed = Phrase("not assessed (a or b is not estimable)", "无法判断（a 或 b 无法估计）")
     public static let naiveProduct = Phrase("naive product; scales differ across logit models", "朴素乘积；各模型尺度不同")
     public static let mediatorNotInModels = Phrase("(mediator not in the Models view's columns: M adds them)", "（中介变量未加入模型视图的列：按 M 加入）")
     public static let noMediator = Phrase("No mediator chosen: press m on a variable in the variables pane.", "未选择中介变量：在变量栏按 m 选择中介变量。")
