@@ -41,6 +41,11 @@ enum ModeratedMediation {
         if spec.design != nil {
             throw .invalidSpec("--moderator under a survey design is not available yet (the conditional effects need the design bootstrap; or use --svy none)")
         }
+        // The conditional effects' bootstrap resamples observations; cluster or weighted
+        // resampling for them is not written yet, so those settings are refused, not ignored.
+        if spec.vce != .oim || spec.weights != .none {
+            throw .invalidSpec("--moderator with --vce, --fweight or --pweight is not available yet (the conditional indirect effects use an unweighted case bootstrap)")
+        }
         if let values = mod.wValues, values.isEmpty || values.contains(where: { !$0.isFinite }) {
             throw .invalidSpec("--w-values: expected finite numbers such as 30,40,50")
         }
@@ -87,8 +92,8 @@ extension MediationRun {
         let wTerm = factor ? "i.\(w)" : "c.\(w)"
         let mFormula = moderatedFormula(m, mod.moderate.moderatesA ? ["c.\(x)##\(wTerm)"] : [x])
         let yFormula = moderatedFormula(y, mod.moderate.moderatesB ? [x, "c.\(m)##\(wTerm)"] : [x, m])
-        let aFit = try FittedModel(label: "moderated mediator model", kind: mk, formula: mFormula, data: data)
-        let yFit = try FittedModel(label: "moderated outcome model", kind: outcomeKind, formula: yFormula, data: data)
+        let aFit = try FittedModel(label: "moderated mediator model", kind: mk, formula: mFormula, data: data, settings: spec)
+        let yFit = try FittedModel(label: "moderated outcome model", kind: outcomeKind, formula: yFormula, data: data, settings: spec)
         let aCoding = ModeratorCoding(moderator: w, focal: x), bCoding = ModeratorCoding(moderator: w, focal: m)
         let aWeights = values.map { aCoding.slopeWeights(design: aFit.design, w: $0) }
         let bWeights = values.map { bCoding.slopeWeights(design: yFit.design, w: $0) }
