@@ -7,6 +7,9 @@ public struct FittedModel: Sendable {
     public var plan: LineupModel
     public var result: ModelResult?
     public var error: String?
+    /// Still being estimated: an early result (`AnalysisEngine.run`'s `partial`) shows the
+    /// columns already fitted and says the others are coming.
+    public var pending = false
 
     public init(plan: LineupModel, result: ModelResult? = nil, error: String? = nil) {
         self.plan = plan; self.result = result; self.error = error

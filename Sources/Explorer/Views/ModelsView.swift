@@ -43,7 +43,8 @@ enum ModelsView {
         columns += base.compactMap { column($0, title: UIText.baseColumn.text(language, $0.title)) }
         var notes: [String] = []
         for m in (current + base) where m.result == nil {
-            notes.append("\(m.title): \(m.error ?? UIText.notEstimated.text(language))")
+            let why = m.pending ? UIText.modelComputing.text(language) : m.error ?? UIText.notEstimated.text(language)
+            notes.append("\(m.title): \(why)")
         }
         if !base.isEmpty { notes.append(UIText.baselineLegend.text(language)) }
         if let notice = env.codebook.notice(language) { notes.append(notice) }
