@@ -42,7 +42,8 @@ public struct MediationRequest: Sendable, Hashable {
 public enum AnalysisEngine {
     public static func run(_ spec: Specification, generation: Int = 0, dataset unmeasured: Dataset,
                            cache: FitCache = FitCache(), request: AnalysisRequest = AnalysisRequest(),
-                           isCancelled: @escaping @Sendable () -> Bool = { false }) -> AnalysisResult {
+                           isCancelled: @escaping @Sendable () -> Bool = { false },
+                           partial: ((AnalysisResult) -> Void)? = nil) -> AnalysisResult {
         let clock = ContinuousClock()
         let start = clock.now
         let data = spec.measured(unmeasured)
@@ -50,7 +51,7 @@ public enum AnalysisEngine {
 
         // The `if` subsample and the common sample.
         do {
-            let sample = try PanelSample(spec, dataset: data)
+            let sample = try PanelSample(spec, measured: data)
             output.sample = sample
             output.sampleN = sample.subsampleN
             if spec.condition != nil { output.mask = sample.subsampleMask }
@@ -60,37 +61,37 @@ public enum AnalysisEngine {
 
         // Models: the distinct fits run in parallel (a standardized column shares its base fit).
         let options = FitOptions(margins: request.margins, atMeans: request.margins && request.atMeans)
-        let plan = ModelLineup.plan(spec, dataset: data)
+        let plan = ModelLineup.plan(spec, measured: data)
         var distinct: [ModelSpec] = []
         for p in plan where !distinct.contains(p.spec) { distinct.append(p.spec) }
         let fits = Mutex<[ModelSpec: Result<ModelResult, FitFailure>]>([:])
-        if output.sampleError == nil {
-            let specs = distinct
-            DispatchQueue.concurrentPerform(iterations: specs.count) { i in
-                if isCancelled() { return }
-                let modelSpec = specs[i]
-                let result = cache.result(for: modelSpec, measures: spec.measures, margins: options.margins, atMeans: options.atMeans) {
-                    do { return .success(try fitModel(modelSpec, data: data, options: options.checkingParallelLines(modelSpec))) }
-                    catch { return .failure(FitFailure(message: "\(error)")) }
-                }
-                fits.withLock { $0[modelSpec] = result }
-            }
-            if isCancelled() { return output }
-        }
-        let results = fits.withLock { $0 }
         output.marginsIncluded = request.margins
             || distinct.allSatisfy { cache.cached($0, measures: spec.measures, margins: true) != nil }
-        output.models = plan.map { planned in
-            var fitted = FittedModel(plan: planned)
-            switch results[planned.spec] {
-            case let .success(r)?:
-                fitted.result = ParallelLinesColumnNotes.condensed(r)
-                fitted.parallelLines = ParallelLinesCheck(r)
-            case let .failure(f)?: fitted.error = f.message
-            case nil: fitted.error = "not estimated: the subsample condition failed"
+        if output.sampleError == nil {
+            // With a listener, the cheap least-squares columns first (on all cores), shown at once,
+            // then the likelihood models; without one, all together.
+            let batches = partial == nil ? [distinct]
+                : [distinct.filter { $0.kind == .ols }, distinct.filter { $0.kind != .ols }].filter { !$0.isEmpty }
+            for (b, specs) in batches.enumerated() {
+                DispatchQueue.concurrentPerform(iterations: specs.count) { i in
+                    if isCancelled() { return }
+                    let modelSpec = specs[i]
+                    let result = cache.result(for: modelSpec, measures: spec.measures, margins: options.margins, atMeans: options.atMeans) {
+                        fit(modelSpec, data: data, options: options, cache: cache, measures: spec.measures)
+                    }
+                    fits.withLock { $0[modelSpec] = result }
+                }
+                if isCancelled() { return output }
+                if let partial, b < batches.count - 1 {
+                    var early = output
+                    early.models = fitted(plan, fits.withLock { $0 }, pending: true)
+                    early.marginsIncluded = false
+                    early.elapsedMilliseconds = milliseconds(clock.now - start)
+                    partial(early)
+                }
             }
-            return fitted
         }
+        output.models = fitted(plan, fits.withLock { $0 }, pending: false)
         if output.sampleError == nil {
             output.models = ModelSensitivity.attach(output.models, spec: spec, dataset: data, cache: cache)
         }
@@ -100,9 +101,9 @@ public enum AnalysisEngine {
         // always analyses it; with the mediator off its sample also needs the mediator).
         if output.sampleError == nil, spec.mediator != nil, let mediationRequest = request.mediation {
             do {
-                let mediationSpec = try self.mediationSpec(spec, dataset: data)
+                let mediationSpec = try self.mediationSpec(spec, measured: data, plan: plan)
                 output.mediation = try cache.mediation(mediationSpec, mediationRequest, measures: spec.measures) { () throws(MediationError) in
-                    try mediation(spec, dataset: data, request: mediationRequest, isCancelled: isCancelled)
+                    try mediation(mediationSpec, measured: data, request: mediationRequest, isCancelled: isCancelled)
                 }
             } catch .cancelled {
                 return output
@@ -126,9 +127,59 @@ public enum AnalysisEngine {
                 catch { return CrosstabOutput(pair: pair, error: "\(pair.row) x \(pair.column): \(error)") }
             }
         }
-        let elapsed = clock.now - start
-        output.elapsedMilliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        output.elapsedMilliseconds = milliseconds(clock.now - start)
         return output
+    }
+
+    static func milliseconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+    }
+
+    /// The lineup's columns with the fits made so far; `pending` marks those still running
+    /// (otherwise a missing fit means the subsample condition failed).
+    private static func fitted(_ plan: [LineupModel], _ results: [ModelSpec: Result<ModelResult, FitFailure>],
+                               pending: Bool) -> [FittedModel] {
+        plan.map { planned in
+            var fitted = FittedModel(plan: planned)
+            switch results[planned.spec] {
+            case let .success(r)?:
+                fitted.result = ParallelLinesColumnNotes.condensed(r)
+                fitted.parallelLines = ParallelLinesCheck(r)
+            case let .failure(f)?: fitted.error = f.message
+            case nil:
+                if pending { fitted.pending = true } else { fitted.error = "not estimated: the subsample condition failed" }
+            }
+            return fitted
+        }
+    }
+
+    /// Samples from this many rows up start a likelihood fit from the nearest specification
+    /// already fitted (one control more or less): one Newton pass fewer at 10^6 rows. Smaller
+    /// samples always start afresh, so their numbers never depend on what was fitted before.
+    static let warmStartRows = 100_000
+
+    /// One model of the lineup. A fit with margins whose fit without them is cached starts at its
+    /// estimates (Newton stops at once: the same numbers) and reports that fit's iteration count;
+    /// a large sample's new fit starts from the nearest cached one.
+    private static func fit(_ modelSpec: ModelSpec, data: Dataset, options: FitOptions, cache: FitCache,
+                            measures: [String: VariableType]) -> Result<ModelResult, FitFailure> {
+        var fitOptions = options.checkingParallelLines(modelSpec)
+        var base: ModelResult? = nil
+        if modelSpec.kind != .ols {
+            if options.margins, case let .success(found)? = cache.cached(modelSpec, measures: measures, margins: false) {
+                base = found
+                fitOptions.start = found.coefficients.map(\.estimate) + found.cutpoints.map(\.estimate)
+            } else if data.rowCount >= warmStartRows {
+                fitOptions.warmStart = cache.nearestWarmStart(for: modelSpec, measures: measures)
+            }
+        }
+        do {
+            var result = try fitModel(modelSpec, data: data, options: fitOptions)
+            if let base, result.converged, result.loglik == base.loglik { result.iterations = base.iterations }
+            return .success(result)
+        } catch {
+            return .failure(FitFailure(message: "\(error)"))
+        }
     }
 
     /// The mediation engine's analysis of the specification: the lineup's families, the screen's
@@ -138,7 +189,14 @@ public enum AnalysisEngine {
                                  progress: (@Sendable (MediationProgress) -> Void)? = nil,
                                  isCancelled: (@Sendable () -> Bool)? = nil) throws(MediationError) -> MediationResult {
         let dataset = spec.measured(unmeasured)
-        let mediationSpec = try self.mediationSpec(spec, dataset: dataset)
+        return try mediation(try self.mediationSpec(spec, measured: dataset, plan: nil), measured: dataset, request: request,
+                             threads: threads, progress: progress, isCancelled: isCancelled)
+    }
+
+    private static func mediation(_ mediationSpec: MediationSpec, measured dataset: Dataset, request: MediationRequest,
+                                  threads: Int? = nil,
+                                  progress: (@Sendable (MediationProgress) -> Void)? = nil,
+                                  isCancelled: (@Sendable () -> Bool)? = nil) throws(MediationError) -> MediationResult {
         var options = MediationOptions(methods: request.methods, reps: request.reps, seed: request.seed, threads: threads)
         options.sensitivity = request.methods.contains(.causal) || request.methods.contains(.all)
         return try Mediation.analyze(spec: mediationSpec, data: dataset, options: options,
@@ -149,8 +207,15 @@ public enum AnalysisEngine {
     /// and `ym` columns are the engine's models. The designated mediator is analysed whether or
     /// not it is switched on (`Specification.mediationAnalysis`).
     public static func mediationSpec(_ spec: Specification, dataset: Dataset) throws(MediationError) -> MediationSpec {
+        try mediationSpec(spec, measured: spec.measured(dataset), plan: nil)
+    }
+
+    /// `plan`: the screen's lineup when already planned (its outcome models give the families).
+    private static func mediationSpec(_ spec: Specification, measured dataset: Dataset,
+                                      plan: [LineupModel]?) throws(MediationError) -> MediationSpec {
         guard let spec = spec.mediationAnalysis, let m = spec.activeMediator else { throw .invalidSpec("no mediator given") }
-        let families = ModelLineup.mediationFamilies(spec, dataset: dataset)
+        let families = plan.map { ModelLineup.mediationFamilies(spec, measured: dataset, lineup: $0) }
+            ?? ModelLineup.mediationFamilies(spec, dataset: dataset)
         var mediation = MediationSpec(x: spec.keyRegressor, mediators: [m], y: spec.outcome,
                                       controls: spec.effectiveControls,
                                       mediatorModel: families.mediator,

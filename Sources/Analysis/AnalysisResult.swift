@@ -11,6 +11,9 @@ public struct FittedModel: Sendable {
     public var sensitivity: OmittedVariableSensitivity? = nil
     /// ologit columns: the Brant test's verdict on parallel lines (`ParallelLinesCheck`).
     public var parallelLines: ParallelLinesCheck? = nil
+    /// Still being estimated: an early result (`AnalysisEngine.run`'s `partial`) shows the
+    /// columns already fitted and says the others are coming.
+    public var pending = false
 
     public init(plan: LineupModel, result: ModelResult? = nil, error: String? = nil) {
         self.plan = plan; self.result = result; self.error = error

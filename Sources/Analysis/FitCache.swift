@@ -45,6 +45,35 @@ public final class FitCache: Sendable {
         }
     }
 
+    /// Start values for `spec` from the successful fit of the same estimator, outcome, subsample,
+    /// variance and weights whose formula shares the most terms with it (a toggled control: all
+    /// but one), or nil when there is none. Only the path of Newton's method changes.
+    func nearestWarmStart(for spec: ModelSpec, measures: [String: VariableType] = [:]) -> WarmStart? {
+        func parts(_ formula: String) -> (outcome: Substring, terms: Set<Substring>) {
+            let sides = formula.split(separator: "~", maxSplits: 1)
+            let terms = sides.count > 1 ? sides[1].split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces)[...] } : []
+            return (sides.first.map { $0.trimmingCharacters(in: .whitespaces)[...] } ?? "", Set(terms))
+        }
+        let wanted = parts(spec.formula)
+        return storage.withLock { store in
+            var best: (score: Int, result: ModelResult)? = nil
+            for (key, value) in store {
+                guard case let .success(result) = value, result.converged, key.measures == measures,
+                      key.spec.kind == spec.kind, key.spec.condition == spec.condition, key.spec.vce == spec.vce,
+                      key.spec.weights == spec.weights, key.spec.design == spec.design, key.spec.subpop == spec.subpop
+                else { continue }
+                let other = parts(key.spec.formula)
+                guard other.outcome == wanted.outcome else { continue }
+                let shared = other.terms.intersection(wanted.terms).count
+                let score = shared - other.terms.symmetricDifference(wanted.terms).count
+                if shared > 0, score > (best?.score ?? Int.min) { best = (score, result) }
+            }
+            guard let result = best?.result else { return nil }
+            return WarmStart(coefficients: Dictionary(result.coefficients.map { ($0.term, $0.estimate) }, uniquingKeysWith: { a, _ in a }),
+                             cutpoints: result.cutpoints.map(\.estimate))
+        }
+    }
+
     func result(for spec: ModelSpec, measures: [String: VariableType] = [:], margins: Bool, atMeans: Bool = false,
                 compute: () -> Result<ModelResult, FitFailure>) -> Result<ModelResult, FitFailure> {
         if let hit = cached(spec, measures: measures, margins: margins, atMeans: atMeans) { return hit }

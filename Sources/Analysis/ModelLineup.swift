@@ -39,7 +39,11 @@ public struct LineupModel: Sendable, Equatable, Hashable {
 /// model families all come from it.
 public enum ModelLineup {
     public static func plan(_ spec: Specification, dataset unmeasured: Dataset) -> [LineupModel] {
-        let dataset = spec.measured(unmeasured)
+        plan(spec, measured: spec.measured(unmeasured))
+    }
+
+    /// The lineup on a dataset already measured (`Specification.measured`).
+    static func plan(_ spec: Specification, measured dataset: Dataset) -> [LineupModel] {
         let outcomeType = dataset.info(spec.outcome)?.type ?? .ordinal
         let controls = spec.effectiveControls
         let keyTerm = FormulaTerms.term(for: dataset.info(spec.keyRegressor), name: spec.keyRegressor)
@@ -63,7 +67,7 @@ public enum ModelLineup {
                                       spec: modelSpec(k, spec.outcome)))
         }
         if let m = spec.activeMediator {
-            let families = mediationFamilies(spec, dataset: dataset, lineup: lineup)
+            let families = mediationFamilies(spec, measured: dataset, lineup: lineup)
             lineup.append(LineupModel(role: .mediator, standardized: false, title: "\(displayName(families.mediator)) \(m)",
                                       spec: modelSpec(families.mediator, m)))
             let mTerm = FormulaTerms.term(for: dataset.info(m), name: m)
@@ -79,18 +83,20 @@ public enum ModelLineup {
     /// outcome's that of the first unstandardized non-OLS outcome model of the estimator set
     /// (else the outcome's default). The Models view's `m`/`ym` columns and the engine agree.
     public static func mediationFamilies(_ spec: Specification, dataset: Dataset) -> (mediator: ModelKind, outcome: ModelKind) {
-        mediationFamilies(spec, dataset: dataset, lineup: plan(withoutMediator: spec, dataset: dataset))
+        let measured = spec.measured(dataset)
+        return mediationFamilies(spec, measured: measured, lineup: plan(withoutMediator: spec, measured: measured))
     }
 
-    private static func plan(withoutMediator spec: Specification, dataset: Dataset) -> [LineupModel] {
+    private static func plan(withoutMediator spec: Specification, measured dataset: Dataset) -> [LineupModel] {
         var s = spec
         s.mediatorOn = false
-        return plan(s, dataset: dataset)
+        return plan(s, measured: dataset)
     }
 
-    private static func mediationFamilies(_ spec: Specification, dataset unmeasured: Dataset,
-                                          lineup: [LineupModel]) -> (mediator: ModelKind, outcome: ModelKind) {
-        let dataset = spec.measured(unmeasured)
+    /// The families from a lineup already planned for `spec` (its outcome models are the same
+    /// with the mediator on or off), on a dataset already measured.
+    static func mediationFamilies(_ spec: Specification, measured dataset: Dataset,
+                                  lineup: [LineupModel]) -> (mediator: ModelKind, outcome: ModelKind) {
         let outcomeType = dataset.info(spec.outcome)?.type ?? .ordinal
         let mediatorType = spec.mediator.flatMap { dataset.info($0)?.type } ?? .binary
         let mKind = spec.mediatorModel ?? ModelKind.defaultKind(for: mediatorType, role: .mediator) ?? .ols

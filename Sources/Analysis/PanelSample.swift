@@ -27,13 +27,18 @@ public struct PanelSample: Sendable, Equatable {
     }
 
     public init(_ spec: Specification, dataset unmeasured: Dataset) throws {
-        let dataset = spec.measured(unmeasured)
+        try self.init(spec, measured: spec.measured(unmeasured))
+    }
+
+    /// The sample on a dataset already measured (`Specification.measured`): the condition is
+    /// evaluated once, its rows then lose those with a missing value.
+    init(_ spec: Specification, measured dataset: Dataset) throws {
         let variables = PanelSample.variables(spec)
         for v in variables where dataset.column(v) == nil {
             throw AnalysisError.unknownVariable(v, dataset: dataset.name)
         }
         let ifOnly = try EstimationSample(data: dataset, condition: spec.condition, variables: [])
-        let complete = try EstimationSample(data: dataset, condition: spec.condition, variables: variables)
+        let complete = ifOnly.deletingMissing(in: variables, data: dataset)
         subsampleMask = ifOnly.keep
         subsampleN = ifOnly.keep.lazy.filter { $0 }.count
         mask = complete.keep

@@ -172,9 +172,13 @@ public struct DesignMatrix: Sendable {
             throw .invalidModel("no observations for '\(spec.formula)' in \(n) rows (\(reasons.isEmpty ? "empty dataset" : reasons))")
         }
         self.rows = rows
+        // Every row kept (the common case of a whole file): y, the weights and the variables'
+        // values are the dataset's own arrays, shared copy-on-write rather than gathered row by
+        // row (at 10^6 rows × 20 regressors the gathers were 170 MB of copies per design).
+        let allRows = m == n
         let yAll = columns[formula.outcome] ?? []
-        self.y = rows.map { yAll[$0] }
-        self.weights = weightValues.map { w in rows.map { w[$0] } }
+        self.y = allRows ? yAll : rows.map { yAll[$0] }
+        self.weights = weightValues.map { w in allRows ? w : rows.map { w[$0] } }
         if let design = spec.design {
             if let c = spec.condition, !c.trimmingCharacters(in: .whitespaces).isEmpty { self.notes.append(.ifChangesDesign) }
             let designRows = designKeep.map { keep in (0..<n).filter { keep[$0] } } ?? rows
@@ -202,7 +206,6 @@ public struct DesignMatrix: Sendable {
         var sources: [DesignColumnSource] = []
         var omitted: [OmittedTerm] = []
         var cellNotes: [EstimationNote] = []
-        let allRows = m == n
         var levelsOf: [String: FactorLevels] = [:]
         func levels(_ factor: Formula.Factor, base: Double?) throws(EstimationError) -> FactorLevels {
             if let known = levelsOf[factor.variable] { return known }
@@ -261,12 +264,13 @@ public struct DesignMatrix: Sendable {
             factorBases[variable] = found.base
         }
         for variable in formula.variables.dropFirst() {
-            if let values = columns[variable] { variableValues[variable] = rows.map { values[$0] } }
+            if let values = columns[variable] { variableValues[variable] = allRows ? values : rows.map { values[$0] } }
         }
         terms.append(DesignTerm(name: "_cons", variable: nil, isBinary: false, formulaTerm: nil))
         let k = terms.count
         try DesignLimits.check(rows: m, columns: k, formula: spec.formula)
         let x = [Double](unsafeUninitializedCapacity: m * k) { buffer, count in
+            HugePages.advise(buffer.baseAddress, count: m * k)
             let base = UncheckedBox(buffer.baseAddress!)
             // One column per task: large samples fill the columns on all cores.
             let fill: (Int) -> Void = { c in

@@ -33,6 +33,23 @@ public struct EstimationSample: Sendable {
             let excluded = keep.lazy.filter { !$0 }.count
             if excluded > 0 { dropped.append(DroppedRows(reason: .excludedByIf, count: excluded)) }
         }
+        Self.deleteMissing(&keep, &dropped, variables: variables, data: data)
+        self.keep = keep
+        self.dropped = dropped
+    }
+
+    private init(keep: [Bool], dropped: [DroppedRows]) { self.keep = keep; self.dropped = dropped }
+
+    /// This sample with listwise deletion on `variables` as well, counted as `init` counts it:
+    /// the `if` condition is not evaluated a second time.
+    public func deletingMissing(in variables: [String], data: Dataset) -> EstimationSample {
+        var keep = self.keep, dropped = self.dropped
+        Self.deleteMissing(&keep, &dropped, variables: variables, data: data)
+        return EstimationSample(keep: keep, dropped: dropped)
+    }
+
+    private static func deleteMissing(_ keep: inout [Bool], _ dropped: inout [DroppedRows], variables: [String], data: Dataset) {
+        let n = keep.count
         for name in variables {
             guard let values = data.column(name)?.values else { continue }
             let userMissing = data.info(name)?.missingCodes ?? []
@@ -50,7 +67,5 @@ public struct EstimationSample: Sendable {
             }
             if count > 0 { dropped.append(DroppedRows(reason: .missing(variable: name), count: count)) }
         }
-        self.keep = keep
-        self.dropped = dropped
     }
 }

@@ -34,7 +34,20 @@ extension FitContext {
         // Start from the caller's values, else from least squares on the latent scale when that
         // beats the null model (whose log-likelihood is known: no evaluation needed to compare).
         var initial: (theta: [Double], evaluation: LikelihoodModel.Evaluation?) = (warm ?? start, nil)
-        if warm == nil, let latent = latentStartValues(link: link, categoryTotals: totals) {
+        var started = warm != nil
+        if warm == nil, let carried = options.warmStart, !kind.isOrdered || carried.cutpoints.count == J - 1 {
+            // Another fit's estimates by term name (new terms at 0): kept when they beat the null model.
+            let theta = terms.map { carried.coefficients[$0.name] ?? 0 } + (kind.isOrdered ? carried.cutpoints : [])
+            if theta.count == p, theta.allSatisfy(\.isFinite), model.admissible(theta) {
+                let evaluation = model.evaluate(theta)
+                if evaluation.loglik.isFinite, evaluation.loglik > loglikNull,
+                   evaluation.gradient.allSatisfy(\.isFinite), evaluation.information.allSatisfy(\.isFinite) {
+                    initial = (theta, evaluation)
+                    started = true
+                }
+            }
+        }
+        if !started, let latent = latentStartValues(link: link, categoryTotals: totals) {
             let evaluation = model.evaluate(latent)
             if evaluation.loglik.isFinite, evaluation.loglik > loglikNull,
                evaluation.gradient.allSatisfy(\.isFinite), evaluation.information.allSatisfy(\.isFinite) {

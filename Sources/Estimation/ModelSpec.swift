@@ -161,6 +161,12 @@ public struct FitOptions: Sendable, Equatable {
     /// unless it has one finite value per parameter of the pruned model.
     public var start: [Double]? = nil
 
+    /// Newton start values by term name (plus cutpoints), e.g. the estimates of the nearest
+    /// specification already fitted when the explorer adds or drops one control: terms it lacks
+    /// start at 0. Used only when `start` is not, and only when it beats the null model;
+    /// otherwise the fit starts as usual. The optimum is the same; only the path to it is shorter.
+    public var warmStart: WarmStart? = nil
+
     /// ologit: SPost's Brant test of parallel lines (`ModelResult.brant`).
     public var brant = false
     /// ologit/oprobit: likelihood-ratio test against the generalized model (`ModelResult.lrParallel`).
@@ -173,5 +179,17 @@ public struct FitOptions: Sendable, Equatable {
         self.margins = margins; self.atMeans = atMeans
         self.maxIterations = maxIterations; self.tolerance = tolerance
         self.discreteChangeForBinary = discreteChangeForBinary
+    }
+}
+
+/// Start values carried over from another fit by term name (`FitOptions.warmStart`).
+public struct WarmStart: Sendable, Equatable, Hashable {
+    /// Estimate of each coefficient by term name (`age`, `educ=3`, `_cons`).
+    public var coefficients: [String: Double]
+    /// Ordered models: the cutpoints in order (used only when their count matches).
+    public var cutpoints: [Double]
+
+    public init(coefficients: [String: Double], cutpoints: [Double] = []) {
+        self.coefficients = coefficients; self.cutpoints = cutpoints
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import SurveyData
 
@@ -24,15 +25,14 @@ enum PerfectPrediction {
         var changed = true
         while changed {
             changed = false
-            for c in remaining {
+            // Every remaining column's counts at once (on all cores for large samples); the walk
+            // below takes them in order and stops at the first to drop, as a column-by-column
+            // loop would, so the outcome is the same.
+            let tallies = Self.tallies(design: design, outcome: y, columns: remaining, excluded: excluded)
+            for (position, c) in remaining.enumerated() {
                 let base = c * n
                 // Weighted outcome counts where the regressor is nonzero ([1]) and zero ([0]).
-                var successes = [0.0, 0.0], failures = [0.0, 0.0]
-                for i in 0..<n where !excluded[i] {
-                    let w = isFrequency(design) ? (design.weights?[i] ?? 1) : 1
-                    let side = design.x[base + i] != 0 ? 1 : 0
-                    if y[i] == 1 { successes[side] += w } else { failures[side] += w }
-                }
+                let successes = tallies[position].successes, failures = tallies[position].failures
                 // The zero side (every row with x == 0 has one outcome) Stata does not drop: it
                 // fits, with x's coefficient running off and "N failures completely determined".
                 // Kept so (same numbers as Stata), but named in a note, once per regressor.
@@ -62,6 +62,48 @@ enum PerfectPrediction {
         return out
     }
 
+    struct Tally { var successes = [0.0, 0.0]; var failures = [0.0, 0.0] }
+
+    /// Weighted outcome counts where each column is nonzero ([1]) and zero ([0]), rows not excluded.
+    private static func tallies(design: DesignMatrix, outcome y: [Int32], columns: [Int], excluded: [Bool]) -> [Tally] {
+        let n = design.rowCount
+        let frequency = isFrequency(design)
+        let out = UnsafeMutableBufferPointer<Tally>.allocate(capacity: columns.count)
+        defer { out.deallocate() }
+        let count: (Int) -> Void = { position in
+            var s0 = 0.0, s1 = 0.0, f0 = 0.0, f1 = 0.0
+            design.x.withUnsafeBufferPointer { x in
+            y.withUnsafeBufferPointer { Y in
+            excluded.withUnsafeBufferPointer { skip in
+            (frequency ? design.weights ?? [] : []).withUnsafeBufferPointer { W in
+                let v = x.baseAddress! + columns[position] * n
+                for i in 0..<n where !skip[i] {
+                    let w = W.isEmpty ? 1 : W[i]
+                    if v[i] != 0 {
+                        if Y[i] == 1 { s1 += w } else { f1 += w }
+                    } else {
+                        if Y[i] == 1 { s0 += w } else { f0 += w }
+                    }
+                }
+            }
+            }
+            }
+            }
+            out.baseAddress!.advanced(by: position).initialize(to: Tally(successes: [s0, s1], failures: [f0, f1]))
+        }
+        if n * columns.count >= RowBlocks.parallelThreshold * 4 && RowBlocks(rowCount: n).workerCount > 1 {
+            withoutActuallyEscaping(count) { count in
+                let task = UncheckedBox(count)
+                DispatchQueue.concurrentPerform(iterations: columns.count) { task.value($0) }
+            }
+        } else {
+            for position in columns.indices { count(position) }
+        }
+        let result = Array(out)
+        _ = out.baseAddress.map { $0.deinitialize(count: columns.count) }
+        return result
+    }
+
     private static func isFrequency(_ d: DesignMatrix) -> Bool {
         if case .frequency = d.weighting { return true } else { return false }
     }
@@ -78,22 +120,26 @@ enum CompleteSeparation {
     static func find(design: DesignMatrix, outcome y: [Int32], categories: Int, candidates: [Int]) -> String? {
         let n = design.rowCount
         guard categories >= 2, n > 0 else { return nil }
-        let w = design.weights
-        for c in candidates {
-            let term = design.terms[c]
-            guard !term.isConstant else { continue }
-            var low = [Double](repeating: .infinity, count: categories)
-            var high = [Double](repeating: -.infinity, count: categories)
-            var present = [Bool](repeating: false, count: categories)
-            design.x.withUnsafeBufferPointer { x in
-                let base = c * n
-                for i in 0..<n where w.map({ $0[i] > 0 }) ?? true {
-                    let j = Int(y[i]), v = x[base + i]
-                    present[j] = true
-                    if v < low[j] { low[j] = v }
-                    if v > high[j] { high[j] = v }
-                }
+        // Each column's range per category in one pass, columns on all cores for large samples
+        // (it was a serial 10^6-row loop per regressor); the first separating one in order wins.
+        let columns = candidates.filter { !design.terms[$0].isConstant }
+        let ranges = UnsafeMutableBufferPointer<ColumnRange>.allocate(capacity: columns.count)
+        defer { ranges.deallocate() }
+        let scan: (Int) -> Void = { index in
+            ranges.baseAddress!.advanced(by: index).initialize(to: Self.range(of: columns[index], design: design, y: y, categories: categories))
+        }
+        if n * columns.count >= RowBlocks.parallelThreshold * 4 && RowBlocks(rowCount: n).workerCount > 1 {
+            withoutActuallyEscaping(scan) { scan in
+                let task = UncheckedBox(scan)
+                DispatchQueue.concurrentPerform(iterations: columns.count) { task.value($0) }
             }
+        } else {
+            for index in columns.indices { scan(index) }
+        }
+        defer { _ = ranges.baseAddress.map { $0.deinitialize(count: columns.count) } }
+        for (index, c) in columns.enumerated() {
+            let term = design.terms[c]
+            let (low, high, present) = (ranges[index].low, ranges[index].high, ranges[index].present)
             let levels = (0..<categories).filter { present[$0] }
             guard levels.count >= 2 else { continue }
             let increasing = zip(levels, levels.dropFirst()).allSatisfy { high[$0] < low[$1] }
@@ -108,6 +154,43 @@ enum CompleteSeparation {
             return EstimationProblemText.separatedOrdered(outcome: outcome, term: name).text(.en)
         }
         return nil
+    }
+
+    /// One column's smallest and largest value in each outcome category (rows of positive weight).
+    struct ColumnRange { var low: [Double]; var high: [Double]; var present: [Bool] }
+
+    private static func range(of c: Int, design: DesignMatrix, y: [Int32], categories: Int) -> ColumnRange {
+        var low = [Double](repeating: .infinity, count: categories)
+        var high = [Double](repeating: -.infinity, count: categories)
+        var present = [Bool](repeating: false, count: categories)
+        let n = design.rowCount
+        design.x.withUnsafeBufferPointer { x in
+        y.withUnsafeBufferPointer { Y in
+        low.withUnsafeMutableBufferPointer { lo in
+        high.withUnsafeMutableBufferPointer { hi in
+        present.withUnsafeMutableBufferPointer { seen in
+            let v = x.baseAddress! + c * n
+            if let w = design.weights {
+                for i in 0..<n where w[i] > 0 {
+                    let j = Int(Y[i]), value = v[i]
+                    seen[j] = true
+                    if value < lo[j] { lo[j] = value }
+                    if value > hi[j] { hi[j] = value }
+                }
+            } else {
+                for i in 0..<n {
+                    let j = Int(Y[i]), value = v[i]
+                    seen[j] = true
+                    if value < lo[j] { lo[j] = value }
+                    if value > hi[j] { hi[j] = value }
+                }
+            }
+        }
+        }
+        }
+        }
+        }
+        return ColumnRange(low: low, high: high, present: present)
     }
 
     private static func shortNumber(_ v: Double) -> String {

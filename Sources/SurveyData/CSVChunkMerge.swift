@@ -46,6 +46,7 @@ enum CSVChunkMerge {
     private static func concatenated(_ c: Int, of chunks: [CSVChunk], rows: Int) -> [Double] {
         [Double](unsafeUninitializedCapacity: rows) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
+            HugePages.advise(base, count: rows)
             var offset = 0
             for chunk in chunks {
                 chunk.sink.numbers.moveOut(c, rows: chunk.rows, to: base + offset)

@@ -73,7 +73,10 @@ final class NumericColumns {
         self.width = width
         self.capacity = max(capacity, 16)
         buffers = .allocate(capacity: max(width, 1))
-        for c in 0..<width { buffers[c] = .allocate(capacity: self.capacity) }
+        for c in 0..<width {
+            buffers[c] = .allocate(capacity: self.capacity)
+            HugePages.advise(buffers[c], count: self.capacity)
+        }
     }
 
     deinit {
@@ -85,6 +88,7 @@ final class NumericColumns {
         let newCapacity = capacity * 2
         for c in 0..<width {
             let bigger = UnsafeMutablePointer<Double>.allocate(capacity: newCapacity)
+            HugePages.advise(bigger, count: newCapacity)
             bigger.moveInitialize(from: buffers[c], count: capacity)
             buffers[c].deallocate()
             buffers[c] = bigger

@@ -34,6 +34,12 @@ struct BenchFit: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("CSV path for --generate.", valueName: "file"))
     var out: String?
 
+    @Flag(help: "Also time R's ordinal::clm (ordered logit) and glm (logit) on the same generated file in this run, and print the ratios.")
+    var peers = false
+
+    @Option(parsing: .unconditional, help: "Runs of each R fit with --peers (the fastest is reported).")
+    var peerRepeats: Int = 1
+
     /// ordinal::clm ordered logit with 20 regressors on the same generated data, median fit time
     /// (data in memory) as measured by scripts/bench-peers on this 2-core machine at load average
     /// 1.4 (R's BLAS using both cores) — kept in step with BENCHMARKS.md. Wall and CPU seconds.
@@ -116,16 +122,18 @@ struct BenchFit: ParsableCommand {
     private func benchGenerated(rows n: Int, kinds: [ModelKind]) throws {
         let data = BenchFitData.dataset(rows: n)
         print("\ngenerated \(n) rows × 20 regressors (12 continuous, 8 binary), 6 outcome categories:")
-        print("  fit only, in process (design matrix + estimation):")
+        print("  fit only, in process (design matrix + estimation; median, fastest in brackets):")
+        var inProcess: [ModelKind: (time: Timing, fastest: Timing, result: ModelResult)] = [:]
         for kind in kinds {
             let formula = kind.isBinary ? BenchFitData.binaryFormula : BenchFitData.formula
-            let (time, result) = try medianFit(ModelSpec(kind: kind, formula: formula), data: data,
-                                               repeats: n >= 1_000_000 ? max(1, min(repeats, 3)) : repeats)
-            var line = "    \(pad(kind.rawValue, 8)) \(time.text)  \(result.iterations) iterations"
-            if kind == .ologit { line += versusClm(n, wall: time.wall, cpu: time.cpu) }
+            let (time, fastest, result) = try timedFit(ModelSpec(kind: kind, formula: formula), data: data,
+                                                       repeats: n >= 1_000_000 ? max(1, min(repeats, 3)) : repeats)
+            inProcess[kind] = (time, fastest, result)
+            var line = "    \(pad(kind.rawValue, 8)) \(time.text)  [\(fastest.text)]  \(result.iterations) iterations"
+            if kind == .ologit, !peers { line += versusClm(n, wall: time.wall, cpu: time.cpu) }
             print(line)
         }
-        guard !skipProcess else { return }
+        guard !skipProcess || peers else { return }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pathlens-bench-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -135,30 +143,60 @@ struct BenchFit: ParsableCommand {
         let rawBytes = data.rowCount * data.columns.count * MemoryLayout<Double>.size
         let storeBytes = data.columns.reduce(0) { $0 + $1.values.capacity * MemoryLayout<Double>.size }
 
-        var times: [Double] = [], cpus: [Double] = []
-        for _ in 0..<processRepeats {
-            let cpu0 = BenchClock.childCPUSeconds()
-            times.append(try runFitProcess(csv: csv, scratch: directory))
-            cpus.append(BenchClock.childCPUSeconds() - cpu0)
+        // Whole `pathlens fit` processes: ologit always, logit too when it is selected or the
+        // peers are timed (glm's counterpart).
+        var processes: [ModelKind: (median: BenchClock.Sample, fastest: BenchClock.Sample)] = [:]
+        if !skipProcess {
+            for kind in [ModelKind.ologit, .logit] where kind == .ologit || kinds.contains(kind) || peers {
+                var samples: [BenchClock.Sample] = []
+                for _ in 0..<processRepeats {
+                    let cpu0 = BenchClock.childCPUSeconds()
+                    let wall = try runFitProcess(kind, csv: csv, scratch: directory)
+                    samples.append(BenchClock.Sample(wall: wall, cpu: BenchClock.childCPUSeconds() - cpu0))
+                }
+                let middle = BenchClock.median(samples)
+                let fastest = samples.min { $0.wall < $1.wall }!
+                processes[kind] = (middle, fastest)
+                var line = String(format: "  whole `pathlens fit %@` process (CSV load included): %.3f s wall, %.3f s CPU (fastest %.3f s wall, %.3f s CPU)",
+                                  kind.rawValue as NSString, middle.wall, middle.cpu, fastest.wall, fastest.cpu)
+                if kind == .ologit, !peers { line += versusClm(n, wall: middle.wall, cpu: middle.cpu) }
+                print(line)
+            }
+            var usage = rusage()
+            getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+            let peakMB = Double(usage.ru_maxrss) / 1024
+            print(String(format: "    peak RSS (largest child so far) %.0f MB; CSV %.1f MB; column store %.1f MB vs raw columns %.1f MB (%.2f×)",
+                         peakMB, Double(csvBytes) / 1e6, Double(storeBytes) / 1e6, Double(rawBytes) / 1e6,
+                         Double(storeBytes) / Double(max(1, rawBytes))))
         }
-        let time = BenchClock.median(times), cpu = BenchClock.median(cpus)
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        let peakMB = Double(usage.ru_maxrss) / 1024
-        var line = String(format: "  whole `pathlens fit ologit` process (CSV load included): %.3f s wall, %.3f s CPU", time, cpu)
-        line += versusClm(n, wall: time, cpu: cpu)
-        print(line)
-        print(String(format: "    peak RSS (largest child so far) %.0f MB; CSV %.1f MB; column store %.1f MB vs raw columns %.1f MB (%.2f×)",
-                     peakMB, Double(csvBytes) / 1e6, Double(storeBytes) / 1e6, Double(rawBytes) / 1e6,
-                     Double(storeBytes) / Double(max(1, rawBytes))))
+        guard peers else { return }
+        // The peers on the very same file, now: ratios of their fit alone (data already in R) to
+        // PathLens's whole process and to its fit in process, fastest against fastest.
+        let found = BenchPeers.run(csv: csv, repeats: peerRepeats, scratch: directory)
+        if let note = found.note { print("  peers: \(note)") }
+        for (name, kind, peer, target) in [("ordinal::clm", ModelKind.ologit, found.clm, 30.0), ("glm", ModelKind.logit, found.glm, 10.0)] {
+            guard let peer else { continue }
+            var line = String(format: "  %@ fit alone (fastest of %d): %.3f s wall, %.3f s CPU", name as NSString, max(1, peerRepeats), peer.wall, peer.cpu)
+            if let process = processes[kind]?.fastest {
+                line += String(format: "; whole `pathlens fit %@` process %.1f× faster (target %.0f×)", kind.rawValue as NSString, peer.wall / process.wall, target)
+            }
+            if let fit = inProcess[kind] {
+                line += String(format: ", fit in process %.1f×", peer.wall / fit.fastest.wall)
+                let loglik = fit.result.loglik ?? .nan
+                line += String(format: "; log-likelihood %.6f vs %.6f (relative difference %.1e)", loglik, peer.loglik,
+                               abs(loglik - peer.loglik) / max(1e-300, abs(peer.loglik)))
+            }
+            print(line)
+        }
     }
 
     /// Runs this very binary as `pathlens fit ologit FORMULA --data CSV --format json`; wall seconds
     /// from spawn to exit, as a shell would see them. `posix_spawn` and `waitpid` rather than
     /// Foundation's `Process`, whose `waitUntilExit` polls a run loop and added ~50 ms per run.
-    private func runFitProcess(csv: String, scratch: URL) throws -> Double {
+    private func runFitProcess(_ kind: ModelKind, csv: String, scratch: URL) throws -> Double {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        let arguments = [executable, "fit", "ologit", BenchFitData.formula, "--data", csv, "--format", "json"]
+        let formula = kind.isBinary ? BenchFitData.binaryFormula : BenchFitData.formula
+        let arguments = [executable, "fit", kind.rawValue, formula, "--data", csv, "--format", "json"]
         let errorsPath = scratch.appendingPathComponent("fit-stderr.txt").path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -198,6 +236,20 @@ struct BenchFit: ParsableCommand {
         guard let result = last else { throw CLIError("no repetitions") }
         let middle = BenchClock.median(samples)
         return (Timing(wall: middle.wall, cpu: middle.cpu), result)
+    }
+
+    /// `medianFit` that also reports the fastest run (the fairer number on a shared machine).
+    func timedFit(_ spec: ModelSpec, data: Dataset, repeats: Int) throws -> (Timing, Timing, ModelResult) {
+        var samples: [BenchClock.Sample] = []
+        var last: ModelResult?
+        for _ in 0..<repeats {
+            let (sample, result) = try BenchClock.measure { try fitModel(spec, data: data) }
+            samples.append(sample)
+            last = result
+        }
+        guard let result = last, let fastest = samples.min(by: { $0.wall < $1.wall }) else { throw CLIError("no repetitions") }
+        let middle = BenchClock.median(samples)
+        return (Timing(wall: middle.wall, cpu: middle.cpu), Timing(wall: fastest.wall, cpu: fastest.cpu), result)
     }
 
     struct Timing {

@@ -55,4 +55,24 @@ enum BenchFitData {
         }
         return Dataset(name: "bench\(n)", columns: columns, codebook: Codebook(dataset: "bench\(n)", variables: infos))
     }
+
+    /// The generated data as the explorer opens it (`bench ui --rows N`): outcome `y`, key
+    /// regressor `x13` (binary), the other regressors as two control groups (continuous x1–x12,
+    /// binary x14–x20) and a subsample preset, so the default key script toggles controls, groups,
+    /// estimators, the variance and a subsample on N rows. No mediator: the Mediation view's
+    /// Baron–Kenny fits are not part of the Models view's time.
+    static func explorerDataset(rows n: Int) -> Dataset {
+        var data = dataset(rows: n)
+        var codebook = data.codebook
+        codebook.variables.removeAll { $0.name == "yb" }
+        codebook.roles = DefaultRoles(outcome: "y", keyRegressor: "x13")
+        codebook.controlGroups = [
+            ControlGroup(name: "continuous", labelEN: "Continuous", labelZH: "连续变量", terms: (1...12).map { "x\($0)" }),
+            ControlGroup(name: "binary", labelEN: "Binary", labelZH: "二值变量", terms: (14...20).map { "x\($0)" }),
+        ]
+        codebook.subsamples = [SubsamplePreset(name: "x14", labelEN: "x14 = 1", labelZH: "x14 = 1", condition: "x14 == 1")]
+        let columns = data.columns.filter { $0.name != "yb" }
+        data = Dataset(name: data.name, columns: columns, codebook: codebook)
+        return data
+    }
 }

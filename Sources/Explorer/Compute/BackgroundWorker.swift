@@ -31,9 +31,11 @@ public final class BackgroundWorker: Sendable {
         active.withLock { $0 += 1 }
         let task = Task.detached(priority: .userInitiated) { [self] in
             defer { active.withLock { $0 -= 1 } }
-            // First the models without margins (the Models view redraws at once), then with.
+            // First the models without margins (the Models view redraws at once, its cheap
+            // least-squares columns before the rest), then with.
             let quick = ComputeEngine.run(spec, generation: generation, env: env, cache: cache, margins: false,
-                                          isCancelled: { Task.isCancelled })
+                                          isCancelled: { Task.isCancelled },
+                                          partial: { early in if !Task.isCancelled { self.post(.computed(early)) } })
             guard !Task.isCancelled else { return }
             self.post(.computed(quick))
             guard !quick.marginsIncluded else { return }

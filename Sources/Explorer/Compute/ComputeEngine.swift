@@ -10,10 +10,13 @@ public typealias PlannedModel = LineupModel
 public enum ComputeEngine {
     /// With `margins: false` the models come without marginal effects — fast enough to redraw
     /// the Models view at once; the worker then runs again with margins for the Margins view.
+    /// `partial` receives an early result with the least-squares columns while the likelihood
+    /// models are still being estimated (their columns `pending`).
     public static func run(_ spec: Specification, generation: Int, env: ExplorerEnvironment,
                            cache: FitCache, margins: Bool = true,
-                           isCancelled: @escaping @Sendable () -> Bool = { false }) -> ComputeOutput {
+                           isCancelled: @escaping @Sendable () -> Bool = { false },
+                           partial: ((ComputeOutput) -> Void)? = nil) -> ComputeOutput {
         AnalysisEngine.run(spec, generation: generation, dataset: env.dataset, cache: cache,
-                           request: AnalysisRequest(margins: margins), isCancelled: isCancelled)
+                           request: AnalysisRequest(margins: margins), isCancelled: isCancelled, partial: partial)
     }
 }

@@ -8,6 +8,9 @@ public struct HeadlessReplay {
         public var key: String
         /// Key press to the redraw showing the new models (coefficients, standardized).
         public var milliseconds: Double
+        /// Key press to the first redraw with new numbers: the least-squares columns while the
+        /// likelihood models are still being estimated (= `milliseconds` when nothing streams).
+        public var firstMilliseconds: Double = 0
         /// Key press to the redraw that also has every marginal effect.
         public var completeMilliseconds: Double
         /// True when the key posted a new specification (models were recomputed or cached).
@@ -45,11 +48,15 @@ public struct HeadlessReplay {
         var effects = action(&self)
         var recomputed = false
         var pending: [(Specification, Int)] = []
+        let early = EarlyResult()
         while !effects.isEmpty {
             let effect = effects.removeFirst()
             if case let .compute(spec, generation) = effect {
                 recomputed = true
-                let output = ComputeEngine.run(spec, generation: generation, env: env, cache: cache, margins: false)
+                let output = ComputeEngine.run(spec, generation: generation, env: env, cache: cache, margins: false,
+                                               partial: { output in
+                                                   if early.output == nil { early.output = output; early.at = clock.now }
+                                               })
                 effects += Reducer.reduce(&state, .computed(output), env: env)
                 if !output.marginsIncluded { pending.append((spec, generation)) }
             } else if case let .checkCondition(check) = effect {
@@ -59,14 +66,23 @@ public struct HeadlessReplay {
         }
         _ = Screen.render(state, env: env, cache: renderCache)
         let models = clock.now - start
+        var first = models
+        if let output = early.output, let at = early.at {
+            // What the first redraw costs on the early result (drawn apart, after the fact).
+            var shown = state
+            _ = Reducer.reduce(&shown, .computed(output), env: env)
+            let drawStart = clock.now
+            _ = Screen.render(shown, env: env)
+            first = (at - start) + (clock.now - drawStart)
+        }
         for (spec, generation) in pending {
             let output = ComputeEngine.run(spec, generation: generation, env: env, cache: cache, margins: true)
             _ = Reducer.reduce(&state, .computed(output), env: env)
         }
         if !pending.isEmpty { _ = Screen.render(state, env: env, cache: renderCache) }
         let complete = clock.now - start
-        return Redraw(key: label, milliseconds: Self.ms(models), completeMilliseconds: Self.ms(complete),
-                      recomputed: recomputed, idleMilliseconds: idleRedraw())
+        return Redraw(key: label, milliseconds: Self.ms(models), firstMilliseconds: Self.ms(first),
+                      completeMilliseconds: Self.ms(complete), recomputed: recomputed, idleMilliseconds: idleRedraw())
     }
 
     /// Median time of a few redraws of the unchanged state.
@@ -78,6 +94,12 @@ public struct HeadlessReplay {
             return Self.ms(clock.now - start)
         }.sorted()
         return samples[samples.count / 2]
+    }
+
+    /// The first early result of a compute and when it came.
+    private final class EarlyResult {
+        var output: ComputeOutput?
+        var at: ContinuousClock.Instant?
     }
 
     static func ms(_ d: Duration) -> Double {

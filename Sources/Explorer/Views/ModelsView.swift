@@ -48,7 +48,8 @@ enum ModelsView {
         }
         var notes: [String] = []
         for m in (current + base) where m.result == nil {
-            notes.append("\(m.title): \(m.error ?? UIText.notEstimated.text(language))")
+            let why = m.pending ? UIText.modelComputing.text(language) : m.error ?? UIText.notEstimated.text(language)
+            notes.append("\(m.title): \(why)")
         }
         if !base.isEmpty { notes.append(UIText.baselineLegend.text(language)) }
         notes += ParallelLinesFooter.notes(sources, language: language)
