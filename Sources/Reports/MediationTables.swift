@@ -34,6 +34,7 @@ public enum MediationTables {
     public static func report(_ r: MediationResult, options: MediationTableOptions = .init()) -> [Table] {
         var tables = [overview(r, options: options)]
         for m in r.mediators { tables += mediatorTables(m, result: r, options: options) }
+        if let mod = r.moderation { tables += ModerationTables.tables(mod, result: r, options: options) }
         if let k = r.khb { tables.append(khb(k, x: r.x, options: options)) }
         if let n = notes(r, options: options) { tables.append(n) }
         return tables
