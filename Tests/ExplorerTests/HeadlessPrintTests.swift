@@ -110,10 +110,10 @@ import Testing
     func teachPrintScreenReplaysLessonKeys() throws {
         let r = try run(["teach", "--keys", "n", "--print-screen"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("Step 2/9"))
+        #expect(r.stdout.contains("Step 2/10"))
         let zh = try run(["teach", "--lang", "zh", "--print-screen", "--size", "100x30"])
         #expect(zh.status == 0, "\(zh.stderr)")
-        #expect(zh.stdout.contains("第 1/9 步"))
+        #expect(zh.stdout.contains("第 1/10 步"))
         #expect(zh.stdout.contains("Labels: 中文"))
     }
 }

@@ -308,16 +308,16 @@ struct CLITests {
     @Test func teachPrintsAndChecksTheShippedLesson() throws {
         let check = try CLI.run(["teach", "--check"])
         #expect(check.status == 0, "\(check.stderr)")
-        #expect(check.stdout.contains("9 steps, languages en, zh: OK"))
+        #expect(check.stdout.contains("10 steps, languages en, zh: OK"))
 
         let step = try CLI.run(["teach", "--print", "--step", "2"])
         #expect(step.status == 0, "\(step.stderr)")
-        #expect(step.stdout.contains("## Step 2 of 9: The raw association is not yet an effect"))
-        #expect(!step.stdout.contains("## Step 1 of 9"))
+        #expect(step.stdout.contains("## Step 2 of 10: The raw association is not yet an effect"))
+        #expect(!step.stdout.contains("## Step 1 of 10"))
 
         let chinese = try CLI.run(["teach", "--print", "--lang", "zh", "--step", "2"])
         #expect(chinese.status == 0, "\(chinese.stderr)")
-        #expect(chinese.stdout.contains("## 第 2 步（共 9 步）"))
+        #expect(chinese.stdout.contains("## 第 2 步（共 10 步）"))
 
         for (arguments, message) in [(["teach", "--print", "--step", "99"], "--step"),
                                      (["teach", "--check", "--lang", "fr"], "--lang"),
