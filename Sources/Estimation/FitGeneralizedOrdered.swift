@@ -25,6 +25,7 @@ extension FitContext {
         }
         var fit: GeneralizedOrderedFit
         var notes: [EstimationNote] = []
+        var wald: WaldTest? = nil
         // A 0/1 term that predicts a split perfectly has no finite coefficient in that equation:
         // it must be constrained (autofit does so from the start; otherwise a one-line error).
         let separated = splitSeparations()
@@ -50,19 +51,25 @@ extension FitContext {
             for s in separated where !labels.contains(s.label) { labels.append(s.label) }
             notes += labels.map { .ordered(.autofitStartsConstrained(term: $0)) }
             fit = try fitGeneralized(link: link, constrained: start)
+            let initial = fit
+            var stepped: [Int] = []
             while let V = fit.vcov, let step = mostParallelTerm(fit, vcov: V), step.p > alpha {
                 notes.append(.ordered(.autofitConstrained(term: terms[step.column].name, p: step.p)))
+                stepped.append(step.column)
                 let constrained = Set(fit.model.map.constrained).union([step.column])
                 let start = ParameterMap(k: k, equations: fit.model.equations, constrained: constrained)
                     .restrict(fit.model.map.expand(fit.theta))
                 fit = try fitGeneralized(link: link, constrained: constrained, start: start)
             }
+            wald = autofitWald(initial, constrained: stepped)
         }
         guard let V = fit.vcov else {
             throw .numerical("the information matrix of \(kind.rawValue) is singular at the estimates of '\(spec.formula)'; "
                              + "a regressor may separate a split of the outcome perfectly")
         }
-        return generalizedResult(fit, vcov: V, notes: notes + fit.notes)
+        var result = generalizedResult(fit, vcov: V, notes: notes + fit.notes)
+        result.autofitWald = wald
+        return result
     }
 
     /// Fits with the given constrained columns from `start` (else the null model: β = 0,
@@ -115,6 +122,18 @@ extension FitContext {
 
     /// autofit's step: among the varying columns, the one whose coefficients are most compatible
     /// with equality across the equations (largest Wald p, J − 2 df).
+    /// gologit2's closing test after autofit ("Wald test of parallel lines assumption for the final
+    /// model"): in the model autofit started from (unconstrained but for terms that predict a split
+    /// perfectly), the joint Wald test that each term autofit constrained has equal coefficients
+    /// in every equation — (J − 2) df per term. nil when autofit constrained nothing.
+    func autofitWald(_ initial: GeneralizedOrderedFit, constrained columns: [Int]) -> WaldTest? {
+        guard !columns.isEmpty, let V = initial.vcov else { return nil }
+        let map = initial.model.map, width = initial.model.width
+        let groups = columns.map { c in (0..<initial.model.equations).map { map.index[$0 * width + c] } }
+        guard let t = EqualityTest(estimates: initial.theta, vcov: V, p: map.count, groups: groups) else { return nil }
+        return WaldTest(chi2: t.chi2, df: t.df, p: t.p)
+    }
+
     func mostParallelTerm(_ fit: GeneralizedOrderedFit, vcov: [Double]) -> (column: Int, p: Double)? {
         let map = fit.model.map, width = fit.model.width, p = map.count
         var best: (column: Int, p: Double)? = nil

@@ -139,6 +139,9 @@ public struct ModelResult: Sendable, Equatable {
     public var lrParallel: LikelihoodRatioTest? = nil
     /// gologit/goprobit: the design terms constrained to one coefficient (`--pl`, `--npl`, `--autofit`).
     public var constrained: [String]? = nil
+    /// gologit/goprobit `--autofit`: the joint Wald test of the constraints autofit imposed, in the
+    /// model it started from (gologit2's "Wald test of parallel lines assumption for the final model").
+    public var autofitWald: WaldTest? = nil
     /// gologit/goprobit: in-sample cases with some category's predicted probability below 0.
     public var negativeProbabilities: Int? = nil
 

@@ -32,6 +32,14 @@ public struct LikelihoodRatioTest: Sendable, Equatable {
     public init(chi2: Double, df: Int, p: Double) { self.chi2 = chi2; self.df = df; self.p = p }
 }
 
+/// A Wald χ² test (gologit2's closing test of autofit's constraints, `ModelResult.autofitWald`).
+public struct WaldTest: Sendable, Equatable {
+    public var chi2: Double
+    public var df: Int
+    public var p: Double
+    public init(chi2: Double, df: Int, p: Double) { self.chi2 = chi2; self.df = df; self.p = p }
+}
+
 /// Wald test that, within each group of parameter indices, the parameters are equal:
 /// rows b[g₀] − b[g_j] of D, χ² = (Db)′(DVD′)⁻¹(Db) with Σ(|g| − 1) df. Brant's test and
 /// autofit's steps are both this.

@@ -4,6 +4,7 @@ import SurveyData
 /// The strings the parallel-lines tables add, English and Chinese together.
 enum ParallelLinesText {
     case brantTitle, lrTitle, all, chi2, df, p, equation(String), constrainedNote([String]), parenT, parenSE
+    case autofitWald(WaldTest)
 
     func text(_ l: Language) -> String {
         let zh = l == .zh
@@ -20,6 +21,10 @@ enum ParallelLinesText {
                       : "Parallel-lines constraint (one coefficient in every equation): \(terms.joined(separator: ", "))"
         case .parenT: return zh ? "括号中为 z 统计量。" : "z statistics in parentheses."
         case .parenSE: return zh ? "括号中为标准误。" : "Standard errors in parentheses."
+        case .autofitWald(let w):
+            let stat = "chi2(\(w.df)) = \(NumberFormat.fixed(w.chi2, 2)), p = \(NumberFormat.fixed(w.p, 4))"
+            return zh ? "最终模型平行线假设的 Wald 检验（autofit 施加的全部约束，在起始模型中检验）：\(stat)；不显著表示最终模型不违反平行线假设"
+                      : "Wald test of parallel lines assumption for the final model (every constraint autofit imposed, tested in the model it started from): \(stat); an insignificant test means the final model does not violate parallel lines"
         }
     }
 }
@@ -68,6 +73,7 @@ public enum GeneralizedOrderedTable {
             table.notes.append(ParallelLinesText.constrainedNote(constrained).text(language))
         }
         table.notes += r.diagnostics.map { $0.text(language) }
+        if let w = r.autofitWald { table.notes.append(ParallelLinesText.autofitWald(w).text(language)) }
         return table
     }
 }

@@ -153,6 +153,7 @@ extension ReplicationReport {
                 ("loglik", .number(g.loglik)),
                 ("constrained", .array((g.constrained ?? []).map { .string($0) })),
                 ("negative_probabilities", .integer(g.negativeProbabilities)),
+                ("autofit_wald", g.autofitWald.map { .object(test($0.chi2, $0.df, $0.p)) } ?? .null),
                 ("coefficients", .array(g.coefficients.map { c in
                     .object([("term", .string(c.term)), ("equation", .string(c.equation)),
                              ("estimate", .number(c.estimate)), ("se", .number(c.se)), ("z", .number(c.z)), ("p", .number(c.p))])

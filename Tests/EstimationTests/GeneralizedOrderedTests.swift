@@ -82,6 +82,16 @@ struct GeneralizedOrderedTests {
         }
         #expect(notes.map(\.0) == steps.compactMap { $0.string("term") }, "autofit steps")
         for (got, e) in zip(notes, steps) { check(got.1, e.double("p"), 1e-5, "autofit p \(got.0)") }
+        // gologit2's closing Wald test of autofit's constraints (in the unconstrained model).
+        if c.double("autofit") != nil && !steps.isEmpty {
+            let wald = try #require(c["autofit_wald"] as? [String: Any], "the fixture has no autofit_wald: regenerate it")
+            let got = try #require(r.autofitWald, "autofit_wald missing")
+            #expect(got.df == (wald["df"] as? NSNumber)?.intValue, "autofit_wald df")
+            check(got.chi2, wald.double("chi2"), 1e-5, "autofit_wald chi2")
+            check(got.p, wald.double("p"), 1e-5, "autofit_wald p")
+        } else {
+            #expect(r.autofitWald == nil, "autofit_wald without autofit steps")
+        }
     }
 
     @Test(arguments: brantNames)
