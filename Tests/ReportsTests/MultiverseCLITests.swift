@@ -137,6 +137,27 @@ struct MultiverseCLITests {
         #expect(run.stderr.contains("has no control groups"), "stderr: \(run.stderr)")
     }
 
+    /// With every control on, a specification is `pathlens fit` of the same formula (same rows):
+    /// coefficient and AME agree under robust and clustered variance too.
+    @Test(arguments: ["robust", "cluster:country"])
+    func baseSpecificationIsFit(vce: String) throws {
+        let json = try Self.json(["multiverse", "--data", Self.data, "--x", "religion", "--y", "poverty",
+                                  "--estimators", "ologit", "--effects", "coef,ame", "--vce", vce])
+        let rows = try #require(json["specifications"] as? [[String: Any]]).filter { $0["base"] as? Bool == true }
+        let fit = try Self.json(["fit", "ologit", "poverty ~ i.religion + male + c.age + i.country", "--data", Self.data,
+                                 "--vce", vce, "--margins"])
+        let coef = try #require((fit["coefficients"] as? [[String: Any]])?.first { $0["term"] as? String == "religion=1" })
+        let ame = try #require((fit["margins"] as? [[String: Any]])?.last { $0["term"] as? String == "religion=1" })
+        let mine = try #require(rows.first { $0["effect"] as? String == "coef" })
+        let mineAME = try #require(rows.first { $0["effect"] as? String == "ame" })
+        for key in ["estimate", "se", "p", "ci_low", "ci_high"] {
+            #expect(abs((mine[key] as? Double ?? .nan) - (coef[key] as? Double ?? .nan)) < 1e-12, "coef \(key)")
+        }
+        for (key, theirs) in [("estimate", "effect"), ("se", "se"), ("p", "p")] {
+            #expect(abs((mineAME[key] as? Double ?? .nan) - (ame[theirs] as? Double ?? .nan)) < 1e-12, "ame \(key)")
+        }
+    }
+
     /// Specifications that cannot be estimated keep their rows with the reason, and the summary
     /// leaves them out and counts them.
     @Test func unestimableSpecificationsAreKeptAndCounted() throws {
