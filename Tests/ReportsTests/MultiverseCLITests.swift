@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PathLensTestSupport
+import Reports
 
 /// `pathlens multiverse` (issue 16): every specification's coefficient, AME and indirect effect
 /// against R (`scripts/fixtures/multiverse.R`: lm, ordinal::clm, glm, Sobel by hand) to 1e-6;
@@ -134,5 +135,66 @@ struct MultiverseCLITests {
         #expect(run.status != 0)
         #expect(run.stderrLines.count == 1, "stderr: \(run.stderr)")
         #expect(run.stderr.contains("has no control groups"), "stderr: \(run.stderr)")
+    }
+
+    /// With every control on, a specification is `pathlens fit` of the same formula (same rows):
+    /// coefficient and AME agree under robust and clustered variance too.
+    @Test(arguments: ["robust", "cluster:country"])
+    func baseSpecificationIsFit(vce: String) throws {
+        let json = try Self.json(["multiverse", "--data", Self.data, "--x", "religion", "--y", "poverty",
+                                  "--estimators", "ologit", "--effects", "coef,ame", "--vce", vce])
+        let rows = try #require(json["specifications"] as? [[String: Any]]).filter { $0["base"] as? Bool == true }
+        let fit = try Self.json(["fit", "ologit", "poverty ~ i.religion + male + c.age + i.country", "--data", Self.data,
+                                 "--vce", vce, "--margins"])
+        let coef = try #require((fit["coefficients"] as? [[String: Any]])?.first { $0["term"] as? String == "religion=1" })
+        let ame = try #require((fit["margins"] as? [[String: Any]])?.last { $0["term"] as? String == "religion=1" })
+        let mine = try #require(rows.first { $0["effect"] as? String == "coef" })
+        let mineAME = try #require(rows.first { $0["effect"] as? String == "ame" })
+        for key in ["estimate", "se", "p", "ci_low", "ci_high"] {
+            #expect(abs((mine[key] as? Double ?? .nan) - (coef[key] as? Double ?? .nan)) < 1e-12, "coef \(key)")
+        }
+        for (key, theirs) in [("estimate", "effect"), ("se", "se"), ("p", "p")] {
+            #expect(abs((mineAME[key] as? Double ?? .nan) - (ame[theirs] as? Double ?? .nan)) < 1e-12, "ame \(key)")
+        }
+    }
+
+    /// Specifications that cannot be estimated keep their rows with the reason, and the summary
+    /// leaves them out and counts them.
+    @Test func unestimableSpecificationsAreKeptAndCounted() throws {
+        let json = try Self.json(["multiverse", "--data", Self.data, "--x", "religion", "--y", "poverty",
+                                  "--estimators", "ologit", "--subsamples", "all,if age > 200"])
+        let rows = try #require(json["specifications"] as? [[String: Any]])
+        #expect(rows.count == 8)
+        let failed = rows.filter { $0["estimated"] as? Bool == false }
+        #expect(failed.count == 4)
+        #expect(failed.allSatisfy { ($0["reason"] as? String)?.contains("no observations") == true && $0["estimate"] is NSNull })
+        let summary = try #require((json["summary"] as? [[String: Any]])?.first)
+        #expect(summary["n_specs"] as? Int == 4)
+        #expect(summary["n_failed"] as? Int == 4)
+    }
+}
+
+/// The curve in cells: sorted estimates, whiskers, the marked specification, the panel; ASCII form.
+@Suite struct SpecificationCurveTests {
+    let curve = SpecificationCurve(points: [
+        .init(estimate: 0.5, low: 0.2, high: 0.8, marked: false, indicators: [true, false]),
+        .init(estimate: -0.1, low: -0.3, high: 0.1, marked: true, indicators: [false, true]),
+        .init(estimate: 0.2, low: 0.0, high: 0.4, marked: false, indicators: [true, true]),
+    ], indicatorLabels: ["age", "male"])
+
+    @Test func sortedWithMarkAndPanel() {
+        let lines = curve.lines(width: 40, height: 9)
+        #expect(lines.count == 9 + 2)
+        // Column 0 is the lowest estimate (the marked one), column 2 the highest.
+        let plot = lines.prefix(9).map { Array($0.split(separator: "┤", maxSplits: 1).last ?? "") }
+        #expect(plot.contains { $0.first == "◆" })
+        #expect(lines[9].hasPrefix("age") && lines[9].hasSuffix(" ██"))
+        #expect(lines[10].hasPrefix("male") && lines[10].hasSuffix("██ "))
+    }
+
+    @Test func asciiFormHasOnlyASCII() {
+        let text = curve.lines(width: 40, height: 9, ascii: true).joined(separator: "\n")
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
+        #expect(text.contains("*") && text.contains("#") && text.contains("|"))
     }
 }

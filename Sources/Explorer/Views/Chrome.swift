@@ -9,7 +9,9 @@ enum Chrome {
         grid.put(Cells.repeated(" ", w), x: 0, y: 0, style: .reverse)
         let language = env.unicode ? state.spec.language : .en
         var x = grid.put(" " + UIText.appTitle.text(language, env.dataset.name) + " ", x: 0, y: 0, style: [.reverse, .bold])
-        for v in ViewKind.allCases {
+        // At 80 columns the bar holds six views and `? help`: view 7 (the specification curve) is
+        // named there while it is open; `?` and the view menu list it always.
+        for v in ViewKind.allCases where v != .multiverse || state.view == .multiverse {
             let label = " \(v.rawValue) \(title(v).text(language)) "
             let style: CellStyle = v == state.view ? [.bold, .accent] : .reverse
             x += grid.put(label, x: x, y: 0, style: style, limit: max(0, w - x))
