@@ -1,7 +1,6 @@
 import Foundation
 import Analysis
 import Estimation
-import Reports
 import SurveyData
 
 /// `pathlens multiverse`'s output (and view 7's export tables): JSON (`specifications[]`, `summary[]`), the specification rows
