@@ -58,8 +58,9 @@ enum Fixtures {
     static let descriptiveFixtureFiles = ["crosstab.json", "descriptives_small.json"]
     /// Generalized ordered models and parallel-lines tests (read by GeneralizedOrderedTests).
     static let parallelLinesFixtureFiles = ["gologit.json"]
-    /// Survey-design fixtures (read by SurveyDesignTests; scripts/fixtures/survey_design.R).
-    static let surveyFixtureFiles = ["survey_design.json"]
+    /// Survey-design fixtures (survey_design.R, read by SurveyDesignTests; survey_mediation.R,
+    /// read by ClusteredMediationTests and SurveyCLITests).
+    static let surveyFixtureFiles = ["survey_design.json", "survey_mediation.json"]
     /// Omitted-variable sensitivity (read by OmittedVariableBiasTests; scripts/fixtures/sensitivity.R).
     static let sensitivityFixtureFiles = ["sensitivity.json"]
 }

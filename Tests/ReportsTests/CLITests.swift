@@ -194,7 +194,7 @@ struct CLITests {
     }
 
     @Test(arguments: [
-        (["--fweight", "w"], "Unknown option '--fweight' (see 'pathlens mediate --help')"),
+        (["--margins"], "Unknown option '--margins' (see 'pathlens mediate --help')"),
         (["--reps", "0"], "invalid value '0' for --reps"),
         (["--reps=-1"], "--reps"),
         (["--alpha", "1"], "--alpha"),
