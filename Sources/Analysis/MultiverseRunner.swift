@@ -105,7 +105,8 @@ struct MultiverseFitter: Sendable {
         return terms.map { estimates[$0.name] ?? 0 } + warm.cutpoints.map(\.estimate)
     }
 
-    /// Two-sided critical value at the request's level: t with the residual df for OLS, else normal.
+    /// Two-sided critical value at the request's level: t with the residual df for OLS (the design
+    /// df for every model under a survey design, as `fit --svy`), else normal.
     private func critical(df: Double?) -> Double {
         let upper = 1 - (1 - request.level) / 2
         if let df, df > 0 { return Distributions.tQuantile(upper, df: df) }
@@ -124,8 +125,10 @@ struct MultiverseFitter: Sendable {
             row.failure = "convergence not achieved (\(result.iterations) iterations)"
             return row
         }
-        let df: Double? = result.model == .ols
-            ? Double(result.fDF2 ?? (result.n - result.coefficients.count)) : nil
+        let df: Double?
+        if let survey = result.survey { df = Double(survey.df) } else {
+            df = result.model == .ols ? Double(result.fDF2 ?? (result.n - result.coefficients.count)) : nil
+        }
         switch effect {
         case .coef:
             guard let c = result.coefficient(key) else {

@@ -61,13 +61,20 @@ public struct MultiverseReport: Sendable {
             ("subsamples", .array(request.subsamples.map { .object([("label", .string($0.label)), ("if", .string($0.condition))]) })),
             ("estimators", .array(request.estimators.map { .string($0.rawValue) })),
             ("effects", .array(request.effects.map { .string($0.rawValue) })),
-            ("vce", .string(request.vce.description)),
+            ("vce", .string(request.design == nil ? request.vce.description : "linearized")),
             ("if", .string(request.condition)),
             ("level", .number(request.level)),
             ("n_specifications", .integer(plan.specifications.count)),
             ("specifications", .array(specs)),
             ("summary", .array(summary)),
         ]
+        if let design = request.design {
+            // The declared design (each specification's strata, PSUs and df are its fit's).
+            fields.append(("design", .object([
+                ("psu", .string(design.psu)), ("strata", .string(design.strata)), ("weight", .string(design.weight)),
+                ("fpc", .string(design.fpc)), ("singleunit", .string(design.singleUnit.rawValue)), ("nest", .bool(design.nest)),
+            ])))
+        }
         if let notice { fields.append(("notice", .string(notice))) }
         return .object(fields)
     }
@@ -133,6 +140,11 @@ public struct MultiverseReport: Sendable {
                                     request.subsamples.count, request.estimators.count)
     }
 
+    /// Under a survey design: "survey design …: linearized variance; subsamples are subpopulations".
+    private var designNote: [String] {
+        request.design.map { [UIText.designSet.text(language, $0.argument)] } ?? []
+    }
+
     private func failureNotes() -> [String] {
         result.summary.compactMap { s in
             guard s.nFailed > 0, let first = result.rows.first(where: { $0.effect == s.effect && !$0.isEstimated }) else { return nil }
@@ -144,7 +156,7 @@ public struct MultiverseReport: Sendable {
     public func markdown(notice: String?) -> String {
         var summary = summaryTable()
         summary.title = title
-        summary.notes = failureNotes() + [notice].compactMap { $0 }
+        summary.notes = designNote + failureNotes() + [notice].compactMap { $0 }
         return OutputFormat.md.render(summary) + "\n" + OutputFormat.md.render(specificationTable())
     }
 
@@ -154,6 +166,7 @@ public struct MultiverseReport: Sendable {
         var out: [String] = []
         if let notice { out.append(notice) }
         out.append(title)
+        out += designNote
         let marker = ascii ? "*" : "◆"
         let percent = NumberFormat.fixed(request.level * 100, 0)
         for effect in request.effects {

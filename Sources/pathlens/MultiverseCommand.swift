@@ -61,6 +61,12 @@ struct MultiverseCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Random seed of the ACME simulations.", valueName: "n"))
     var seed: UInt64 = 1
 
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Survey design: 'psu=VAR strata=VAR weight=VAR [fpc=VAR] [singleunit=…] [nest]', or none (subsamples become subpopulations).",
+        discussion: "Default: the codebook's design object, if any. Variances are linearized (Stata's svy).",
+        valueName: "design"))
+    var svy: String?
+
     @OptionGroup var dataOptions: DataOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("text, md, csv or json.", valueName: "format"))
@@ -137,10 +143,12 @@ struct MultiverseCommand: ParsableCommand {
             fixedTerms = FormulaTerms.split(fixed)
         }
         let subs = try MultiverseSubsample.parse(subsamples, codebook: dataset.codebook)
+        // The design `fit --svy` uses (the codebook's unless `--svy none`), checked the same way.
+        let design = try SurveyOptions.design(svy: svy, subpop: nil, for: dataset)
         return MultiverseRequest(x: xName, y: yName, m: mName, controlsFrom: source, fixed: fixedTerms,
                                  subsamples: subs, estimators: kinds, effects: effectList, vce: variance,
                                  condition: dataOptions.condition, level: level, ameOutcome: outcome,
-                                 reps: reps, seed: seed)
+                                 reps: reps, seed: seed, design: design)
     }
 
     private func list(_ text: String) -> [String] {
