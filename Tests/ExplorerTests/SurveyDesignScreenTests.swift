@@ -108,6 +108,27 @@ struct SurveyDesignScreenTests {
         #expect(zh.stdout.contains("子总体") && zh.stdout.contains("svy: \(Self.svy)"), "\(zh.stdout)")
     }
 
+    /// View 7 under the design: the current specification is `pathlens multiverse --svy`'s base
+    /// row, with the subsample as a subpopulation (`--subsamples PRESET`).
+    @Test(arguments: [("", "all"), (" s down enter", "lowmob")])
+    func multiverseViewFollowsTheDesign(_ subsampleKeys: String, _ subsample: String) throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("api.csv")
+        let screen = try run(["explore", data.path, "--size", "120x40", "--print",
+                              "--keys", #"D ""# + Self.svy + #"" enter"# + subsampleKeys + " 7"])
+        #expect(screen.status == 0, "\(screen.stderr)")
+        let cli = try run(["multiverse", "--data", data.path, "--svy", Self.svy, "--estimators", "ols,ologit",
+                           "--subsamples", subsample, "--format", "json"])
+        #expect(cli.status == 0, "\(cli.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any])
+        #expect(json["vce"] as? String == "linearized")
+        let base = try #require((json["specifications"] as? [[String: Any]])?.first { $0["base"] as? Bool == true })
+        func f(_ key: String) -> String { String(format: "%.3f", (base[key] as? NSNumber)?.doubleValue ?? .nan) }
+        let line = "◆ current specification: \(f("estimate")) [\(f("ci_low")), \(f("ci_high"))]"
+        #expect(screen.stdout.contains(line), "\(line) not in\n\(screen.stdout)")
+    }
+
     @Test func specFilesSaveAndRestoreTheDesign() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
