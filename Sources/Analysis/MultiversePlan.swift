@@ -76,8 +76,8 @@ public struct MultiversePlan: Sendable, Equatable {
             if let effect = request.effects.first(where: \.isMediated) {
                 throw MultiverseError("--effects \(effect.rawValue) under a survey design is not built yet (the mediation paths take no subpopulation): use coef or ame, or --svy none")
             }
-            for (key, v) in [("psu", design.psu), ("strata", design.strata), ("weight", design.weight), ("fpc", design.fpc)] {
-                if let v, dataset.column(v) == nil { throw MultiverseError("unknown variable '\(v)' in --svy \(key)= (dataset \(name))") }
+            if let (key, v) = design.unknownVariable(in: dataset) {
+                throw MultiverseError("unknown variable '\(v)' in --svy \(key)= (dataset \(name))")
             }
         }
         if case .cluster(let v) = request.vce, dataset.column(v) == nil {

@@ -98,8 +98,7 @@ enum VarianceKeys {
             return []
         }
         if let design {
-            let parts: [(String, String?)] = [("psu", design.psu), ("strata", design.strata), ("weight", design.weight), ("fpc", design.fpc)]
-            for case let (key, name?) in parts where env.dataset.column(name) == nil {
+            if let (key, name) = design.unknownVariable(in: env.dataset) {
                 prompt.feedback = UIText.designUnknownVariable.text(language, key, name)
                 prompt.feedbackIsError = true
                 state.overlay = .prompt(prompt)
