@@ -94,6 +94,9 @@ struct SurveyDesignScreenTests {
         #expect(screen.stdout.contains("VCE: svy: \(Self.svy)"), "\(screen.stdout)")
         #expect(screen.stdout.contains("survey design \(Self.svy): linearized variance; subsamples are subpopulations"))
         #expect(screen.stdout.contains("3 strata, 200 PSUs, design df 197"))
+        // The Brant footer says why it is empty: the design, not a pweight.
+        let brant = screen.stdout.split(separator: "\n").first { $0.contains("Brant p") && !$0.contains(":") }
+        #expect(brant?.contains("svy") == true && brant?.contains("pweight") == false, "\(brant ?? "")")
         try expectModelsMatchCLI(screen.stdout, data: data)
 
         // A subsample under the design is a subpopulation: the bar says so, the numbers are --subpop's.
