@@ -69,6 +69,17 @@ public struct MultiversePlan: Sendable, Equatable {
                 throw MultiverseError("--effects \(effect.rawValue) with --vce \(request.vce): the mediation paths are estimated with oim variance only")
             }
         }
+        if let rmax = request.rmax {
+            guard rmax > 1, rmax.isFinite else {
+                throw MultiverseError("--rmax must be greater than 1 (R²max = rmax·R̃²), not \(rmax)")
+            }
+            guard request.estimators.contains(.ols), request.effects.contains(.coef) else {
+                throw MultiverseError("--rmax gives Oster's δ of OLS coefficients: it needs ols in --estimators and coef in --effects")
+            }
+            guard request.vce == .oim, request.design == nil else {
+                throw MultiverseError("--rmax: Oster's δ is defined for classical unweighted OLS; not with --vce \(request.design == nil ? request.vce.description : "linearized") or a survey design")
+            }
+        }
         if let design = request.design {
             guard request.vce == .oim else {
                 throw MultiverseError("--vce \(request.vce) cannot be combined with a survey design: the design gives the linearized variance (--svy none switches it off)")

@@ -131,6 +131,9 @@ public struct MultiverseRequest: Sendable, Equatable, Hashable {
     /// specification is weighted and linearized as `fit --svy`, and each subsample is a
     /// subpopulation (`fit --subpop`) of the design; `--if` restricts the design itself.
     public var design: SurveyDesign? = nil
+    /// Oster's multiplier Π (R²max = min(Π·R̃², 1)): when set, every OLS coefficient row carries
+    /// its δ for β = 0 (`--rmax`, as `pathlens sensitivity --rmax`); nil: none computed.
+    public var rmax: Double? = nil
 
     public init(x: String, y: String, m: String? = nil, controlsFrom: MultiverseControlSource = .groups,
                 fixed: [String] = [], subsamples: [MultiverseSubsample] = [.all], estimators: [ModelKind],

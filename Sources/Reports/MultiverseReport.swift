@@ -37,6 +37,7 @@ public struct MultiverseReport: Sendable {
                 ("base", .bool(spec.isBase)),
                 ("estimated", .bool(row.isEstimated)),
                 ("reason", .string(row.failure)),
+                ("delta", .number(row.delta)),
             ])
         }
         let summary = result.summary.map { s -> JSONValue in
@@ -64,6 +65,7 @@ public struct MultiverseReport: Sendable {
             ("vce", .string(request.design == nil ? request.vce.description : "linearized")),
             ("if", .string(request.condition)),
             ("level", .number(request.level)),
+            ("rmax", .number(request.rmax)),
             ("n_specifications", .integer(plan.specifications.count)),
             ("specifications", .array(specs)),
             ("summary", .array(summary)),
@@ -83,9 +85,13 @@ public struct MultiverseReport: Sendable {
 
     /// One row per specification and effect (CSV and Markdown).
     public func specificationTable() -> Table {
+        // `delta` (Oster's δ of OLS coefficients) only when `--rmax` asked for it.
+        let withDelta = request.rmax != nil
         let headers = ["id", "controls", "subsample", "estimator", "effect", "n", "estimate", "se", "ci_low", "ci_high", "p", "base", "reason"]
+            + (withDelta ? ["delta"] : [])
         var table = Table(title: UIText.multiverseSpecTitle.text(language),
-                          alignments: [.right, .left, .left, .left, .left, .right, .right, .right, .right, .right, .right, .left, .left],
+                          alignments: [.right, .left, .left, .left, .left, .right, .right, .right, .right, .right, .right, .left, .left]
+                            + (withDelta ? [.right] : []),
                           headers: [headers.map { Cell($0) }])
         for row in result.rows {
             let spec = plan.specifications[row.specification]
@@ -93,7 +99,7 @@ public struct MultiverseReport: Sendable {
                           Cell(spec.estimator.rawValue), Cell(row.effect.rawValue), Cell(row.n.map(String.init) ?? ""),
                           Cell(number(row.estimate, 6)), Cell(number(row.se, 6)), Cell(number(row.ciLow, 6)),
                           Cell(number(row.ciHigh, 6)), Cell(number(row.p, 6)), Cell(spec.isBase ? "1" : "0"),
-                          Cell(row.failure ?? "")].map { $0 })
+                          Cell(row.failure ?? "")] + (withDelta ? [Cell(number(row.delta, 6))] : []))
         }
         return table
     }
