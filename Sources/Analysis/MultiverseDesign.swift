@@ -21,12 +21,16 @@ struct MultiverseSampleDesign: Sendable {
     /// lower-order terms present (Stata's coding), so those specifications build their own design.
     let usesColumnSubsets: Bool
 
+    /// Which subsample of the plan this is.
+    let subsample: Int
+
     init(plan: MultiversePlan, subsample: Int, dataset: Dataset) throws(MultiverseError) {
         let request = plan.request
+        self.subsample = subsample
         condition = plan.condition(subsample: subsample)
         let allTerms = [plan.keyTerm] + request.fixed + plan.units.flatMap(\.terms)
-        let spec = ModelSpec(kind: request.estimators[0], formula: "\(request.y) ~ " + allTerms.joined(separator: " + "),
-                             condition: condition, vce: request.vce, sampleVariables: plan.sampleVariables)
+        let spec = plan.modelSpec(request.estimators[0], formula: "\(request.y) ~ " + allTerms.joined(separator: " + "),
+                                  subsample: subsample)
         usesColumnSubsets = !(request.fixed + plan.units.flatMap(\.terms)).contains { $0.contains("#") }
         let design: DesignMatrix
         do {
@@ -83,9 +87,7 @@ struct MultiverseSampleDesign: Sendable {
         guard let full else { throw .invalidModel(failure ?? "no observations") }
         let formula = plan.formula(spec)
         guard usesColumnSubsets else {
-            return try DesignMatrix(spec: ModelSpec(kind: spec.estimator, formula: formula, condition: condition,
-                                                    vce: plan.request.vce, sampleVariables: plan.sampleVariables),
-                                    data: dataset)
+            return try DesignMatrix(spec: plan.modelSpec(spec.estimator, formula: formula, subsample: subsample), data: dataset)
         }
         let cols = columns(for: spec) + [full.columnCount - 1]
         let n = full.rowCount

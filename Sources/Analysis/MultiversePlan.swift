@@ -69,6 +69,28 @@ public struct MultiversePlan: Sendable, Equatable {
                 throw MultiverseError("--effects \(effect.rawValue) with --vce \(request.vce): the mediation paths are estimated with oim variance only")
             }
         }
+        if let rmax = request.rmax {
+            guard rmax > 1, rmax.isFinite else {
+                throw MultiverseError("--rmax must be greater than 1 (R²max = rmax·R̃²), not \(rmax)")
+            }
+            guard request.estimators.contains(.ols), request.effects.contains(.coef) else {
+                throw MultiverseError("--rmax gives Oster's δ of OLS coefficients: it needs ols in --estimators and coef in --effects")
+            }
+            guard request.vce == .oim, request.design == nil else {
+                throw MultiverseError("--rmax: Oster's δ is defined for classical unweighted OLS; not with --vce \(request.design == nil ? request.vce.description : "linearized") or a survey design")
+            }
+        }
+        if let design = request.design {
+            guard request.vce == .oim else {
+                throw MultiverseError("--vce \(request.vce) cannot be combined with a survey design: the design gives the linearized variance (--svy none switches it off)")
+            }
+            if let effect = request.effects.first(where: \.isMediated) {
+                throw MultiverseError("--effects \(effect.rawValue) under a survey design is not built yet (the mediation paths take no subpopulation): use coef or ame, or --svy none")
+            }
+            if let (key, v) = design.unknownVariable(in: dataset) {
+                throw MultiverseError("unknown variable '\(v)' in --svy \(key)= (dataset \(name))")
+            }
+        }
         if case .cluster(let v) = request.vce, dataset.column(v) == nil {
             throw MultiverseError("unknown variable '\(v)' in --vce cluster:\(v) (dataset \(name))")
         }
@@ -147,6 +169,7 @@ public struct MultiversePlan: Sendable, Equatable {
             for v in FormulaTerms.variables(of: t) where !names.contains(v) { names.append(v) }
         }
         if case .cluster(let v) = request.vce, !names.contains(v) { names.append(v) }
+        for v in request.design?.variables ?? [] where !names.contains(v) { names.append(v) }
         return names
     }
 
@@ -158,6 +181,21 @@ public struct MultiversePlan: Sendable, Equatable {
         case 1: return parts[0]
         default: return parts.map { "(\($0))" }.joined(separator: " & ")
         }
+    }
+
+    /// The model of subsample `index` with `formula`: its `if` rows, or under a survey design the
+    /// subsample as a subpopulation of the design (`--if` alone restricting the design), as
+    /// `fit --svy … --subpop …` estimates it.
+    public func modelSpec(_ kind: ModelKind, formula: String, subsample index: Int) -> ModelSpec {
+        guard let design = request.design else {
+            return ModelSpec(kind: kind, formula: formula, condition: condition(subsample: index), vce: request.vce,
+                             sampleVariables: sampleVariables)
+        }
+        var spec = ModelSpec(kind: kind, formula: formula, condition: request.condition, vce: .oim,
+                             sampleVariables: sampleVariables)
+        spec.design = design
+        spec.subpop = request.subsamples[index].condition
+        return spec
     }
 
     /// The outcome formula of a specification.

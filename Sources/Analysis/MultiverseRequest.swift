@@ -127,15 +127,24 @@ public struct MultiverseRequest: Sendable, Equatable, Hashable {
     /// Quasi-Bayesian simulations of the ACME interval (0: point estimate only).
     public var reps: Int
     public var seed: UInt64
+    /// A declared survey design (`--svy`, the codebook's `design`, the explorer's `D`): every
+    /// specification is weighted and linearized as `fit --svy`, and each subsample is a
+    /// subpopulation (`fit --subpop`) of the design; `--if` restricts the design itself.
+    public var design: SurveyDesign? = nil
+    /// Oster's multiplier Π (R²max = min(Π·R̃², 1)): when set, every OLS coefficient row carries
+    /// its δ for β = 0 (`--rmax`, as `pathlens sensitivity --rmax`); nil: none computed.
+    public var rmax: Double? = nil
 
     public init(x: String, y: String, m: String? = nil, controlsFrom: MultiverseControlSource = .groups,
                 fixed: [String] = [], subsamples: [MultiverseSubsample] = [.all], estimators: [ModelKind],
                 effects: [MultiverseEffect] = [.coef], vce: VarianceType = .oim, condition: String? = nil,
-                level: Double = 0.95, ameOutcome: AMEOutcome = .last, reps: Int = 0, seed: UInt64 = 1) {
+                level: Double = 0.95, ameOutcome: AMEOutcome = .last, reps: Int = 0, seed: UInt64 = 1,
+                design: SurveyDesign? = nil) {
         self.x = x; self.y = y; self.m = m; self.controlsFrom = controlsFrom; self.fixed = fixed
         self.subsamples = subsamples; self.estimators = estimators; self.effects = effects; self.vce = vce
         self.condition = condition; self.level = level; self.ameOutcome = ameOutcome; self.reps = reps
         self.seed = seed
+        self.design = design
     }
 
     /// The most specifications one run fits (2¹⁶).

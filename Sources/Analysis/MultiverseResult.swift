@@ -14,6 +14,10 @@ public struct MultiverseRow: Sendable, Equatable {
     public var ciHigh: Double
     public var p: Double
     public var failure: String?
+    /// Oster's δ for β = 0 of an OLS coefficient row (`--rmax`; NaN otherwise or when the
+    /// specification has no controls): how strong selection on unobservables would have to be,
+    /// relative to the observed controls, to explain the coefficient away (`pathlens sensitivity`).
+    public var delta: Double = .nan
 
     public init(specification: Int, effect: MultiverseEffect, n: Int? = nil, estimate: Double = .nan, se: Double = .nan,
                 ciLow: Double = .nan, ciHigh: Double = .nan, p: Double = .nan, failure: String? = nil) {

@@ -86,7 +86,11 @@ struct MultiverseFitter: Sendable {
                 if let warm { options.start = Self.start(from: warm, for: design, kind: spec.estimator) }
                 let result = try estimate(spec.estimator, design: design, options: options)
                 fit = result
-                for effect in direct { rows.append(row(effect, index: index, result: result, key: sample.keyName)) }
+                for effect in direct {
+                    var r = row(effect, index: index, result: result, key: sample.keyName)
+                    if effect == .coef, r.isEstimated { r.delta = delta(spec, sample: sample) }
+                    rows.append(r)
+                }
             } catch {
                 for effect in direct { rows.append(MultiverseRow(specification: index, effect: effect, failure: error.description)) }
             }
@@ -94,6 +98,15 @@ struct MultiverseFitter: Sendable {
         let mediated = request.effects.filter { $0.isMediated && $0.applies(to: spec.estimator) }
         if !mediated.isEmpty { rows += mediation(mediated, index: index, spec: spec, sample: sample) }
         return (rows, fit)
+    }
+
+    /// Oster's δ for β = 0 of an OLS specification with `--rmax` (NaN without controls or when it
+    /// cannot be computed), on the subsample's shared rows: `OmittedVariableBias`, the engine of
+    /// `pathlens sensitivity`.
+    private func delta(_ spec: MultiverseSpecification, sample: MultiverseSampleDesign) -> Double {
+        guard let rmax = request.rmax, spec.estimator == .ols, !(request.fixed + spec.terms).isEmpty else { return .nan }
+        let model = plan.modelSpec(.ols, formula: plan.formula(spec), subsample: sample.subsample)
+        return (try? OmittedVariableBias.analyze(spec: model, data: dataset, treatment: request.x, rmax: rmax))?.delta ?? .nan
     }
 
     /// Start values for `design` from a fitted neighbour: its estimate per term (0 for a term it
@@ -105,7 +118,8 @@ struct MultiverseFitter: Sendable {
         return terms.map { estimates[$0.name] ?? 0 } + warm.cutpoints.map(\.estimate)
     }
 
-    /// Two-sided critical value at the request's level: t with the residual df for OLS, else normal.
+    /// Two-sided critical value at the request's level: t with the residual df for OLS (the design
+    /// df for every model under a survey design, as `fit --svy`), else normal.
     private func critical(df: Double?) -> Double {
         let upper = 1 - (1 - request.level) / 2
         if let df, df > 0 { return Distributions.tQuantile(upper, df: df) }
@@ -124,8 +138,10 @@ struct MultiverseFitter: Sendable {
             row.failure = "convergence not achieved (\(result.iterations) iterations)"
             return row
         }
-        let df: Double? = result.model == .ols
-            ? Double(result.fDF2 ?? (result.n - result.coefficients.count)) : nil
+        let df: Double?
+        if let survey = result.survey { df = Double(survey.df) } else {
+            df = result.model == .ols ? Double(result.fDF2 ?? (result.n - result.coefficients.count)) : nil
+        }
         switch effect {
         case .coef:
             guard let c = result.coefficient(key) else {

@@ -14,6 +14,8 @@ public struct ParallelLinesCheck: Sendable, Equatable {
         case twoCategories
         /// Sampling weights: the binary logits' model-based covariance is not defined.
         case samplingWeights
+        /// A survey design (linearized variance): the Brant test is model-based, not built for it.
+        case surveyDesign
         /// Fewer than two estimable binary logits or a singular joint covariance.
         case notComputable
     }
@@ -46,7 +48,7 @@ public struct ParallelLinesCheck: Sendable, Equatable {
             switch o {
             case .predictsSplitPerfectly(let term, _): if !empty.contains(term) { empty.append(term) }
             case .brantNeedsThreeCategories: reason = .twoCategories
-            case .testNotDefinedWithSampling: reason = .samplingWeights
+            case .testNotDefinedWithSampling: reason = result.survey == nil ? .samplingWeights : .surveyDesign
             default: break
             }
         }

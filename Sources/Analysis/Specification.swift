@@ -71,6 +71,10 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
     /// Decoded from a file without a `"design"` key: the dataset's codebook design applies
     /// (`SpecFile.validate` resolves it). Never encoded.
     public var inheritsDesign = false
+    /// View 7's effect (`a` cycles it): the coefficient, AME, or with a mediator the indirect
+    /// effect, KHB difference or ACME. JSON `"multiverse_effect"`, written when not `coef`. The
+    /// models do not depend on it (`computeKey` ignores it); view 7 refits its curve.
+    public var multiverseEffect: MultiverseEffect = .coef
 
     public init(outcome: String, keyRegressor: String, mediator: String? = nil, mediatorOn: Bool = false,
                 controls: [String] = [], estimators: EstimatorSet = .paper, subsample: Subsample? = nil,
@@ -92,7 +96,8 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
         case outcome, keyRegressor = "key_regressor", mediator, mediatorOn = "mediator_on", controls,
              estimators, subsample, vce, language, crosstabs, marginsTerm = "margins_term", sampling,
              mediatorModel = "mediator_model", outcomeModel = "outcome_model", measures, weight,
-             crosstabsPicked = "crosstabs_picked", oddsRatios = "odds_ratios", paren, data, design
+             crosstabsPicked = "crosstabs_picked", oddsRatios = "odds_ratios", paren, data, design,
+             multiverseEffect = "multiverse_effect"
     }
 
     /// Only the outcome and key regressor are required; everything else has its default, so a
@@ -132,6 +137,7 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
         } else {
             design = try c.decodeIfPresent(SurveyDesign.self, forKey: .design)
         }
+        multiverseEffect = try c.decodeIfPresent(MultiverseEffect.self, forKey: .multiverseEffect) ?? .coef
         if picked == nil { crosstabsPicked = crosstabs != roleCrosstabs }
     }
 
@@ -158,6 +164,7 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
         try c.encode(paren, forKey: .paren)
         try c.encodeIfPresent(data, forKey: .data)
         if let design { try c.encode(design, forKey: .design) } else { try c.encode("none", forKey: .design) }
+        if multiverseEffect != .coef { try c.encode(multiverseEffect, forKey: .multiverseEffect) }
     }
 
     /// The same choices with what changes no number neutralised (label language, table display,
@@ -169,6 +176,7 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
         s.paren = .t
         s.data = nil
         s.inheritsDesign = false
+        s.multiverseEffect = .coef
         return s
     }
 

@@ -56,7 +56,7 @@ public struct SurveyStructure: Sendable, Equatable {
     /// the stratum: a PSU code in two strata without `nest`, an fpc varying within a stratum, not
     /// positive, or smaller than the stratum's number of sampled PSUs.
     init(design: SurveyDesign, subpop: String?, data: Dataset, designRows: [Int], estimationRows: [Int],
-         weights: [Double]?) throws(EstimationError) {
+         weights: [Double]?, language: Language = .en) throws(EstimationError) {
         self.design = design
         self.subpop = subpop
         func values(_ name: String?) -> [Double]? { name.flatMap { data.column($0)?.values } }
@@ -79,13 +79,13 @@ public struct SurveyStructure: Sendable, Equatable {
                 labels.append(formatCode(s)); fpcOfStratum.append(fpcValues?[i] ?? .nan)
             }
             if let fpcValues, fpcValues[i] != fpcOfStratum[h] {
-                throw .invalidModel(SurveyText.fpcVaries(design.fpc ?? "", stratum: Self.named(design.strata, labels[h])).text(.en))
+                throw .invalidModel(SurveyText.fpcVaries(design.fpc ?? "", stratum: Self.named(design.strata, labels[h])).text(language))
             }
             let code = psuValues?[i] ?? Double(i)
             if psuValues != nil, !design.nest {
                 if let first = psuFirstStratum[code], first != h {
                     throw .invalidModel(SurveyText.psuInSeveralStrata(design.psu ?? "", code: formatCode(code),
-                        strata: [Self.named(design.strata, labels[first]), Self.named(design.strata, labels[h])]).text(.en))
+                        strata: [Self.named(design.strata, labels[first]), Self.named(design.strata, labels[h])]).text(language))
                 }
                 psuFirstStratum[code] = h
             }
@@ -107,13 +107,13 @@ public struct SurveyStructure: Sendable, Equatable {
                 let f = fpcOfStratum[h], n = Double(counts[h])
                 let stratum = Self.named(design.strata, labels[h])
                 guard f > 0, f.isFinite else {
-                    throw .invalidModel(SurveyText.fpcNotPositive(fpcName, value: f, stratum: stratum).text(.en))
+                    throw .invalidModel(SurveyText.fpcNotPositive(fpcName, value: f, stratum: stratum).text(language))
                 }
                 if f <= 1 {
                     fraction[h] = f // a sampling rate
                 } else {
                     guard f >= n else {
-                        throw .invalidModel(SurveyText.fpcTooSmall(fpcName, value: f, sampled: counts[h], stratum: stratum).text(.en))
+                        throw .invalidModel(SurveyText.fpcTooSmall(fpcName, value: f, sampled: counts[h], stratum: stratum).text(language))
                     }
                     fraction[h] = n / f // a population count N_h
                 }
@@ -187,6 +187,7 @@ enum SurveyText {
     case fpcTooSmall(String, value: Double, sampled: Int, stratum: String)
     case psuInSeveralStrata(String, code: String, strata: [String])
     case negativeWeight(String, value: Double, row: Int)
+    case noPositiveWeight(String)
     case emptySubpop(String)
     case designWithWeights
 
@@ -208,6 +209,8 @@ enum SurveyText {
         case let .negativeWeight(v, value, row):
             return zh ? "抽样权重 '\(v)' 在第 \(row) 行为 \(value)，不能为负"
                       : "design weight '\(v)' is negative (\(value)) in row \(row)"
+        case let .noPositiveWeight(v):
+            return zh ? "抽样权重 '\(v)' 没有任何正值" : "design weight '\(v)' has no positive value"
         case let .emptySubpop(expr):
             return zh ? "--subpop '\(expr)' 没有选中任何观测" : "--subpop '\(expr)' selects no observations"
         case .designWithWeights:

@@ -36,6 +36,7 @@ public struct MultiverseReport: Sendable {
                 ("base", .bool(spec.isBase)),
                 ("estimated", .bool(row.isEstimated)),
                 ("reason", .string(row.failure)),
+                ("delta", .number(row.delta)),
             ])
         }
         let summary = result.summary.map { s -> JSONValue in
@@ -60,13 +61,21 @@ public struct MultiverseReport: Sendable {
             ("subsamples", .array(request.subsamples.map { .object([("label", .string($0.label)), ("if", .string($0.condition))]) })),
             ("estimators", .array(request.estimators.map { .string($0.rawValue) })),
             ("effects", .array(request.effects.map { .string($0.rawValue) })),
-            ("vce", .string(request.vce.description)),
+            ("vce", .string(request.design == nil ? request.vce.description : "linearized")),
             ("if", .string(request.condition)),
             ("level", .number(request.level)),
+            ("rmax", .number(request.rmax)),
             ("n_specifications", .integer(plan.specifications.count)),
             ("specifications", .array(specs)),
             ("summary", .array(summary)),
         ]
+        if let design = request.design {
+            // The declared design (each specification's strata, PSUs and df are its fit's).
+            fields.append(("design", .object([
+                ("psu", .string(design.psu)), ("strata", .string(design.strata)), ("weight", .string(design.weight)),
+                ("fpc", .string(design.fpc)), ("singleunit", .string(design.singleUnit.rawValue)), ("nest", .bool(design.nest)),
+            ])))
+        }
         if let notice { fields.append(("notice", .string(notice))) }
         return .object(fields)
     }
@@ -75,9 +84,13 @@ public struct MultiverseReport: Sendable {
 
     /// One row per specification and effect (CSV and Markdown).
     public func specificationTable() -> Table {
+        // `delta` (Oster's δ of OLS coefficients) only when `--rmax` asked for it.
+        let withDelta = request.rmax != nil
         let headers = ["id", "controls", "subsample", "estimator", "effect", "n", "estimate", "se", "ci_low", "ci_high", "p", "base", "reason"]
+            + (withDelta ? ["delta"] : [])
         var table = Table(title: UIText.multiverseSpecTitle.text(language),
-                          alignments: [.right, .left, .left, .left, .left, .right, .right, .right, .right, .right, .right, .left, .left],
+                          alignments: [.right, .left, .left, .left, .left, .right, .right, .right, .right, .right, .right, .left, .left]
+                            + (withDelta ? [.right] : []),
                           headers: [headers.map { Cell($0) }])
         for row in result.rows {
             let spec = plan.specifications[row.specification]
@@ -85,7 +98,7 @@ public struct MultiverseReport: Sendable {
                           Cell(spec.estimator.rawValue), Cell(row.effect.rawValue), Cell(row.n.map(String.init) ?? ""),
                           Cell(number(row.estimate, 6)), Cell(number(row.se, 6)), Cell(number(row.ciLow, 6)),
                           Cell(number(row.ciHigh, 6)), Cell(number(row.p, 6)), Cell(spec.isBase ? "1" : "0"),
-                          Cell(row.failure ?? "")].map { $0 })
+                          Cell(row.failure ?? "")] + (withDelta ? [Cell(number(row.delta, 6))] : []))
         }
         return table
     }
@@ -132,6 +145,11 @@ public struct MultiverseReport: Sendable {
                                     request.subsamples.count, request.estimators.count)
     }
 
+    /// Under a survey design: "survey design …: linearized variance; subsamples are subpopulations".
+    private var designNote: [String] {
+        request.design.map { [UIText.designSet.text(language, $0.argument)] } ?? []
+    }
+
     private func failureNotes() -> [String] {
         result.summary.compactMap { s in
             guard s.nFailed > 0, let first = result.rows.first(where: { $0.effect == s.effect && !$0.isEstimated }) else { return nil }
@@ -143,7 +161,7 @@ public struct MultiverseReport: Sendable {
     public func markdown(notice: String?) -> String {
         var summary = summaryTable()
         summary.title = title
-        summary.notes = failureNotes() + [notice].compactMap { $0 }
+        summary.notes = designNote + failureNotes() + [notice].compactMap { $0 }
         return OutputFormat.md.render(summary) + "\n" + OutputFormat.md.render(specificationTable())
     }
 
@@ -153,6 +171,7 @@ public struct MultiverseReport: Sendable {
         var out: [String] = []
         if let notice { out.append(notice) }
         out.append(title)
+        out += designNote
         let marker = ascii ? "*" : "◆"
         let percent = NumberFormat.fixed(request.level * 100, 0)
         for effect in request.effects {

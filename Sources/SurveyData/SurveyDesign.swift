@@ -92,6 +92,14 @@ public struct SurveyDesign: Codable, Sendable, Equatable, Hashable {
 
     /// The design's variables (weight, strata, psu, fpc, those given).
     public var variables: [String] { [weight, strata, psu, fpc].compactMap { $0 } }
+
+    /// The first part naming a variable `dataset` lacks, as (`psu`, `VAR`): what every caller's
+    /// one-line error names (`--svy psu=`, the explorer's `D` prompt, the multiverse plan).
+    public func unknownVariable(in dataset: Dataset) -> (key: String, name: String)? {
+        let parts: [(String, String?)] = [("psu", psu), ("strata", strata), ("weight", weight), ("fpc", fpc)]
+        for case let (key, name?) in parts where dataset.column(name) == nil { return (key, name) }
+        return nil
+    }
 }
 
 /// A `--svy` text that is not a design; `description` is the one-line message.

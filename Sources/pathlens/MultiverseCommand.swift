@@ -58,8 +58,17 @@ struct MultiverseCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Quasi-Bayesian simulations for the ACME interval (0: point estimate only).", valueName: "n"))
     var reps: Int = 0
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("Oster's δ (β = 0) of each OLS coefficient with R²max = min(rmax·R̃², 1), as `sensitivity --rmax`; must exceed 1.", valueName: "k"))
+    var rmax: Double?
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Random seed of the ACME simulations.", valueName: "n"))
     var seed: UInt64 = 1
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Survey design: 'psu=VAR strata=VAR weight=VAR [fpc=VAR] [singleunit=…] [nest]', or none (subsamples become subpopulations).",
+        discussion: "Default: the codebook's design object, if any. Variances are linearized (Stata's svy).",
+        valueName: "design"))
+    var svy: String?
 
     @OptionGroup var dataOptions: DataOptions
 
@@ -137,10 +146,14 @@ struct MultiverseCommand: ParsableCommand {
             fixedTerms = FormulaTerms.split(fixed)
         }
         let subs = try MultiverseSubsample.parse(subsamples, codebook: dataset.codebook)
-        return MultiverseRequest(x: xName, y: yName, m: mName, controlsFrom: source, fixed: fixedTerms,
+        // The design `fit --svy` uses (the codebook's unless `--svy none`), checked the same way.
+        let design = try SurveyOptions.design(svy: svy, subpop: nil, for: dataset)
+        var request = MultiverseRequest(x: xName, y: yName, m: mName, controlsFrom: source, fixed: fixedTerms,
                                  subsamples: subs, estimators: kinds, effects: effectList, vce: variance,
                                  condition: dataOptions.condition, level: level, ameOutcome: outcome,
-                                 reps: reps, seed: seed)
+                                 reps: reps, seed: seed, design: design)
+        request.rmax = rmax
+        return request
     }
 
     private func list(_ text: String) -> [String] {

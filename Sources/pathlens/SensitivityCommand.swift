@@ -39,6 +39,13 @@ struct Sensitivity: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
+    // Parsed only to be refused in words (rather than "unknown option"): the formulas are
+    // those of unweighted OLS with classical variance (see `SensitivityCLIText`).
+    @Option(parsing: .unconditional, help: .hidden) var svy: String?
+    @Option(parsing: .unconditional, help: .hidden) var vce: String?
+    @Option(parsing: .unconditional, help: .hidden) var pweight: String?
+    @Option(parsing: .unconditional, help: .hidden) var fweight: String?
+
     @Option(parsing: .unconditional, help: ArgumentHelp("text, md, csv or json.", valueName: "format"))
     var format: String = "text"
 
@@ -46,6 +53,11 @@ struct Sensitivity: ParsableCommand {
         try reportingErrors {
             let format = try parseFormat(self.format, allowed: [.text, .md, .csv, .json])
             let language = try dataOptions.language
+            let refused: [(String, String?)] = [("--svy", svy.flatMap { $0.lowercased() == "none" ? nil : $0 }), ("--vce", vce.flatMap { $0 == "oim" ? nil : $0 }),
+                                                ("--pweight", pweight), ("--fweight", fweight)]
+            if let (option, _) = refused.first(where: { $0.1 != nil }) {
+                throw CLIError(SensitivityCLIText.refused(option).text(language))
+            }
             guard rmax > 1, rmax.isFinite else {
                 throw CLIError("--rmax must be greater than 1 (R²max = rmax·R̃²), not \(rmax)")
             }
@@ -73,6 +85,7 @@ struct Sensitivity: ParsableCommand {
             let result = try OmittedVariableBias.analyze(spec: spec, data: dataset, treatment: x, rmax: rmax,
                                                          benchmark: benchmark, level: level)
             let notice = try dataOptions.notice(dataset)
+            if dataset.codebook.design != nil, svy == nil { printError(SensitivityCLIText.codebookDesignIgnored.text(language)) }
             for note in result.notes { printError("note: \(note)") }
             switch format {
             case .json:
@@ -91,6 +104,26 @@ struct Sensitivity: ParsableCommand {
                 parts += SensitivityReport.tables(result, language: language).map { format.render($0) }
                 emit(parts.joined(separator: "\n"))
             }
+        }
+    }
+}
+
+/// What `sensitivity` says about weights, variance types and survey designs (en/zh): Oster's δ
+/// and Cinelli–Hazlett's robustness values are closed forms in the R²s, t and dof of unweighted
+/// OLS with classical variance; PathLens does not approximate them for other variances.
+enum SensitivityCLIText {
+    case refused(String)
+    case codebookDesignIgnored
+
+    func text(_ language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case .refused(let option):
+            return zh ? "sensitivity 不接受 \(option)：psacalc 的 δ 与 sensemakr 的稳健性值是不加权、经典方差 OLS 的公式（按设计或加权估计系数请用 fit）"
+                      : "sensitivity does not take \(option): psacalc's δ and sensemakr's robustness values are formulas of unweighted OLS with classical variance (use fit for the weighted or design-based coefficient)"
+        case .codebookDesignIgnored:
+            return zh ? "注意：未使用码本中的调查设计：sensitivity 为经典（不加权）OLS；--svy none 可关闭此提示"
+                      : "note: the codebook's survey design is not used: sensitivity is classical (unweighted) OLS; --svy none silences this note"
         }
     }
 }

@@ -33,8 +33,7 @@ struct SurveyOptions: ParsableArguments {
             if let subpop { throw CLIError(SurveyCLIText.subpopNeedsDesign(subpop).text(.en)) }
             return nil
         }
-        let keys: [(String, String?)] = [("psu", design.psu), ("strata", design.strata), ("weight", design.weight), ("fpc", design.fpc)]
-        for case let (key, name?) in keys where dataset.column(name) == nil {
+        if let (key, name) = design.unknownVariable(in: dataset) {
             throw CLIError(SurveyCLIText.unknownVariable(key: key, name: name, dataset: dataset.name).text(.en))
         }
         return design

@@ -35,11 +35,11 @@ import Reports
     @Test func togglesRestartTheCurveAndDropStaleRows() {
         var state = TestData.state(width: 100, height: 30) { _ in }
         let opened = Reducer.reduce(&state, .key(.char("7")), env: env)
-        #expect(opened == [.computeMultiverse(state.spec, generation: state.generation)])
+        #expect(opened == [.computeMultiverse(state.spec, generation: state.multiverse.generation)])
         let old = state.multiverse.generation
         let effects = Reducer.change(&state, env: env) { $0.controls.removeAll { $0 == "male" } }
-        #expect(effects.contains(.computeMultiverse(state.spec, generation: state.generation)))
-        #expect(state.multiverse.generation == state.generation && old != state.generation)
+        #expect(effects.contains(.computeMultiverse(state.spec, generation: state.multiverse.generation)))
+        #expect(state.multiverse.specGeneration == state.generation && old != state.multiverse.generation)
         _ = Reducer.reduce(&state, .multiverse(generation: old, .rows([MultiverseRow(specification: 0, effect: .coef, estimate: 1)])), env: env)
         #expect(state.multiverse.rows.isEmpty)
     }

@@ -110,12 +110,44 @@ struct MultiverseCLITests {
         (["--x", "country"], "key regressor 'country' enters as 3 columns"),
         (["--level", "1.5"], "--level must be between 0 and 1"),
         (["--effects", "ame", "--ame-outcome", "7"], "--ame-outcome 7: no observation"),
+        (["--estimators", "ols", "--rmax", "1"], "--rmax must be greater than 1"),
+        (["--estimators", "ols", "--rmax", "0.5"], "--rmax must be greater than 1"),
+        (["--estimators", "ologit", "--rmax", "2"], "--rmax gives Oster's δ of OLS coefficients: it needs ols in --estimators"),
+        (["--estimators", "ols", "--rmax", "2", "--vce", "robust"], "--rmax: Oster's δ is defined for classical unweighted OLS"),
     ])
     func badInputIsOneLineError(extra: [String], message: String) throws {
         let run = try CLI.run(["multiverse", "--data", Self.data, "--y", "poverty"] + (extra.contains("--x") ? [] : ["--x", "religion"]) + extra)
         #expect(run.status != 0)
         #expect(run.stderrLines.count == 1, "stderr: \(run.stderr)")
         #expect(run.stderr.contains(message), "stderr: \(run.stderr)")
+    }
+
+    /// `--rmax`: each OLS coefficient row's `delta` is `pathlens sensitivity`'s δ for the same
+    /// model (that command is checked against R's psacalc formulas and sensemakr); none without
+    /// controls or for other estimators; the CSV gains a `delta` column.
+    @Test func osterDeltaPerOLSSpecificationIsSensitivitys() throws {
+        let json = try Self.json(["multiverse", "--data", Self.data, "--x", "religion", "--y", "poverty",
+                                  "--estimators", "ols,ologit", "--rmax", "2"])
+        #expect((json["rmax"] as? NSNumber)?.doubleValue == 2)
+        let rows = try #require(json["specifications"] as? [[String: Any]])
+        let controls = ["demographic": "male + c.age", "country": "i.country"]
+        for row in rows {
+            let names = Self.strings(row["controls"])
+            guard row["estimator"] as? String == "ols", !names.isEmpty else {
+                #expect(row["delta"] is NSNull, "\(row)")
+                continue
+            }
+            let terms = names.map { controls[$0]! }.joined(separator: " + ")
+            let run = try CLI.run(["sensitivity", "--data", Self.data, "--x", "religion", "--y", "poverty", "--controls", terms,
+                                   "--rmax", "2", "--format", "json"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let s = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let expected = try #require((s["delta"] as? NSNumber)?.doubleValue), got = try #require((row["delta"] as? NSNumber)?.doubleValue)
+            #expect(abs(got - expected) <= 1e-9 * max(1, abs(expected)), "\(names): δ \(got) vs sensitivity \(expected)")
+        }
+        let csv = try CLI.run(["multiverse", "--data", Self.data, "--x", "religion", "--y", "poverty", "--estimators", "ols",
+                               "--rmax", "2", "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("id,controls,subsample,estimator,effect,n,estimate,se,ci_low,ci_high,p,base,reason,delta\n"))
     }
 
     @Test func tooManySpecificationsAreRefusedWithTheCount() throws {

@@ -64,6 +64,11 @@ struct SensitivityCLITests {
         (["--benchmark", "nosuch"], "unknown variable 'nosuch'"),
         (["--level", "95"], "--level"),
         (["--format", "latex"], "--format"),
+        // Weights, variance types and designs: refused in words, not as unknown options.
+        (["--svy", "psu=occ weight=age"], "sensitivity does not take --svy: psacalc's δ and sensemakr's robustness values are formulas of unweighted OLS"),
+        (["--pweight", "age"], "sensitivity does not take --pweight"),
+        (["--fweight", "age"], "sensitivity does not take --fweight"),
+        (["--vce", "robust"], "sensitivity does not take --vce"),
     ])
     func badOptionsAreOneLineErrors(extra: [String], message: String) throws {
         let run = try CLI.run(["sensitivity", "--x", "union", "--y", "skill", "--controls", "male + c.age"] + extra)
@@ -71,6 +76,26 @@ struct SensitivityCLITests {
         #expect(run.stderrLines.count == 1 && run.stderrLines.first?.hasPrefix("Error: ") == true, "stderr: \(run.stderr)")
         #expect(run.stderr.contains(message), "stderr: \(run.stderr)")
         #expect(run.stdout.isEmpty)
+    }
+
+    /// A codebook's survey design is not silently dropped: one stderr note (none with `--svy none`).
+    @Test func codebookDesignIsNotedNotUsed() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let estimation = CLI.fixtures.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("EstimationTests/Fixtures")
+        try FileManager.default.copyItem(at: estimation.appendingPathComponent("api_strat.csv"), to: dir.appendingPathComponent("api.csv"))
+        let variables = ["api00", "ell", "meals", "mobility", "sch_wide", "stype", "apicat", "dnum", "snum", "pw", "fpc"]
+            .map { #"{"name": "\#($0)", "type": "continuous"}"# }.joined(separator: ", ")
+        try #"{"dataset": "api", "variables": [\#(variables)], "design": {"strata": "stype", "weight": "pw"}}"#
+            .write(to: dir.appendingPathComponent("api.codebook.json"), atomically: true, encoding: .utf8)
+        let base = ["sensitivity", "--x", "ell", "--y", "api00", "--controls", "meals + mobility", "--data", dir.appendingPathComponent("api.csv").path]
+        let noted = try CLI.run(base)
+        #expect(noted.status == 0, "\(noted.stderr)")
+        #expect(noted.stderrLines == ["note: the codebook's survey design is not used: sensitivity is classical (unweighted) OLS; --svy none silences this note"],
+                "\(noted.stderr)")
+        let quiet = try CLI.run(base + ["--svy", "none"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+        #expect(quiet.stdout == noted.stdout)
     }
 
     @Test(arguments: [

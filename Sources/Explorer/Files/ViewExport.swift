@@ -14,8 +14,10 @@ public enum ViewExport {
             tables = Screen.viewContent(state, env: env, height: state.height).tables
         }
         guard !tables.isEmpty else { return "" }
-        let note = UIText.exportNote.text(state.spec.language, state.spec.effectiveVCE.description,
-                                          state.spec.weight?.description ?? UIText.roleNone.text(state.spec.language))
+        let language = state.spec.language
+        let note = state.spec.design.map { UIText.exportNoteDesign.text(language, $0.argument) }
+            ?? UIText.exportNote.text(language, state.spec.effectiveVCE.description,
+                                      state.spec.weight?.description ?? UIText.roleNone.text(language))
         return tables.map { table in
             var table = table
             table.notes.append(note)

@@ -39,6 +39,8 @@ public enum KeyAction: String, Sendable, CaseIterable {
     case mediatorOnOff, subsample, estimators, variance, varianceMenu, weights, oddsRatios, parenContent
     /// `D`: declare a survey design (or none).
     case surveyDesign
+    /// `a`: view 7's effect (coefficient, AME, indirect, KHB, ACME).
+    case multiverseEffect
     case sampling, pinBaseline, clearBaseline, bootstrap, cancelBootstrap
     case zoom, undo, redo, find, saveSpec, export, lesson, help, quit
     // variables pane
@@ -105,6 +107,8 @@ public enum KeyTable {
           "模型视图：logit / ologit 显示比值比（exp(b)）"),
         b(.global, c("P"), .parenContent, "Models view: parentheses show t/z, SE or 95% CI",
           "模型视图：括号内为 t/z、标准误或 95% 置信区间"),
+        b(.global, c("a"), .multiverseEffect, "Multiverse view: effect shown: coefficient, AME, and with a mediator indirect, KHB, ACME",
+          "多元宇宙视图：显示的效应：系数、平均边际效应，有中介变量时还有间接效应、KHB、ACME"),
         b(.global, c("S"), .sampling, "one common sample for every model / each model on its own rows",
           "所有模型用共同样本 / 各模型用各自的样本"),
         b(.global, c("b"), .pinBaseline, "pin the current models as baseline", "把当前模型固定为基准"),

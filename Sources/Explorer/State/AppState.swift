@@ -84,7 +84,12 @@ public struct BootstrapProgress: Sendable {
 
 /// View 7's specification curve: the plan, the rows as they stream in, done or failed.
 public struct MultiverseProgress: Sendable {
+    /// The run's tag: its events carry it, a newer run's differ (`AppState.multiverseRuns`).
     public var generation: Int = -1
+    /// The specification generation and the effect (`a`) the run was started for: view 7
+    /// restarts when either changes.
+    public var specGeneration: Int = -1
+    public var effect: MultiverseEffect = .coef
     public var screen: MultiverseScreen?
     public var rows: [MultiverseRow] = []
     public var finished = false
@@ -117,6 +122,8 @@ public struct AppState: Sendable {
     public var baseline: Baseline?
     public var bootstrap = BootstrapProgress()
     public var multiverse = MultiverseProgress()
+    /// Runs of view 7 started so far (each run's tag).
+    public var multiverseRuns = 0
     public var quitting = false
     /// The lesson open in the explorer (`pathlens teach`), active or left for free exploration.
     public var lesson: LessonMode?

@@ -34,6 +34,15 @@ enum GlobalKeys {
             return Reducer.change(&state, env: env) { $0.vce = $0.vce == .oim ? .robust : .oim }
         case .varianceMenu, .weights, .oddsRatios, .parenContent, .surveyDesign:
             return VarianceKeys.perform(action, &state, env: env)
+        case .multiverseEffect:
+            let available = MultiverseScreen.effects(state.spec, dataset: env.dataset)
+            let shown = MultiverseScreen.shownEffect(state.spec, dataset: env.dataset)
+            let next = available[((available.firstIndex(of: shown) ?? 0) + 1) % available.count]
+            let effects = Reducer.change(&state, env: env) { $0.multiverseEffect = next }
+            state.status = StatusMessage(text: UIText.multiverseEffectShown.text(state.spec.language,
+                                         MultiverseView.effectPhrase(next).text(state.spec.language), KeyTable.label(.multiverseEffect)),
+                                         isError: false)
+            return effects
         case .sampling:
             return Reducer.change(&state, env: env) { $0.sampling = $0.sampling == .common ? .perModel : .common }
         case .undo:

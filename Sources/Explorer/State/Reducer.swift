@@ -79,7 +79,7 @@ public enum Reducer {
              .crosstabRows, .crosstabColumns:
             return VariablesPaneKeys.perform(action, &state, env: env)
         case .switchView, .switchPane, .toggleLanguage, .mediatorOnOff, .subsample, .estimators, .variance, .sampling,
-             .varianceMenu, .weights, .oddsRatios, .parenContent, .surveyDesign,
+             .varianceMenu, .weights, .oddsRatios, .parenContent, .surveyDesign, .multiverseEffect,
              .pinBaseline, .clearBaseline, .bootstrap, .cancelBootstrap, .zoom, .undo, .redo, .find, .saveSpec,
              .export, .lesson, .help, .quit:
             return GlobalKeys.perform(action, key: key, &state, env: env)
@@ -93,7 +93,8 @@ public enum Reducer {
     /// Posts the current specification when its numbers changed: a new generation to compute
     /// (the main loop cancels the superseded one), and a fresh bootstrap in the Mediation view.
     static func post(_ state: inout AppState, previous: Specification, env: ExplorerEnvironment) -> [Effect] {
-        guard state.spec.computeKey != previous.computeKey else { return [] }
+        // View 7's effect (`a`) changes no model, only the curve.
+        guard state.spec.computeKey != previous.computeKey else { return multiverseIfNeeded(&state) }
         state.generation += 1
         var effects: [Effect] = [.compute(state.spec, generation: state.generation)]
         if state.bootstrap.phase == .running { effects.append(.cancelBootstrap) }
@@ -104,11 +105,16 @@ public enum Reducer {
     }
 
     /// View 7 shows the current specification's multiverse: started when the view opens or the
-    /// specification changes while it is open (the worker cancels the superseded run).
+    /// specification (or its effect, `a`) changes while it is open (the worker cancels the
+    /// superseded run; each run has its own tag, so late rows of an older one are dropped).
     static func multiverseIfNeeded(_ state: inout AppState) -> [Effect] {
-        guard state.view == .multiverse, state.multiverse.generation != state.generation else { return [] }
-        state.multiverse = MultiverseProgress(generation: state.generation)
-        return [.computeMultiverse(state.spec, generation: state.generation)]
+        guard state.view == .multiverse,
+              state.multiverse.specGeneration != state.generation || state.multiverse.effect != state.spec.multiverseEffect
+        else { return [] }
+        state.multiverseRuns += 1
+        state.multiverse = MultiverseProgress(generation: state.multiverseRuns, specGeneration: state.generation,
+                                              effect: state.spec.multiverseEffect)
+        return [.computeMultiverse(state.spec, generation: state.multiverseRuns)]
     }
 
     static func bootstrapIfNeeded(_ state: inout AppState) -> [Effect] {

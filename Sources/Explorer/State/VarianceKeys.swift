@@ -84,8 +84,9 @@ enum VarianceKeys {
         }
     }
 
-    /// The `D` prompt's design, confirmed: parsed as `--svy` (`none` switches it off) and its
-    /// variables checked; a bad part stays in the prompt as feedback.
+    /// The `D` prompt's design, confirmed: parsed as `--svy` (`none` switches it off), its
+    /// variables and values checked (`SurveyDesign.check`); a bad part stays in the prompt as
+    /// one line of feedback, the design in force unchanged.
     static func confirmDesign(_ state: inout AppState, _ prompt: Prompt, text: String, env: ExplorerEnvironment) -> [Effect] {
         let language = state.spec.language
         var prompt = prompt
@@ -97,9 +98,16 @@ enum VarianceKeys {
             return []
         }
         if let design {
-            let parts: [(String, String?)] = [("psu", design.psu), ("strata", design.strata), ("weight", design.weight), ("fpc", design.fpc)]
-            for case let (key, name?) in parts where env.dataset.column(name) == nil {
+            if let (key, name) = design.unknownVariable(in: env.dataset) {
                 prompt.feedback = UIText.designUnknownVariable.text(language, key, name)
+                prompt.feedbackIsError = true
+                state.overlay = .prompt(prompt)
+                return []
+            }
+            // Negative or no positive weights, PSUs in two strata, a bad fpc: refused here in one
+            // line rather than accepted and then failing in every model column.
+            do { try design.check(on: env.dataset, language: language) } catch {
+                prompt.feedback = error.description
                 prompt.feedbackIsError = true
                 state.overlay = .prompt(prompt)
                 return []

@@ -25,6 +25,7 @@ enum ParallelLinesFooter {
             case .emptySplit?: return ParallelLinesPhrases.emptySplit.text(language)
             case .twoCategories?: return ParallelLinesPhrases.twoCategories.text(language)
             case .samplingWeights?: return ParallelLinesPhrases.samplingWeights.text(language)
+            case .surveyDesign?: return ParallelLinesPhrases.surveyDesign.text(language)
             case .notComputable?, nil: return ParallelLinesPhrases.notComputable.text(language)
             }
         }

@@ -39,10 +39,20 @@ extension UIText {
     public static let multiverseViewProgress = Phrase("{0} of {1} fitted…", "已估计 {0} / {1}…")
     public static let multiverseViewDone = Phrase("{0} fitted: median {1}, {2} % positive, {3} % significantly positive, {4} % significantly negative ({5} % intervals); {6} not estimated",
                                                   "已估计 {0} 个：中位数 {1}，{2}% 为正，{3}% 显著为正，{4}% 显著为负（{5}% 区间）；{6} 个未能估计")
+    /// An effect without an interval (the ACME without simulations).
+    public static let multiverseViewCurrentPoint = Phrase("{0} current specification: {1} (point estimate, no interval)", "{0} 当前设定：{1}（点估计，无区间）")
+    public static let multiverseViewDonePoint = Phrase("{0} fitted: median {1}, {2} % positive (point estimates, no intervals); {3} not estimated",
+                                                       "已估计 {0} 个：中位数 {1}，{2}% 为正（点估计，无区间）；{3} 个未能估计")
     public static let multiverseViewCurrent = Phrase("{0} current specification: {1} [{2}, {3}]", "{0} 当前设定：{1} [{2}, {3}]")
     public static let multiverseViewWeights = Phrase("The specification curve does not take weights yet (W: no weights).", "设定曲线暂不支持权重（W：不加权）。")
     public static let multiverseViewWaiting = Phrase("Fitting the specifications…", "正在估计各设定…")
     public static let multiverseViewExportHint = Phrase("x exports the rows (md/tex/csv) and the curve as SVG beside them.", "x 导出各行（md/tex/csv），并在旁边导出 SVG 曲线图。")
     public static let multiverseExported = Phrase("{0} and the curve {1}", "{0}，曲线图 {1}")
     public static let multiverseCoefficient = Phrase("the coefficient", "系数")
+    public static let multiverseAME = Phrase("the AME", "平均边际效应")
+    public static let multiverseIndirect = Phrase("the indirect effect a·b (Sobel)", "间接效应 a·b（Sobel）")
+    public static let multiverseKHB = Phrase("the KHB difference", "KHB 差值")
+    public static let multiverseACME = Phrase("the ACME", "平均因果中介效应")
+    /// The status line after `a`: the effect view 7 now draws.
+    public static let multiverseEffectShown = Phrase("view 7 draws {0} ({1}: next effect)", "视图 7 显示{0}（{1}：下一个效应）")
 }

@@ -12,6 +12,7 @@ public enum ParallelLinesPhrases {
     public static let emptySplit = Phrase("empty cell", "空单元格")
     public static let twoCategories = Phrase("2 categories", "仅两类")
     public static let samplingWeights = Phrase("pweight", "抽样权重")
+    public static let surveyDesign = Phrase("svy", "调查设计")
     public static let notComputable = Phrase("n/a", "无法计算")
     /// A gologit term's row when its coefficient varies by equation (the `y > c` rows follow).
     public static let variesCell = Phrase("varies", "分方程")
