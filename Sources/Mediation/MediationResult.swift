@@ -74,10 +74,15 @@ public struct BaronKennyResult: Sendable, Equatable, Codable {
     public var proportionOfSum: Double
     /// Scale caveats (coefficients from models on different scales).
     public var warnings: [String]
+    /// gologit/goprobit outcome: c, b and c′ per equation (a constrained term once, equation nil);
+    /// b, c and c′ above are then the constrained coefficient or undefined. nil otherwise.
+    public var byEquation: [EquationPath]? = nil
+    /// gologit/goprobit outcome: the verdict of each equation (`verdict` is the weakest of them).
+    public var equationVerdicts: [EquationVerdict]? = nil
 
     enum CodingKeys: String, CodingKey {
         case a, b, c, cPrime = "c_prime", verdict, alpha, proportionOfTotal = "prop_ab_c",
-             proportionOfSum = "prop_ab_abcp", warnings
+             proportionOfSum = "prop_ab_abcp", warnings, byEquation = "equations", equationVerdicts = "equation_verdicts"
     }
 }
 

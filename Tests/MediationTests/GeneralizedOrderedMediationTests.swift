@@ -1,0 +1,97 @@
+import Testing
+import Foundation
+import Estimation
+@testable import Mediation
+
+/// Baron–Kenny under a gologit outcome (issue 15 item 4) against VGAM::vglm with observed-information
+/// SEs (scripts/fixtures/mediation_gologit.R): a from glm, c, b and c′ per equation (a constrained
+/// term once, equation nil), the per-equation verdicts and the weakest as the headline.
+@Suite struct GeneralizedOrderedMediationTests {
+    nonisolated(unsafe) static let fixture = Result { try Fixtures.json("mediation_gologit.json") }
+
+    static func cases() throws -> [[String: Any]] {
+        let object = try fixture.get()
+        guard let cases = object["cases"] as? [[String: Any]], !cases.isEmpty else {
+            throw FixtureError("mediation_gologit.json has no cases")
+        }
+        return cases
+    }
+
+    func number(_ node: Any?) -> Double { (node as? NSNumber)?.doubleValue ?? .nan }
+
+    @Test func pathsPerEquationMatchVGAM() throws {
+        let data = try Fixtures.wvs()
+        for c in try Self.cases() {
+            let name = c["name"] as? String ?? "?"
+            var spec = MediationSpec(x: "religion", mediators: ["degree"], y: "poverty", controls: ["age", "male"],
+                                     mediatorModel: .logit, outcomeModel: .gologit)
+            let constrained = c["constrained"] as? [String] ?? []
+            if !constrained.isEmpty { spec.parallelLines = .constrained(constrained) }
+            let r = try Mediation.analyze(spec: spec, data: data, options: MediationOptions(methods: [.bk]))
+            #expect(r.n == Int(number(c["n"])), "\(name) n")
+            let med = try #require(r.mediators.first)
+            let a = c["a"] as? [String: Any]
+            #expect(close(med.paths.a.estimate, number(a?["estimate"])), "\(name) a")
+            #expect(close(med.paths.a.se, number(a?["se"])), "\(name) a se")
+            let expected = try #require(c["equations"] as? [[String: Any]])
+            let got = try #require(med.paths.byEquation)
+            #expect(got.count == expected.count, "\(name): rows")
+            for e in expected {
+                let path = e["path"] as? String, equation = e["equation"] as? String
+                guard let row = got.first(where: { $0.path == path && $0.equation == equation }) else {
+                    Issue.record("\(name): no row \(path ?? "?") equation \(equation ?? "null")"); continue
+                }
+                let what = "\(name) \(path ?? "?")[\(equation ?? "null")]"
+                #expect(close(row.estimate, number(e["estimate"]), 1e-5), "\(what) estimate")
+                #expect(close(row.se, number(e["se"]), 1e-4), "\(what) se")
+                #expect(close(row.p, number(e["p"]), 1e-4), "\(what) p")
+            }
+            let verdicts = try #require(c["equation_verdicts"] as? [[String: Any]])
+            #expect(med.paths.equationVerdicts?.map(\.equation) == verdicts.map { $0["equation"] as? String ?? "" })
+            #expect(med.paths.equationVerdicts?.map(\.verdict.rawValue) == verdicts.map { $0["verdict"] as? String ?? "" })
+            // A constrained b is the headline b; a varying one has none.
+            if constrained.contains("degree") {
+                let b = try #require(expected.first { $0["path"] as? String == "b" })
+                #expect(close(med.paths.b.estimate, number(b["estimate"]), 1e-5))
+            } else {
+                #expect(med.paths.b.estimate.isNaN)
+            }
+            #expect(med.bootstrap == nil && med.causal == nil && r.khb == nil)
+        }
+    }
+
+    @Test func headlineVerdictIsTheWeakest() throws {
+        let data = try Fixtures.wvs()
+        var spec = MediationSpec(x: "religion", mediators: ["degree"], y: "poverty", controls: ["age", "male"],
+                                 mediatorModel: .logit, outcomeModel: .gologit)
+        spec.parallelLines = .autofit(alpha: 0.05)
+        let r = try Mediation.analyze(spec: spec, data: data, options: MediationOptions(methods: [.bk]))
+        let paths = try #require(r.mediators.first?.paths)
+        let rank: [MediationVerdict: Int] = [.none: 0, .partial: 1, .full: 2]
+        let weakest = try #require(paths.equationVerdicts?.map(\.verdict).min { rank[$0]! < rank[$1]! })
+        #expect(paths.verdict == weakest)
+        #expect(r.diagnostics.contains { if case .generalizedOrderedPathsOnly = $0 { return true } else { return false } })
+    }
+
+    @Test func badInputNamesTheOption() throws {
+        let data = try Fixtures.wvs()
+        // A binary outcome.
+        let binary = MediationSpec(x: "religion", mediators: ["degree"], y: "male", mediatorModel: .logit, outcomeModel: .gologit)
+        #expect(throws: MediationError.self) { try Mediation.analyze(spec: binary, data: data, options: MediationOptions(methods: [.bk])) }
+        do { _ = try Mediation.analyze(spec: binary, data: data, options: MediationOptions(methods: [.bk])) } catch {
+            #expect(error.description.contains("--y-model gologit") && !error.description.contains("\n"))
+        }
+        // A moderator.
+        var moderated = MediationSpec(x: "religion", mediators: ["degree"], y: "poverty", mediatorModel: .logit, outcomeModel: .gologit)
+        moderated.moderation = ModerationSpec(moderator: "male", moderate: .a)
+        do { _ = try Mediation.analyze(spec: moderated, data: data, options: MediationOptions(methods: [.bk])); Issue.record("no error") } catch {
+            #expect(error.description.contains("--y-model gologit") && error.description.contains("--moderator"))
+        }
+        // --autofit with an ologit outcome.
+        var ologit = MediationSpec(x: "religion", mediators: ["degree"], y: "poverty", mediatorModel: .logit, outcomeModel: .ologit)
+        ologit.parallelLines = .autofit(alpha: 0.05)
+        do { _ = try Mediation.analyze(spec: ologit, data: data, options: MediationOptions(methods: [.bk])); Issue.record("no error") } catch {
+            #expect(error.description.contains("--autofit"))
+        }
+    }
+}
