@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import Estimation
+import SurveyData
 @testable import Mediation
 
 /// Baron–Kenny under a gologit outcome (issue 15 item 4) against VGAM::vglm with observed-information
@@ -86,6 +87,12 @@ import Estimation
         moderated.moderation = ModerationSpec(moderator: "male", moderate: .a)
         do { _ = try Mediation.analyze(spec: moderated, data: data, options: MediationOptions(methods: [.bk])); Issue.record("no error") } catch {
             #expect(error.description.contains("--y-model gologit") && error.description.contains("--moderator"))
+        }
+        // A survey design (gologit refuses designs).
+        var designed = MediationSpec(x: "religion", mediators: ["degree"], y: "poverty", mediatorModel: .logit, outcomeModel: .gologit)
+        designed.design = SurveyDesign(psu: "country")
+        do { _ = try Mediation.analyze(spec: designed, data: data, options: MediationOptions(methods: [.bk])); Issue.record("no error") } catch {
+            #expect(error.description.contains("--y-model gologit") && error.description.contains("--svy"))
         }
         // --autofit with an ologit outcome.
         var ologit = MediationSpec(x: "religion", mediators: ["degree"], y: "poverty", mediatorModel: .logit, outcomeModel: .ologit)
