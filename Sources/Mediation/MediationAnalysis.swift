@@ -175,7 +175,9 @@ struct MediationRun {
                 boot = try bootstrap(aFit: aFit, fullFit: fullFit, mediator: m, level: level)
             }
             var causal: CausalResult?
-            if options.runs(.causal), !generalized {
+            if options.runs(.causal), generalized {
+                causal = try generalizedCausal(aFit: aFit, fullFit: fullFit, mediator: m, mediatorKind: mk, level: level)
+            } else if options.runs(.causal) {
                 causal = try causalMediation(aFit: aFit, fullFit: fullFit, total: total, mediator: m,
                                              mediatorKind: mk, level: level)
             }

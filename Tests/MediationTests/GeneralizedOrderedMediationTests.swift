@@ -58,6 +58,25 @@ import SurveyData
                 #expect(med.paths.b.estimate.isNaN)
             }
             #expect(med.bootstrap == nil && med.causal == nil && r.khb == nil)
+
+            // Causal effects on each category's probability and on the expected code: point
+            // estimates against R's direct computation; quasi-Bayesian intervals around them.
+            let cr = try Mediation.analyze(spec: spec, data: data, options: MediationOptions(methods: [.causal], reps: 100))
+            let causal = try #require(cr.mediators.first?.causal)
+            let scales = try #require(c["causal"] as? [[String: Any]])
+            #expect(causal.byOutcome.map(\.outcome) == scales.map { $0["outcome"] as? String ?? "" })
+            for (got, want) in zip(causal.byOutcome, scales) {
+                let e = got.effects
+                for (key, v) in [("acme_control", e.acmeControl), ("acme_treated", e.acmeTreated), ("acme_average", e.acmeAverage),
+                                 ("ade_control", e.adeControl), ("ade_treated", e.adeTreated), ("ade_average", e.adeAverage),
+                                 ("total", e.total)] {
+                    #expect(close(v.estimate, number(want[key]), 1e-7), "\(name) \(got.outcome) \(key)")
+                }
+                #expect(close(e.propMediatedAverage.estimate, number(want["prop_mediated_average"]), 1e-5), "\(name) \(got.outcome) prop")
+                let ci = try #require(e.total.ci)
+                #expect(ci.low <= e.total.estimate && e.total.estimate <= ci.high, "\(name) \(got.outcome) total ci")
+            }
+            #expect(close(causal.effects.total.estimate, number(scales.last?["total"]), 1e-7))
         }
     }
 
