@@ -165,3 +165,44 @@ extension MediationRun {
                             controlValue: control, treatValue: treat, sensitivity: nil)
     }
 }
+
+extension MediationRun {
+    /// KHB for each equation of a gologit/goprobit outcome, by `KHB.decompose` on that equation's
+    /// parameters: the full model's X and mediator coefficients of the split (a constrained term's
+    /// single coefficient), the naive X coefficient of the same split in the total-effect model.
+    /// The reduced coefficient is the full model reparametrized with the mediators' X-residuals, so
+    /// it varies by equation wherever X or a mediator does.
+    mutating func generalizedKHB(total: FittedModel, mediatorFits: [FittedModel],
+                                 joint fitted: FittedModel?) throws(MediationError) -> [KHBResult] {
+        let full: FittedModel
+        if let fitted { full = fitted } else {
+            full = try FittedModel(label: "KHB full model", kind: outcomeKind,
+                                   formula: "\(spec.y) ~ \(([spec.x] + spec.mediators + spec.controls).joined(separator: " + "))",
+                                   data: sample.data, settings: spec)
+        }
+        let joint = try khbTheta(mediatorFits)
+        let coefficients = full.result.coefficients
+        func index(_ term: String, _ e: String, in list: [Coefficient]) -> Int? {
+            list.firstIndex { $0.term == term && $0.equation == e } ?? list.firstIndex { $0.term == term && $0.equation == nil }
+        }
+        var out: [KHBResult] = []
+        for e in GeneralizedOrderedPaths.equations(full.result) {
+            guard let xi = index(spec.x, e, in: coefficients) else { throw .estimation("KHB: '\(spec.x)' omitted from the full model") }
+            var mi: [Int] = []
+            for m in spec.mediators {
+                guard let j = index(m, e, in: coefficients) else { throw .estimation("KHB: mediator '\(m)' omitted from the full model") }
+                mi.append(j)
+            }
+            guard let ni = index(spec.x, e, in: total.result.coefficients) else { throw .estimation("KHB: '\(spec.x)' omitted from the total-effect model") }
+            let naive = total.result.coefficients[ni]
+            var k = KHB.decompose(model: outcomeKind, mediators: spec.mediators,
+                                  fullParameters: coefficients.map(\.estimate), fullVariance: full.result.vcov,
+                                  xIndex: xi, mediatorIndices: mi,
+                                  naive: EstimateSE(estimate: naive.estimate, se: naive.se),
+                                  theta: joint.estimates, thetaVariance: joint.variance)
+            k.equation = e
+            out.append(k)
+        }
+        return out
+    }
+}

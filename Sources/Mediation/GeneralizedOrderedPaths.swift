@@ -106,7 +106,7 @@ extension GeneralizedOrderedPaths {
 
     /// The requested methods that do not run under a generalized outcome (Baron–Kenny only, yet).
     static func skipped(_ options: MediationOptions) -> [String] {
-        [("sobel", MediationMethod.sobel), ("bootstrap", .bootstrap), ("khb", .khb)]
+        [("sobel", MediationMethod.sobel), ("bootstrap", .bootstrap)]
             .filter { options.runs($0.1) }.map(\.0)
     }
 }

@@ -200,9 +200,10 @@ struct MediationRun {
         }
 
         var khb: KHBResult?
+        var khbEquations: [KHBResult]?
         if options.runs(.khb) {
             if outcomeKind.isGeneralizedOrdered {
-                // Not yet per equation (see the note above).
+                khbEquations = try generalizedKHB(total: total, mediatorFits: mediatorFits, joint: singleFull)
             } else if outcomeKind == .ols {
                 notes.append(.khbNeedsNonlinearOutcome)
             } else {
@@ -232,6 +233,7 @@ struct MediationRun {
                                      condition: spec.condition, outcomeModel: outcomeKind,
                                      mediators: analyses, khb: khb, dropped: sample.dropped, diagnostics: notes)
         result.moderation = moderation
+        result.khbEquations = khbEquations
         if let survey = total.result.survey {
             result.vce = "linearized"
             result.design = MediationDesignSummary(survey)
@@ -347,20 +349,7 @@ struct MediationRun {
             guard let j = full.column(of: m) else { throw .estimation("KHB: mediator '\(m)' omitted from the full model") }
             mIndices.append(j)
         }
-        // Mediators regressed by ols on X and the controls (same design as the mediator models),
-        // their θ jointly, with the variance the analysis asks for (oim, robust, cluster, linearized).
-        guard let first = mediatorFits.first else { throw .estimation("KHB: no mediator") }
-        let ols: ModelResult
-        do { ols = try estimate(.ols, design: first.design) } catch {
-            throw .estimation("KHB: ols regression of \(first.design.outcome): \(error)")
-        }
-        let joint: JointOLSCoefficient
-        do {
-            joint = try first.design.jointOLSCoefficient(term: spec.x, columns: ols.coefficients.map(\.term),
-                                                       outcomes: mediatorFits.map(\.design.y))
-        } catch {
-            throw .estimation("KHB: the regression of the mediators on '\(spec.x)': \(error)")
-        }
+        let joint = try khbTheta(mediatorFits)
         let theta = joint.estimates, vt = joint.variance
         let naive = try total.path(spec.x)
         return KHB.decompose(model: outcomeKind, mediators: spec.mediators,
@@ -368,6 +357,22 @@ struct MediationRun {
                              xIndex: xIndex, mediatorIndices: mIndices,
                              naive: EstimateSE(estimate: naive.estimate, se: naive.se),
                              theta: theta, thetaVariance: vt)
+    }
+
+    /// KHB's θ: the mediators regressed by ols on X and the controls (same design as the mediator
+    /// models), jointly, with the variance the analysis asks for (oim, robust, cluster, linearized).
+    func khbTheta(_ mediatorFits: [FittedModel]) throws(MediationError) -> JointOLSCoefficient {
+        guard let first = mediatorFits.first else { throw .estimation("KHB: no mediator") }
+        let ols: ModelResult
+        do { ols = try estimate(.ols, design: first.design) } catch {
+            throw .estimation("KHB: ols regression of \(first.design.outcome): \(error)")
+        }
+        do {
+            return try first.design.jointOLSCoefficient(term: spec.x, columns: ols.coefficients.map(\.term),
+                                                        outcomes: mediatorFits.map(\.design.y))
+        } catch {
+            throw .estimation("KHB: the regression of the mediators on '\(spec.x)': \(error)")
+        }
     }
 
     // MARK: causal mediation

@@ -36,6 +36,7 @@ public enum MediationTables {
         for m in r.mediators { tables += mediatorTables(m, result: r, options: options) }
         if let mod = r.moderation { tables += ModerationTables.tables(mod, result: r, options: options) }
         if let k = r.khb { tables.append(khb(k, x: r.x, options: options)) }
+        for k in r.khbEquations ?? [] { tables.append(khb(k, x: r.x, options: options)) }
         if let n = notes(r, options: options) { tables.append(n) }
         return tables
     }
@@ -237,6 +238,7 @@ public enum MediationTables {
         let mediators = k.mediators.map(names.name)
         let title = UIText.khbTitle.text(l, names.name(x), MediationText.model(k.model, l),
                                      mediators.joined(separator: UIText.enumerationSeparator.text(l)))
+            + (k.equation.map { MediationText.paren(ParallelLinesText.equation($0).text(l), l) } ?? "")
         var t = Table(title: title, alignments: [.left, .decimal, .decimal, .decimal],
                       headers: [["", Cell(UIText.coefColumn.text(l)), Cell(UIText.seColumn.text(l)), Cell(UIText.pColumn.text(l))]])
         t.addRow([Cell(UIText.khbReduced.text(l)), Cell(f(k.reduced.estimate)), Cell(f(k.reduced.se)), ""])

@@ -77,6 +77,23 @@ import SurveyData
                 #expect(ci.low <= e.total.estimate && e.total.estimate <= ci.high, "\(name) \(got.outcome) total ci")
             }
             #expect(close(causal.effects.total.estimate, number(scales.last?["total"]), 1e-7))
+
+            // KHB per equation against the refitted reduced model (residualized mediator).
+            let kr = try Mediation.analyze(spec: spec, data: data, options: MediationOptions(methods: [.khb]))
+            let khb = try #require(kr.khbEquations)
+            let want = try #require(c["khb"] as? [[String: Any]])
+            #expect(khb.map(\.equation) == want.map { $0["equation"] as? String })
+            for (k, w) in zip(khb, want) {
+                let what = "\(name) KHB y > \(k.equation ?? "?")"
+                #expect(close(k.reduced.estimate, number(w["reduced"]), 1e-5), "\(what) reduced")
+                #expect(close(k.reduced.se, number(w["reduced_se"]), 1e-4), "\(what) reduced se")
+                #expect(close(k.full.estimate, number(w["full"]), 1e-5), "\(what) full")
+                #expect(close(k.naive.estimate, number(w["naive"]), 1e-5), "\(what) naive")
+                #expect(close(k.diff.estimate, number(w["diff"]), 1e-5), "\(what) diff")
+                #expect(close(k.diff.se, number(w["diff_se"]), 1e-4), "\(what) diff se")
+                #expect(close(k.confRatio, number(w["conf_ratio"]), 1e-4), "\(what) ratio")
+                #expect(close(k.rescFact, number(w["resc_fact"]), 1e-4), "\(what) rescale")
+            }
         }
     }
 
