@@ -121,9 +121,8 @@ struct GeneralizedCausalEngine: Sendable {
 
 extension MediationRun {
     /// Causal effects with a gologit/goprobit outcome: point estimates at the estimates; intervals
-    /// by the quasi-Bayesian draws (both models' parameters from N(θ̂, V̂)). The case bootstrap is
-    /// not run for these models yet (a note says the quasi-Bayesian intervals were used instead),
-    /// nor the ρ-sensitivity analysis.
+    /// by the quasi-Bayesian draws (both models' parameters from N(θ̂, V̂)) or the case/cluster
+    /// bootstrap (both models refitted). No ρ-sensitivity analysis (a note says so).
     mutating func generalizedCausal(aFit: FittedModel, fullFit: FittedModel, mediator m: String,
                                     mediatorKind: ModelKind, level: Double) throws(MediationError) -> CausalResult {
         let control = 0.0, treat = 1.0
@@ -136,18 +135,47 @@ extension MediationRun {
         let coarse = GaussHermite(count: max(8, options.quadratureNodes / 3)).standardNormal
         let point = engine.allEffects(mediatorParams: engine.mediator.parameters, outcomeParams: engine.parameters,
                                       quadrature: fine)
-        if options.causalInterval == .bootstrap { notes.append(.generalizedCausalQuasiBayesian) }
         notes.append(.sensitivityNotCovered(mediatorModel: mediatorKind, outcomeModel: outcomeKind))
         let sims = options.reps
         var draws: [[[Double]]] = []
-        if sims > 0 {
+        let seed = options.seed ^ 0x5DEE_CE66_D1CE_4E5B
+        let progress = self.progress
+        let report = progress.map { p in { @Sendable (done: Int) in p(MediationProgress(stage: .causal, completed: done, total: sims)) } }
+        if sims > 0, options.causalInterval == .bootstrap {
+            // Cases resampled (clusters, when --vce cluster, by replicate weights) and both models
+            // refitted — gologit with the analysis' constraints (autofit re-run in each replicate).
+            let aDesign = aFit.design, fullDesign = fullFit.design, n = aDesign.rowCount
+            let aStart = FitOptions.warm(from: aFit.result)
+            let mk = mediatorKind, yk = outcomeKind, x = spec.x
+            let resampling = DesignResampling(design: aDesign)
+            let results = try ReplicationRunner.run(count: sims, threads: options.threads, isCancelled: isCancelled,
+                                                    progress: report) { s -> [[Double]]? in
+                var g = ReplicationGenerator(seed: seed, replication: s)
+                do {
+                    let ad: DesignMatrix, fd: DesignMatrix
+                    if let resampling {
+                        let w = resampling.replicateWeights(using: &g)
+                        ad = aDesign.replicate(weights: w); fd = fullDesign.replicate(weights: w)
+                    } else {
+                        let rows = g.resample(n)
+                        ad = aDesign.subset(rows: rows); fd = fullDesign.subset(rows: rows)
+                    }
+                    let ra = try estimate(mk, design: ad, options: aStart)
+                    let rf = try estimate(yk, design: fd)
+                    guard ra.converged, rf.converged else { return nil }
+                    let e = try GeneralizedCausalEngine(mediator: PredictiveModel(result: ra, design: ad), outcome: rf,
+                                                        design: fd, x: x, m: m, control: control, treat: treat)
+                    return e.allEffects(mediatorParams: e.mediator.parameters, outcomeParams: e.parameters, quadrature: coarse)
+                } catch {
+                    return nil
+                }
+            }
+            draws = results.compactMap { $0 }
+        } else if sims > 0 {
             guard let mDist = MultivariateNormal(mean: engine.mediator.parameters, covariance: engine.mediator.vcov),
                   let yDist = MultivariateNormal(mean: engine.parameters, covariance: engine.vcov) else {
                 throw .estimation("causal mediation: a variance matrix is not positive semi-definite")
             }
-            let seed = options.seed ^ 0x5DEE_CE66_D1CE_4E5B
-            let progress = self.progress
-            let report = progress.map { p in { @Sendable (done: Int) in p(MediationProgress(stage: .causal, completed: done, total: sims)) } }
             let results = try ReplicationRunner.run(count: sims, threads: options.threads, isCancelled: isCancelled,
                                                     progress: report) { s -> [[Double]]? in
                 var g = ReplicationGenerator(seed: seed, replication: s)
@@ -161,7 +189,7 @@ extension MediationRun {
         let byOutcome = (0..<names.count).map { (outcome: $0 == headline ? "expected" : names[$0], effects: scale($0)) }
         return CausalResult(mediatorModel: mediatorKind, outcomeModel: outcomeKind,
                             scale: "E(\(spec.y)) (expected category code)", effects: scale(headline), byOutcome: byOutcome,
-                            interval: .quasiBayesian, sims: sims, failed: sims - draws.count,
+                            interval: options.causalInterval, sims: sims, failed: sims - draws.count,
                             controlValue: control, treatValue: treat, sensitivity: nil)
     }
 }

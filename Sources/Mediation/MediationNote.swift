@@ -26,8 +26,6 @@ public enum MediationNote: Sendable, CustomStringConvertible {
     case causalIntervalsByDesignBootstrap
     /// gologit/goprobit outcome: Baron–Kenny per equation only; the listed methods were not run.
     case generalizedOrderedPathsOnly([String])
-    /// gologit/goprobit outcome: `--causal-ci bootstrap` is not run yet; the quasi-Bayesian intervals are shown.
-    case generalizedCausalQuasiBayesian
     /// Wording from outside (decoded, hand-built).
     case other(String)
 
@@ -78,9 +76,6 @@ public enum MediationNote: Sendable, CustomStringConvertible {
             guard !skipped.isEmpty else { return rule }
             let list = skipped.joined(separator: ", ")
             return rule + (zh ? "；\(list) 在 gologit/goprobit 下尚未实现，未运行" : "; \(list) not yet available under gologit/goprobit, not run")
-        case .generalizedCausalQuasiBayesian:
-            return zh ? "gologit/goprobit 结果模型的因果中介区间尚不支持自助法（--causal-ci bootstrap），改用准贝叶斯区间"
-                      : "causal intervals with a gologit/goprobit outcome are not bootstrapped yet (--causal-ci bootstrap): quasi-Bayesian intervals shown"
         case .other(let text):
             return text
         }

@@ -110,6 +110,23 @@ import SurveyData
         #expect(r.diagnostics.contains { if case .generalizedOrderedPathsOnly = $0 { return true } else { return false } })
     }
 
+    /// `--causal-ci bootstrap`: both models refitted per resample (autofit re-run); the point
+    /// estimates are the fixture's, the intervals come from the replicates.
+    @Test func causalBootstrapRefitsGologit() throws {
+        let data = try Fixtures.wvs()
+        var spec = MediationSpec(x: "religion", mediators: ["degree"], y: "poverty", controls: ["age", "male"],
+                                 mediatorModel: .logit, outcomeModel: .gologit)
+        spec.parallelLines = .autofit(alpha: 0.05)
+        var options = MediationOptions(methods: [.causal], reps: 20)
+        options.causalInterval = .bootstrap
+        let r = try Mediation.analyze(spec: spec, data: data, options: options)
+        let causal = try #require(r.mediators.first?.causal)
+        #expect(causal.interval == .bootstrap && causal.failed == 0)
+        let ci = try #require(causal.effects.total.ci)
+        #expect(ci.low < ci.high && ci.low.isFinite && ci.high.isFinite)
+        #expect(causal.byOutcome.count == 4)
+    }
+
     @Test func badInputNamesTheOption() throws {
         let data = try Fixtures.wvs()
         // A binary outcome.
