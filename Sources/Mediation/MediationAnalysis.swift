@@ -93,6 +93,7 @@ struct MediationRun {
         if spec.design != nil, spec.vce != .oim || spec.weights != .none {
             throw .invalidSpec("a survey design carries its own weight and linearized variance; --vce, --fweight and --pweight cannot be combined with it")
         }
+        if let k = spec.outcomeModel, k.isGeneralizedOrdered { try GeneralizedOrderedPaths.validateOptions(spec, kind: k) }
         try ModeratedMediation.validate(spec, data: data)
         self.spec = spec; self.options = options; self.progress = progress; self.isCancelled = isCancelled
         sample = try CommonSample(spec: spec, data: data)
@@ -101,8 +102,10 @@ struct MediationRun {
         } else {
             outcomeKind = try CommonSample.defaultKind(of: spec.y, in: sample.data, isOutcome: true)
         }
-        guard !outcomeKind.isGeneralizedOrdered else {
-            throw .invalidSpec("outcome model \(outcomeKind.rawValue) is not supported by mediate yet (use ologit or oprobit)")
+        if outcomeKind.isGeneralizedOrdered {
+            try GeneralizedOrderedPaths.validate(spec, kind: outcomeKind, data: sample.data)
+        } else if spec.parallelLines != nil {
+            throw .invalidSpec("--autofit applies to --y-model gologit or goprobit only (got \(outcomeKind.rawValue))")
         }
         var mk: [ModelKind] = []
         for m in spec.mediators {
@@ -150,21 +153,31 @@ struct MediationRun {
                                           formula: formula(spec.y, [spec.x, m]), data: data, settings: spec)
             mediatorFits.append(aFit)
             if spec.mediators.count == 1 { singleFull = fullFit }
-            let a = try aFit.path(spec.x), b = try fullFit.path(m), cp = try fullFit.path(spec.x)
-            let paths = BaronKenny.result(a: a, b: b, c: c, cPrime: cp, mediatorModel: mk,
-                                          outcomeModel: outcomeKind, alpha: options.alpha)
+            let a = try aFit.path(spec.x)
+            let generalized = outcomeKind.isGeneralizedOrdered
+            let paths: BaronKennyResult
+            if generalized {
+                paths = try GeneralizedOrderedPaths.result(a: a, total: total.result, full: fullFit.result, x: spec.x, m: m,
+                                                           mediatorModel: mk, outcomeModel: outcomeKind, alpha: options.alpha)
+            } else {
+                paths = BaronKenny.result(a: a, b: try fullFit.path(m), c: c, cPrime: try fullFit.path(spec.x),
+                                          mediatorModel: mk, outcomeModel: outcomeKind, alpha: options.alpha)
+            }
+            let b = paths.b
             let indirect = IndirectEffect(a: a, b: b)
-            let standardized = StandardizedIndirect(
+            let standardized = generalized ? nil : StandardizedIndirect(
                 a: a, b: b, sdM: try latentSD(aFit), sdY: try latentSD(fullFit))
 
             var boot: BootstrapResult?
             // Under a moderator the replications go to the conditional effects (PROCESS reports no
             // unconditional indirect effect for models 7, 14 and 58).
-            if options.runs(.bootstrap), options.reps > 0, spec.moderation == nil {
+            if options.runs(.bootstrap), options.reps > 0, spec.moderation == nil, !generalized {
                 boot = try bootstrap(aFit: aFit, fullFit: fullFit, mediator: m, level: level)
             }
             var causal: CausalResult?
-            if options.runs(.causal) {
+            if options.runs(.causal), generalized {
+                causal = try generalizedCausal(aFit: aFit, fullFit: fullFit, mediator: m, mediatorKind: mk, level: level)
+            } else if options.runs(.causal) {
                 causal = try causalMediation(aFit: aFit, fullFit: fullFit, total: total, mediator: m,
                                              mediatorKind: mk, level: level)
             }
@@ -178,14 +191,20 @@ struct MediationRun {
         }
 
         // How a published "indirect share" (the reference paper's 65 %) arises, and what to read instead.
-        for m in analyses where m.mediatorModel != outcomeKind {
+        if outcomeKind.isGeneralizedOrdered {
+            notes.append(.generalizedOrderedPathsOnly(GeneralizedOrderedPaths.skipped(options)))
+        }
+        for m in analyses where m.mediatorModel != outcomeKind && !outcomeKind.isGeneralizedOrdered {
             notes.append(.indirectShareMixesScales(mediator: m.mediator, share: m.paths.proportionOfSum,
                                                    mediatorModel: m.mediatorModel, outcomeModel: outcomeKind))
         }
 
         var khb: KHBResult?
+        var khbEquations: [KHBResult]?
         if options.runs(.khb) {
-            if outcomeKind == .ols {
+            if outcomeKind.isGeneralizedOrdered {
+                khbEquations = try generalizedKHB(total: total, mediatorFits: mediatorFits, joint: singleFull)
+            } else if outcomeKind == .ols {
                 notes.append(.khbNeedsNonlinearOutcome)
             } else {
                 khb = try karlsonHolmBreen(total: total, mediatorFits: mediatorFits, joint: singleFull)
@@ -214,6 +233,7 @@ struct MediationRun {
                                      condition: spec.condition, outcomeModel: outcomeKind,
                                      mediators: analyses, khb: khb, dropped: sample.dropped, diagnostics: notes)
         result.moderation = moderation
+        result.khbEquations = khbEquations
         if let survey = total.result.survey {
             result.vce = "linearized"
             result.design = MediationDesignSummary(survey)
@@ -329,20 +349,7 @@ struct MediationRun {
             guard let j = full.column(of: m) else { throw .estimation("KHB: mediator '\(m)' omitted from the full model") }
             mIndices.append(j)
         }
-        // Mediators regressed by ols on X and the controls (same design as the mediator models),
-        // their θ jointly, with the variance the analysis asks for (oim, robust, cluster, linearized).
-        guard let first = mediatorFits.first else { throw .estimation("KHB: no mediator") }
-        let ols: ModelResult
-        do { ols = try estimate(.ols, design: first.design) } catch {
-            throw .estimation("KHB: ols regression of \(first.design.outcome): \(error)")
-        }
-        let joint: JointOLSCoefficient
-        do {
-            joint = try first.design.jointOLSCoefficient(term: spec.x, columns: ols.coefficients.map(\.term),
-                                                       outcomes: mediatorFits.map(\.design.y))
-        } catch {
-            throw .estimation("KHB: the regression of the mediators on '\(spec.x)': \(error)")
-        }
+        let joint = try khbTheta(mediatorFits)
         let theta = joint.estimates, vt = joint.variance
         let naive = try total.path(spec.x)
         return KHB.decompose(model: outcomeKind, mediators: spec.mediators,
@@ -350,6 +357,22 @@ struct MediationRun {
                              xIndex: xIndex, mediatorIndices: mIndices,
                              naive: EstimateSE(estimate: naive.estimate, se: naive.se),
                              theta: theta, thetaVariance: vt)
+    }
+
+    /// KHB's θ: the mediators regressed by ols on X and the controls (same design as the mediator
+    /// models), jointly, with the variance the analysis asks for (oim, robust, cluster, linearized).
+    func khbTheta(_ mediatorFits: [FittedModel]) throws(MediationError) -> JointOLSCoefficient {
+        guard let first = mediatorFits.first else { throw .estimation("KHB: no mediator") }
+        let ols: ModelResult
+        do { ols = try estimate(.ols, design: first.design) } catch {
+            throw .estimation("KHB: ols regression of \(first.design.outcome): \(error)")
+        }
+        do {
+            return try first.design.jointOLSCoefficient(term: spec.x, columns: ols.coefficients.map(\.term),
+                                                        outcomes: mediatorFits.map(\.design.y))
+        } catch {
+            throw .estimation("KHB: the regression of the mediators on '\(spec.x)': \(error)")
+        }
     }
 
     // MARK: causal mediation

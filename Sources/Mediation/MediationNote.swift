@@ -24,6 +24,8 @@ public enum MediationNote: Sendable, CustomStringConvertible {
     case sensitivityUnweightedOnly
     /// Under a survey design the causal intervals come from the design bootstrap.
     case causalIntervalsByDesignBootstrap
+    /// gologit/goprobit outcome: Baron–Kenny per equation only; the listed methods were not run.
+    case generalizedOrderedPathsOnly([String])
     /// Wording from outside (decoded, hand-built).
     case other(String)
 
@@ -68,6 +70,12 @@ public enum MediationNote: Sendable, CustomStringConvertible {
         case .causalIntervalsByDesignBootstrap:
             return zh ? "调查设计下因果中介的点估计按设计加权，区间来自设计自助法"
                       : "under the survey design the causal effects are weighted and their intervals come from the design bootstrap"
+        case .generalizedOrderedPathsOnly(let skipped):
+            let rule = zh ? "gologit/goprobit 结果模型：b 与 c′ 按方程（y > c_j）报告，判定在每个方程上分别进行（共用 a），总判定取最弱者（无 < 部分 < 完全）"
+                          : "gologit/goprobit outcome: b and c′ are reported per equation (y > c_j) and the verdict is assessed on each equation (with the common a); the overall verdict is the weakest of them (none < partial < full)"
+            guard !skipped.isEmpty else { return rule }
+            let list = skipped.joined(separator: ", ")
+            return rule + (zh ? "；\(list) 在 gologit/goprobit 下尚未实现，未运行" : "; \(list) not yet available under gologit/goprobit, not run")
         case .other(let text):
             return text
         }

@@ -74,10 +74,15 @@ public struct BaronKennyResult: Sendable, Equatable, Codable {
     public var proportionOfSum: Double
     /// Scale caveats (coefficients from models on different scales).
     public var warnings: [String]
+    /// gologit/goprobit outcome: c, b and c′ per equation (a constrained term once, equation nil);
+    /// b, c and c′ above are then the constrained coefficient or undefined. nil otherwise.
+    public var byEquation: [EquationPath]? = nil
+    /// gologit/goprobit outcome: the verdict of each equation (`verdict` is the weakest of them).
+    public var equationVerdicts: [EquationVerdict]? = nil
 
     enum CodingKeys: String, CodingKey {
         case a, b, c, cPrime = "c_prime", verdict, alpha, proportionOfTotal = "prop_ab_c",
-             proportionOfSum = "prop_ab_abcp", warnings
+             proportionOfSum = "prop_ab_abcp", warnings, byEquation = "equations", equationVerdicts = "equation_verdicts"
     }
 }
 
@@ -207,10 +212,12 @@ public struct KHBResult: Sendable, Equatable, Codable {
     /// reduced / naive: how much the naive comparison is distorted by rescaling.
     public var rescFact: Double
     public var shares: [KHBShare]
+    /// gologit/goprobit: the equation (split y > code) decomposed; nil otherwise.
+    public var equation: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case model, mediators, reduced, full, naive, diff, confRatio = "conf_ratio",
-             confPct = "conf_pct", rescFact = "resc_fact", shares = "disentangle"
+             confPct = "conf_pct", rescFact = "resc_fact", shares = "disentangle", equation
     }
 }
 
@@ -413,6 +420,8 @@ public struct MediationResult: Sendable, Equatable {
     public var diagnostics: [MediationNote]
     /// Conditional effects under a moderator (`--moderator`); nil without one.
     public var moderation: ModerationResult? = nil
+    /// gologit/goprobit outcome: KHB for each equation (JSON `khb_equations`); nil otherwise.
+    public var khbEquations: [KHBResult]? = nil
     /// The variance of the paths (JSON `vce`): nil = oim; `robust`, `cluster:VAR`, `linearized`.
     public var vce: String? = nil
     /// The survey design (JSON `design{…}`, as `fit`'s), nil without one.
@@ -427,7 +436,7 @@ public struct MediationResult: Sendable, Equatable {
 extension MediationResult: Codable {
     enum CodingKeys: String, CodingKey {
         case n, x, m, y, mModel = "m_model", yModel = "y_model", controls, condition = "if",
-             khb, dropped, notes, mediators, moderation, vce, design
+             khb, dropped, notes, mediators, moderation, vce, design, khbEquations = "khb_equations"
     }
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -438,6 +447,7 @@ extension MediationResult: Codable {
         condition = try c.decodeIfPresent(String.self, forKey: .condition)
         outcomeModel = try c.decode(ModelKind.self, forKey: .yModel)
         khb = try c.decodeIfPresent(KHBResult.self, forKey: .khb)
+        khbEquations = try c.decodeIfPresent([KHBResult].self, forKey: .khbEquations)
         dropped = try c.decodeIfPresent([DroppedRows].self, forKey: .dropped) ?? []
         diagnostics = try c.decodeIfPresent([MediationNote].self, forKey: .notes) ?? []
         moderation = try c.decodeIfPresent(ModerationResult.self, forKey: .moderation)
@@ -467,6 +477,7 @@ extension MediationResult: Codable {
             try c.encode(mediators, forKey: .mediators)
         }
         try c.encodeIfPresent(khb, forKey: .khb)
+        try c.encodeIfPresent(khbEquations, forKey: .khbEquations)
         try c.encodeIfPresent(moderation, forKey: .moderation)
         try c.encode(dropped, forKey: .dropped)
         try c.encode(diagnostics, forKey: .notes)

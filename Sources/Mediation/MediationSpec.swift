@@ -30,6 +30,10 @@ public struct MediationSpec: Sendable, Equatable, Hashable {
     public var vce: VarianceType = .oim
     /// Frequency or sampling weights carried into every model (`--fweight`, `--pweight`).
     public var weights: Weighting = .none
+    /// gologit/goprobit outcome models only: their parallel-lines constraints (`--autofit`; `.constrained`
+    /// / `.free` from the library). Names absent from a model (the mediator in the total-effect
+    /// model) are left out of that model's constraint.
+    public var parallelLines: ParallelLines? = nil
 
     public init(x: String, mediators: [String], y: String, controls: [String] = [],
                 mediatorModel: ModelKind? = nil, outcomeModel: ModelKind? = nil,
@@ -48,6 +52,7 @@ public struct MediationSpec: Sendable, Equatable, Hashable {
         var m = ModelSpec(kind: kind, formula: formula, vce: design == nil ? vce : .oim,
                           weights: design == nil ? weights : .none)
         m.design = design
+        if kind.isGeneralizedOrdered { m.parallelLines = parallelLines.map { $0.restricted(to: formula) } }
         return m
     }
 
@@ -157,6 +162,22 @@ enum MediationSurveyText {
             return language == .zh
                 ? "调查设计下目前只提供 --method bk,sobel（路径与 Sobel 使用线性化方差）；\(list) 需要设计自助法，尚未实现（或用 --svy none）"
                 : "under a survey design only --method bk,sobel are available yet (paths and Sobel with linearized variances); \(list) need the design bootstrap, not built yet (or use --svy none)"
+        }
+    }
+}
+
+extension ParallelLines {
+    /// The constraint with the names `formula` does not mention left out (the total-effect model
+    /// has no mediator): the estimator refuses a --pl/--npl name that is not one of its terms.
+    func restricted(to formula: String) -> ParallelLines {
+        let rhs = formula.split(separator: "~", maxSplits: 1).last.map(String.init) ?? formula
+        let used = Set(FormulaTerms.split(rhs).map { term in
+            term.split(separator: ".").last.map(String.init) ?? term
+        })
+        switch self {
+        case .constrained(let names): return .constrained(names.filter(used.contains))
+        case .free(let names): return .free(names.filter(used.contains))
+        case .autofit: return self
         }
     }
 }

@@ -36,6 +36,7 @@ public enum MediationTables {
         for m in r.mediators { tables += mediatorTables(m, result: r, options: options) }
         if let mod = r.moderation { tables += ModerationTables.tables(mod, result: r, options: options) }
         if let k = r.khb { tables.append(khb(k, x: r.x, options: options)) }
+        for k in r.khbEquations ?? [] { tables.append(khb(k, x: r.x, options: options)) }
         if let n = notes(r, options: options) { tables.append(n) }
         return tables
     }
@@ -43,7 +44,9 @@ public enum MediationTables {
     /// The tables of one mediator: paths, indirect effect, bootstrap, causal (by outcome, sensitivity).
     public static func mediatorTables(_ m: MediatorAnalysis, result r: MediationResult,
                                       options: MediationTableOptions = .init()) -> [Table] {
-        var out = [paths(m, result: r, options: options), indirect(m, result: r, options: options)]
+        // gologit/goprobit: the paths per equation only (no single b, so no a·b; see the notes).
+        var out = [paths(m, result: r, options: options)]
+        if m.paths.byEquation == nil { out.append(indirect(m, result: r, options: options)) }
         if let b = bootstrap(m, options: options) { out.append(b) }
         out += causal(m, result: r, options: options)
         return out
@@ -91,19 +94,39 @@ public enum MediationTables {
                       headers: [[Cell(UIText.pathColumn.text(l)), Cell(UIText.modelColumn.text(l)), Cell(UIText.coefColumn.text(l)),
                                  Cell(UIText.seColumn.text(l)), Cell(UIText.pColumn.text(l))]])
         let ym = MediationText.model(r.outcomeModel, l)
-        let rows: [(String, String, PathEstimate)] = [
-            ("c   \(x) → \(y)", ym, bk.c),
+        let labels = ["c": "c   \(x) → \(y)", "b": "b   \(med) → \(y) | \(x)", "c_prime": "c′  \(x) → \(y) | \(med)"]
+        var rows: [(String, String, PathEstimate)] = [
+            (labels["c"]!, ym, bk.c),
             ("a   \(x) → \(med)", MediationText.model(m.mediatorModel, l), bk.a),
-            ("b   \(med) → \(y) | \(x)", ym, bk.b),
-            ("c′  \(x) → \(y) | \(med)", ym, bk.cPrime)]
+            (labels["b"]!, ym, bk.b),
+            (labels["c_prime"]!, ym, bk.cPrime)]
+        if let byEquation = bk.byEquation {
+            // gologit/goprobit: one row per equation (split y > c_j), a constrained term once.
+            let a = rows[1]
+            rows = []
+            for path in ["c", "b", "c_prime"] {
+                for e in byEquation where e.path == path {
+                    let split = e.equation.map { "  [\(ParallelLinesText.equation($0).text(l))]" } ?? ""
+                    rows.append((labels[path]! + split, ym, e.pathEstimate))
+                }
+                if path == "c" { rows.append(a) }
+            }
+        }
         for (label, model, e) in rows {
             t.addRow([Cell(label), Cell(model), RegressionTable.starred(e.estimate, p: e.p, digits: o.digits),
                       Cell(f(e.se)), Cell(pText(e.p, o.digits))])
         }
         let verdict = UIText.verdictWithAlpha.text(l, bk.verdict.text(l), bk.alpha)
         t.addRow([Cell(UIText.verdictLabel.text(l)), Cell(verdict), "", "", ""], kind: .ruleAbove)
-        t.addRow(["a·b / c", "", Cell(f(bk.proportionOfTotal)), "", ""])
-        t.addRow(["a·b / (a·b + c′)", "", Cell(f(bk.proportionOfSum)), "", ""])
+        if let verdicts = bk.equationVerdicts {
+            for v in verdicts {
+                t.addRow([Cell(UIText.verdictLabel.text(l) + MediationText.paren(ParallelLinesText.equation(v.equation).text(l), l)),
+                          Cell(v.verdict.text(l)), "", "", ""])
+            }
+        } else {
+            t.addRow(["a·b / c", "", Cell(f(bk.proportionOfTotal)), "", ""])
+            t.addRow(["a·b / (a·b + c′)", "", Cell(f(bk.proportionOfSum)), "", ""])
+        }
         t.notes = [MediationText.verdictRule(l)] + MediationText.scaleWarnings(m, outcome: r.outcomeModel, names: names)
             + [MediationText.starsNote(l)]
         return t
@@ -215,6 +238,7 @@ public enum MediationTables {
         let mediators = k.mediators.map(names.name)
         let title = UIText.khbTitle.text(l, names.name(x), MediationText.model(k.model, l),
                                      mediators.joined(separator: UIText.enumerationSeparator.text(l)))
+            + (k.equation.map { MediationText.paren(ParallelLinesText.equation($0).text(l), l) } ?? "")
         var t = Table(title: title, alignments: [.left, .decimal, .decimal, .decimal],
                       headers: [["", Cell(UIText.coefColumn.text(l)), Cell(UIText.seColumn.text(l)), Cell(UIText.pColumn.text(l))]])
         t.addRow([Cell(UIText.khbReduced.text(l)), Cell(f(k.reduced.estimate)), Cell(f(k.reduced.se)), ""])

@@ -19,6 +19,7 @@ struct Mediate: ParsableCommand {
           pathlens mediate --x union --m training --y skill --vce cluster:firm --method bootstrap
           pathlens mediate --x union --m training --y skill --lang zh --format md
           pathlens mediate --x union --m training --y skill --moderator male --moderate a
+          pathlens mediate --x union --m training --y skill --y-model gologit --autofit
         """)
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Key regressor (treatment). Default: the codebook's key regressor.", valueName: "var"))
@@ -36,8 +37,12 @@ struct Mediate: ParsableCommand {
     @Option(name: .customLong("m-model"), parsing: .unconditional, help: ArgumentHelp("Mediator model: ols, logit or probit (default from the codebook).", valueName: "model"))
     var mModel: String?
 
-    @Option(name: .customLong("y-model"), parsing: .unconditional, help: ArgumentHelp("Outcome model: ols, logit, probit, ologit or oprobit (default from the codebook).", valueName: "model"))
+    @Option(name: .customLong("y-model"), parsing: .unconditional, help: ArgumentHelp("Outcome model: ols, logit, probit, ologit, oprobit, gologit or goprobit (default from the codebook).", valueName: "model"))
     var yModel: String?
+
+    /// `--autofit` alone means α = 0.05 (inserted by `AutofitArgument.normalized`).
+    @Option(name: .customLong("autofit"), parsing: .unconditional, help: ArgumentHelp("--y-model gologit/goprobit: gologit2's stepwise parallel-lines constraints at level ALPHA (default 0.05).", valueName: "alpha"))
+    var autofit: Double?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("all, bk, sobel, bootstrap, khb or causal (comma-separated).", valueName: "method"))
     var method: String = "all"
@@ -84,7 +89,11 @@ struct Mediate: ParsableCommand {
         }
         if methods.isEmpty { throw CLIError("--method is empty (expected all, bk, sobel, bootstrap, khb or causal)") }
         let mKind = try modelKind(mModel, option: "--m-model", allowed: [.ols, .logit, .probit])
-        let yKind = try modelKind(yModel, option: "--y-model", allowed: ModelKind.allCases.filter { !$0.isGeneralizedOrdered })
+        let yKind = try modelKind(yModel, option: "--y-model", allowed: ModelKind.allCases)
+        if let autofit {
+            guard yKind?.isGeneralizedOrdered == true else { throw CLIError("--autofit applies to --y-model gologit or goprobit only") }
+            guard autofit > 0, autofit < 1 else { throw CLIError("--autofit: alpha must be between 0 and 1 (got \(autofit))") }
+        }
         guard reps >= 1, reps <= 1_000_000 else { throw CLIError("invalid value '\(reps)' for --reps (expected 1 to 1000000)") }
         guard alpha > 0, alpha < 1 else { throw CLIError("--alpha must be between 0 and 1 (got \(alpha))") }
         guard level > 0, level < 1 else { throw CLIError("--level must be between 0 and 1 (got \(level))") }
@@ -110,6 +119,7 @@ struct Mediate: ParsableCommand {
                                  controls: controls.map(MediationSpec.controlTerms) ?? [],
                                  mediatorModel: mKind, outcomeModel: yKind, condition: dataOptions.condition)
         spec.moderation = try moderationOptions.spec(in: dataset)
+        spec.parallelLines = autofit.map { .autofit(alpha: $0) }
         // A survey design (--svy or the codebook's): every model weighted and linearized, the
         // bootstrap over PSUs within strata.
         if let design = try surveyOptions.design(for: dataset) {

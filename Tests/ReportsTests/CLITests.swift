@@ -206,6 +206,8 @@ struct CLITests {
         (["--method", "magic"], "--method"),
         (["--m-model", "ologit"], "--m-model"),
         (["--y-model", "tobit"], "--y-model"),
+        (["--y-model", "gologit", "--moderator", "educ"], "--y-model gologit cannot be combined with --moderator"),
+        (["--y-model", "ologit", "--autofit"], "--autofit applies to --y-model gologit or goprobit only"),
         (["--controls", "age +"], "--controls"),
         (["--x", "nosuch"], "unknown variable 'nosuch'"),
     ])
