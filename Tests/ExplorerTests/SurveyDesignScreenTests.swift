@@ -198,6 +198,21 @@ struct SurveyDesignScreenTests {
         }
     }
 
+    /// A design whose PSU codes repeat across strata: the structure check's message, wrapped
+    /// whole inside the prompt (not cut at its edge), and the design not taken.
+    @Test func psuInSeveralStrataIsRefusedWhole() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try run(["explore", dir.appendingPathComponent("api.csv").path, "--size", "100x30",
+                         "--keys", #"D "psu=dnum strata=stype weight=pw" enter"#, "--print"])
+        let box = r.stdout.split(separator: "\n").filter { $0.contains("| ") && !$0.contains("> ") }
+            .map { $0.split(separator: "|").dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" }
+        let text = box.joined(separator: " ")
+        #expect(text.contains("PSU 'dnum' = 767 is in several strata") && text.contains("add nest to --svy if PSU codes are numbered within strata"),
+                "\(r.stdout)")
+        #expect(!r.stdout.contains("svy:"))
+    }
+
     @Test func noPositiveWeightIsRefused() throws {
         let dir = try folder { rows in for i in 1..<rows.count where rows[i].count > 9 { rows[i][9] = "0" } }
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -20,11 +20,13 @@ enum Overlays {
         case let .prompt(prompt):
             var lines = ["> " + prompt.text + "_"]
             if let feedback = prompt.feedback ?? (prompt.checking ? UIText.checking.text(language) : nil) {
-                lines.append(feedback)
+                // Wrapped between words to the widest box (a long message is never cut).
+                lines += TextWrap.lines(feedback, width: max(10, grid.width - 8))
             }
             let feedbackStyle: CellStyle = prompt.feedbackIsError && !prompt.checking ? .negative : .dim
+            let styles = Dictionary(uniqueKeysWithValues: (1..<max(1, lines.count)).map { ($0, feedbackStyle) })
             box(title: prompt.title + open + KeyTable.hint([.promptConfirm, .promptCancel], in: .prompt, language) + close,
-                lines: lines, selected: nil, into: &grid, lineStyles: [1: feedbackStyle], minWidth: 50)
+                lines: lines, selected: nil, into: &grid, lineStyles: styles, minWidth: 50)
         case .editor:
             break // needs the specification: `VariableEditorOverlay.draw`
         }
