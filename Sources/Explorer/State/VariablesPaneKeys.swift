@@ -1,3 +1,4 @@
+import Analysis
 import Estimation
 import Reports
 import SurveyData
@@ -124,8 +125,8 @@ enum VariablesPaneKeys {
         }
     }
 
-    /// `i` on a variable row: its control term becomes `KEY##TERM` (the key regressor as it
-    /// enters as a control, so a binary key is `i.union`), switching the control on if it was
+    /// `i` on a variable row: its control term becomes `KEY##TERM` (the key regressor as the
+    /// model lineup enters it, so a 0/1 key is `c.union`: see `ControlEntry.interactionKeyTerm`), switching the control on if it was
     /// off; on an interacted control it reverts to the plain term. The margins and mediation
     /// views read the interaction from the controls, so nothing else records it.
     static func interactUnderCursor(_ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
@@ -138,7 +139,7 @@ enum VariablesPaneKeys {
         }
         let key = spec.keyRegressor
         let plain = env.controlTerm(name, spec)
-        let interacted = "\(env.controlTerm(key, spec))##\(plain)"
+        let interacted = "\(ControlEntry.interactionKeyTerm(key, in: env.dataset, spec: spec))##\(plain)"
         return Reducer.change(&state, env: env) { s in
             let index = s.controls.firstIndex { FormulaTerms.variables(of: $0).contains(name) }
             let current = index.map { s.controls[$0] }
