@@ -19,10 +19,24 @@ public enum ControlEntry {
     /// The same with the measure the specification gives `name` (its `measures` override, else
     /// the codebook's type).
     public static func defaultTerm(_ name: String, in dataset: Dataset, spec: Specification) -> String {
+        defaultTerm(name, info: measuredInfo(name, in: dataset, spec: spec))
+    }
+
+    /// The key regressor as it is written inside an interaction with a control (`KEY##TERM`):
+    /// as `ModelLineup` enters it (`FormulaTerms.term(for:name:)`), so the formula names it one
+    /// way only — a bare key (a 0/1 `union`) becomes `c.union`, since a bare name inside `##`
+    /// is a factor and `union + i.union##…` is refused as naming one variable two ways.
+    public static func interactionKeyTerm(_ name: String, in dataset: Dataset, spec: Specification) -> String {
+        let term = FormulaTerms.term(for: measuredInfo(name, in: dataset, spec: spec), name: name)
+        return term == name ? "c.\(name)" : term
+    }
+
+    /// `name`'s codebook entry with the specification's measure override applied.
+    static func measuredInfo(_ name: String, in dataset: Dataset, spec: Specification) -> VariableInfo? {
         var info = dataset.info(name)
         if let measure = spec.measures[name] {
             if info == nil { info = VariableInfo(name: name, type: measure) } else { info!.type = measure }
         }
-        return defaultTerm(name, info: info)
+        return info
     }
 }

@@ -1,5 +1,6 @@
 import SurveyData
 import Estimation
+import Mediation
 
 /// A subsample: a codebook preset (named) or a typed `if` expression (unnamed).
 public struct Subsample: Codable, Sendable, Equatable, Hashable {
@@ -75,6 +76,11 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
     /// effect, KHB difference or ACME. JSON `"multiverse_effect"`, written when not `coef`. The
     /// models do not depend on it (`computeKey` ignores it); view 7 refits its curve.
     public var multiverseEffect: MultiverseEffect = .coef
+    /// A moderator W of the mediation (issue 14; a lesson's `moderator:`, JSON `"moderator"`):
+    /// the conditional indirect effects `pathlens mediate --moderator` gives. nil: none.
+    public var moderator: String? = nil
+    /// The path W moderates (PROCESS model 7 `a`, 14 `b`, 58 `both`; JSON `"moderate"`).
+    public var moderate: ModeratedPath = .a
 
     public init(outcome: String, keyRegressor: String, mediator: String? = nil, mediatorOn: Bool = false,
                 controls: [String] = [], estimators: EstimatorSet = .paper, subsample: Subsample? = nil,
@@ -97,7 +103,8 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
              estimators, subsample, vce, language, crosstabs, marginsTerm = "margins_term", sampling,
              mediatorModel = "mediator_model", outcomeModel = "outcome_model", measures, weight,
              crosstabsPicked = "crosstabs_picked", oddsRatios = "odds_ratios", paren, data, design,
-             multiverseEffect = "multiverse_effect"
+             multiverseEffect = "multiverse_effect",
+             moderator, moderate
     }
 
     /// Only the outcome and key regressor are required; everything else has its default, so a
@@ -127,6 +134,8 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
         oddsRatios = try c.decodeIfPresent(Bool.self, forKey: .oddsRatios) ?? false
         paren = try c.decodeIfPresent(ParenContent.self, forKey: .paren) ?? .t
         data = try c.decodeIfPresent(DataReference.self, forKey: .data)
+        moderator = try c.decodeIfPresent(String.self, forKey: .moderator)
+        moderate = try c.decodeIfPresent(ModeratedPath.self, forKey: .moderate) ?? .a
         if !c.contains(.design) {
             inheritsDesign = true
         } else if let text = try? c.decode(String.self, forKey: .design) {
@@ -165,6 +174,10 @@ public struct Specification: Codable, Sendable, Equatable, Hashable {
         try c.encodeIfPresent(data, forKey: .data)
         if let design { try c.encode(design, forKey: .design) } else { try c.encode("none", forKey: .design) }
         if multiverseEffect != .coef { try c.encode(multiverseEffect, forKey: .multiverseEffect) }
+        if let moderator {
+            try c.encode(moderator, forKey: .moderator)
+            try c.encode(moderate, forKey: .moderate)
+        }
     }
 
     /// The same choices with what changes no number neutralised (label language, table display,

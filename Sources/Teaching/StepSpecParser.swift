@@ -1,3 +1,4 @@
+import Mediation
 import Foundation
 import Analysis
 import Estimation
@@ -10,7 +11,8 @@ import SurveyData
 enum StepSpecParser {
     static let keys = ["view", "outcome", "x", "mediator", "controls", "drop", "if", "subsample",
                        "estimators", "std", "crosstab", "describe", "margins", "margins_term", "margins_of",
-                       "mediation", "mediator_model", "outcome_model", "sims", "highlight", "pin"]
+                       "mediation", "mediator_model", "outcome_model", "sims", "highlight", "pin",
+                       "moderator", "moderate"]
 
     /// Mediation quantities a step may highlight besides model terms.
     static let mediationHighlights = ["a", "b", "c", "cprime", "indirect", "share", "khb", "acme", "ade",
@@ -73,6 +75,10 @@ enum StepSpecParser {
                 if value == "off" { spec.mediatorOn = false } else {
                     spec.mediator = try variable(value, line, key); spec.mediatorOn = true
                 }
+            case "moderator":
+                spec.moderator = value == "none" ? nil : try variable(value, line, key)
+            case "moderate":
+                spec.moderate = try choice(value, line, key) as ModeratedPath
             case "controls":
                 spec.controls = try controlTerms(value, line: line, dataset: dataset, file: file)
             case "drop":
@@ -160,6 +166,13 @@ enum StepSpecParser {
         }
         if spec.activeMediator != nil, spec.activeMediator == spec.outcome || spec.activeMediator == spec.keyRegressor {
             throw fail(keyLines["mediator"] ?? lines.first?.line ?? 0, "the mediator must differ from the outcome and the key regressor")
+        }
+        if let w = spec.moderator, [spec.outcome, spec.keyRegressor, spec.mediator].contains(w) {
+            throw fail(keyLines["moderator"] ?? lines.first?.line ?? 0,
+                       "the moderator '\(w)' must differ from the outcome, the key regressor and the mediator")
+        }
+        if let line = keyLines["moderate"], spec.moderator == nil {
+            throw fail(line, "'moderate:' needs a moderator (add 'moderator: VAR' to the step)")
         }
         return (spec, keyLines)
     }

@@ -74,7 +74,7 @@ public enum SpecFile {
 
     /// The first variable the specification names that `dataset` lacks.
     static func missingVariable(_ spec: Specification, in dataset: Dataset) -> String? {
-        var names = [spec.outcome, spec.keyRegressor] + [spec.mediator, spec.marginsTerm, spec.weight?.variable].compactMap { $0 }
+        var names = [spec.outcome, spec.keyRegressor] + [spec.mediator, spec.moderator, spec.marginsTerm, spec.weight?.variable].compactMap { $0 }
         names += spec.controls.flatMap(FormulaTerms.variables(of:))
         names += spec.crosstabs.flatMap { [$0.row, $0.column] }
         names += spec.measures.keys.sorted()

@@ -44,7 +44,7 @@ public enum KeyAction: String, Sendable, CaseIterable {
     case sampling, pinBaseline, clearBaseline, bootstrap, cancelBootstrap
     case zoom, undo, redo, find, saveSpec, export, lesson, help, quit
     // variables pane
-    case cursorMove, cursorEnds, toggleControl, variableMenu, variableEditor
+    case cursorMove, cursorEnds, toggleControl, toggleInteraction, variableMenu, variableEditor
     // view pane
     case scrollRows, scrollEnds, viewMenu
     // dialogs
@@ -128,6 +128,8 @@ public enum KeyTable {
         b(.variablesPane, [.up, .down, .char("k"), .char("j")], .cursorMove, "move the cursor", "移动光标"),
         b(.variablesPane, [.home, .end], .cursorEnds, "first / last row", "第一行 / 最后一行"),
         b(.variablesPane, c(" "), .toggleControl, "switch the control (or group) under the cursor", "开关光标处的控制变量（或变量组）"),
+        b(.variablesPane, c("i"), .toggleInteraction, "interact the key regressor with the control under the cursor (again: plain control)",
+          "核心自变量与光标处控制变量交互（再按：取消交互）"),
         b(.variablesPane, [.enter], .variableMenu, "open a choice for the row under the cursor", "打开光标处变量的操作菜单"),
         b(.variablesPane, c("E"), .variableEditor, "edit the variable: measure, entry as control, role",
           "编辑变量：测量类型、作为控制变量的进入方式、角色"),

@@ -84,9 +84,13 @@ enum EditorChoices {
     }
 
     /// The control terms the variable can enter as: bare (as its measure says), `c.`, `i.`, then
-    /// `ib#.` for each base level.
-    static func entries(_ name: String, env: ExplorerEnvironment) -> [String] {
-        [name, "c.\(name)", "i.\(name)"] + levels(name, env: env).map { "ib\(formatCode($0)).\(name)" }
+    /// `ib#.` for each base level. A continuous variable (by the measure in force in `spec`) may
+    /// also enter as its quadratic `c.NAME##c.NAME` (issue 14): it follows `c.` so the
+    /// short list of a continuous variable keeps it within the number keys.
+    static func entries(_ name: String, spec: Specification? = nil, env: ExplorerEnvironment) -> [String] {
+        let quadratic = spec.map { measure(name, spec: $0, env: env) == .continuous } ?? false
+        return [name, "c.\(name)"] + (quadratic ? ["c.\(name)##c.\(name)"] : []) + ["i.\(name)"]
+            + levels(name, env: env).map { "ib\(formatCode($0)).\(name)" }
     }
 
     /// The term it enters with now, or the one it would enter with when switched on.
@@ -143,7 +147,7 @@ enum VariableEditorKeys {
             let role = editor.roleChoice ?? EditorRole.of(name, in: spec)
             return (EditorRole.allCases.count, EditorRole.allCases.firstIndex(of: role) ?? 0)
         case .entry:
-            let all = EditorChoices.entries(name, env: env)
+            let all = EditorChoices.entries(name, spec: spec, env: env)
             return (all.count, all.firstIndex(of: EditorChoices.entry(name, spec: spec, env: env)) ?? 0)
         }
     }
@@ -180,7 +184,7 @@ enum VariableEditorKeys {
             effects = assign(role, to: name, &state, env: env)
             if EditorRole.of(name, in: state.spec) != role { editor.roleChoice = role }
         case .entry:
-            let term = EditorChoices.entries(name, env: env)[index]
+            let term = EditorChoices.entries(name, spec: state.spec, env: env)[index]
             if let conflict = RoleRules.controlConflict(name, state.spec) {
                 state.status = StatusMessage(text: conflict.text(language), isError: true)
                 break

@@ -1,3 +1,4 @@
+import Analysis
 import Estimation
 import Reports
 import SurveyData
@@ -46,6 +47,7 @@ enum VariablesPaneKeys {
     static func perform(_ action: KeyAction, _ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
         switch action {
         case .toggleControl: return toggleUnderCursor(&state, env: env)
+        case .toggleInteraction: return interactUnderCursor(&state, env: env)
         case .variableMenu: return enter(&state, env: env)
         case .variableEditor: return VariableEditorKeys.open(&state, env: env)
         case .viewMenu:
@@ -114,11 +116,36 @@ enum VariablesPaneKeys {
         }
         let term = env.controlTerm(name, spec)
         return Reducer.change(&state, env: env) { s in
-            if s.controls.contains(where: { FormulaTerms.variable(of: $0) == name }) {
-                s.controls.removeAll { FormulaTerms.variable(of: $0) == name }
+            // Any term naming the variable, so Space also switches off `i.union##i.industry`.
+            if s.controls.contains(where: { FormulaTerms.variables(of: $0).contains(name) }) {
+                s.controls.removeAll { FormulaTerms.variables(of: $0).contains(name) }
             } else {
                 s.controls = env.sortControls(s.controls + [term])
             }
+        }
+    }
+
+    /// `i` on a variable row: its control term becomes `KEY##TERM` (the key regressor as the
+    /// model lineup enters it, so a 0/1 key is `c.union`: see `ControlEntry.interactionKeyTerm`), switching the control on if it was
+    /// off; on an interacted control it reverts to the plain term. The margins and mediation
+    /// views read the interaction from the controls, so nothing else records it.
+    static func interactUnderCursor(_ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
+        guard state.focus == .variables, !state.zoom,
+              case let .variable(name, _)? = CursorKeys.rowUnderCursor(state, env: env) else { return [] }
+        let spec = state.spec
+        if let conflict = RoleRules.controlConflict(name, spec) {
+            state.status = StatusMessage(text: conflict.text(spec.language), isError: true)
+            return []
+        }
+        let key = spec.keyRegressor
+        let plain = env.controlTerm(name, spec)
+        let interacted = "\(ControlEntry.interactionKeyTerm(key, in: env.dataset, spec: spec))##\(plain)"
+        return Reducer.change(&state, env: env) { s in
+            let index = s.controls.firstIndex { FormulaTerms.variables(of: $0).contains(name) }
+            let current = index.map { s.controls[$0] }
+            let isInteraction = current.map { $0.contains("#") && FormulaTerms.variables(of: $0).contains(key) } ?? false
+            if let index { s.controls.remove(at: index) }
+            s.controls = env.sortControls(s.controls + [isInteraction ? plain : interacted])
         }
     }
 

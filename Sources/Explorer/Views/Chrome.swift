@@ -68,6 +68,8 @@ enum Chrome {
         if let m = spec.mediator {
             items.append((spec.mediatorOn ? UIText.specMediatorOn : UIText.specMediatorOff).text(language, m))
         }
+        let interactions = spec.effectiveControls.filter { $0.contains("#") }
+        if !interactions.isEmpty { items.append(UIText.specInteractions.text(language, interactions.joined(separator: " "))) }
         if state.baseline != nil { items.append(UIText.specBaseline.text(language)) }
         if let lesson = state.lesson {
             let step = "\(lesson.session.step)/\(lesson.session.stepCount)"

@@ -20,7 +20,7 @@ enum VariableEditorOverlay {
         let role = EditorRole.of(name, in: spec)
         let roleRow = row(UIText.editorRole.text(language), EditorRole.allCases.map { $0.phrase.text(language) },
                           EditorRole.allCases.firstIndex(of: role) ?? 0)
-        let entries = EditorChoices.entries(name, env: env)
+        let entries = EditorChoices.entries(name, spec: spec, env: env)
         let entry = EditorChoices.entry(name, spec: spec, env: env)
         let shown = entries.map { $0 == name ? "\(name) (\(UIText.editorAsMeasured.text(language)))" : $0 }
         var entryRow = row(UIText.editorEntry.text(language), shown, entries.firstIndex(of: entry) ?? 0)

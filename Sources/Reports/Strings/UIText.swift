@@ -25,6 +25,8 @@ public enum UIText {
     public static let specMediatorOn = Phrase("Med: {0} on", "中介：{0} 开")
     public static let specMediatorOff = Phrase("Med: {0} off", "中介：{0} 关")
     public static let specBaseline = Phrase("baseline", "基准")
+    /// The spec bar's interaction item: every control term with `#` (the `i` key's work).
+    public static let specInteractions = Phrase("Inter: {0}", "交互：{0}")
     public static let specLesson = Phrase("Lesson {0}", "课程 {0}")
     public static let specLessonLeft = Phrase("T: lesson {0}", "T：课程 {0}")
     public static let sampleAll = Phrase("all", "全部")

@@ -1,0 +1,72 @@
+import Foundation
+import Estimation
+@testable import Explorer
+import Reports
+import SurveyData
+import Testing
+
+/// Issue 14, item 2: the variable editor (`E`) offers a continuous control's quadratic,
+/// `c.VAR##c.VAR`, as an entry; other measures do not get it.
+@Suite struct QuadraticEntryTests {
+    let env = TestData.env
+
+    func press(_ state: inout AppState, _ keys: Key...) {
+        for key in keys { _ = TestData.reduceCheckingConditions(&state, .key(key), env: env) }
+    }
+
+    func cursor(on name: String, _ state: inout AppState) {
+        state.cursor = env.paneRows.firstIndex { $0.variableName == name } ?? -1
+    }
+
+    @Test func aContinuousControlCanEnterAsItsQuadratic() {
+        var s = TestData.state()
+        #expect(s.spec.controls.contains("c.age"))
+        let entries = EditorChoices.entries("age", spec: s.spec, env: env)
+        #expect(entries.prefix(4) == ["age", "c.age", "c.age##c.age", "i.age"])
+        cursor(on: "age", &s)
+        press(&s, .char("E"), .down, .down, .char("3"))
+        #expect(s.spec.controls.contains("c.age##c.age") && !s.spec.controls.contains("c.age"), "\(s.spec.controls)")
+        #expect(EditorChoices.entry("age", spec: s.spec, env: env) == "c.age##c.age")
+        // The overlay shows it as the entry in force; every model of the lineup carries it.
+        guard case let .editor(editor)? = s.overlay else { Issue.record("editor closed"); return }
+        #expect(VariableEditorOverlay.lines(editor, s, env: env)[2].contains("[3 c.age##c.age]"))
+        let plan = ModelLineup.plan(s.spec, dataset: env.dataset)
+        #expect(!plan.isEmpty && plan.allSatisfy { $0.spec.formula.contains("c.age##c.age") })
+        // One undoable step; Space on the variable switches the whole term off.
+        press(&s, .char("u"))
+        #expect(s.spec.controls.contains("c.age") && !s.spec.controls.contains("c.age##c.age"))
+    }
+
+    @Test func otherMeasuresHaveNoQuadraticEntry() {
+        var spec = TestData.state().spec
+        #expect(!EditorChoices.entries("industry", spec: spec, env: env).contains { $0.contains("##") })
+        #expect(!EditorChoices.entries("male", spec: spec, env: env).contains { $0.contains("##") })
+        spec.measures["age"] = .categorical
+        #expect(!EditorChoices.entries("age", spec: spec, env: env).contains("c.age##c.age"))
+    }
+
+    /// Issue 14, item 3 (file half): a spec file saves and loads the moderator and its path; a
+    /// file without them loads with none; an unknown moderator is refused naming it.
+    @Test func specFilesSaveAndLoadTheModerator() throws {
+        var spec = TestData.state().spec
+        spec.moderator = "male"
+        spec.moderate = .b
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("h14b-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("spec.json").path
+        try SpecFile.save(spec, to: path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(#""moderator" : "male""#) && text.contains(#""moderate" : "b""#), "\(text)")
+        let loaded = try SpecFile.load(path, for: env.dataset)
+        #expect(loaded.moderator == "male" && loaded.moderate == .b)
+        spec.moderator = nil
+        try SpecFile.save(spec, to: path)
+        #expect(!(try String(contentsOfFile: path, encoding: .utf8)).contains("moderat"))
+        #expect(try SpecFile.load(path, for: env.dataset).moderator == nil)
+        spec.moderator = "mael"
+        try SpecFile.save(spec, to: path)
+        #expect(throws: (any Error).self) { try SpecFile.load(path, for: env.dataset) }
+        #expect(SpecFile.missingVariable(spec, in: env.dataset) == "mael")
+    }
+}
