@@ -96,7 +96,7 @@ import Testing
         // Keys alone: jobsat ordinal + outcome, treat binary + key regressor, med binary +
         // mediator, region as i.region, logwage a control, cluster by region, Mediation view, save.
         let keys = #"/ "jobsat" enter E 3 down 2 esc / "treat" enter E 2 down 3 esc / "med" enter E 2 down 4 esc "#
-            + #"/ "region" enter E down down 3 esc / "logwage" enter space V down down enter "region" enter 2 "#
+            + #"/ "region" enter E down down 4 esc / "logwage" enter space V down down enter "region" enter 2 "#
             + #"w ctrl-u ""# + specPath + #"" enter"#
         let first = try run(["explore", data.path, "--size", "120x40", "--keys", keys, "--print"])
         #expect(first.status == 0, "\(first.stderr)")
