@@ -42,6 +42,17 @@ import SurveyData
         #expect(s.status?.isError == true)
     }
 
+    /// At 80 columns the spec bar keeps `Inter:` (what the estimates depend on) and drops the
+    /// labels item first.
+    @Test func theSpecBarShowsTheInteractionAt80Columns() {
+        var s = TestData.state()
+        #expect(s.width == 80)
+        cursor(on: "industry", &s)
+        _ = press(&s, .char("i"))
+        let bar = Screen.render(s, env: env).line(1)
+        #expect(bar.contains("Inter: c.union##i.industry"), "\(bar)")
+    }
+
     @Test func iIsListedInTheHelp() {
         let help = KeyTable.helpLines(.en).joined(separator: "\n")
         #expect(help.contains("interact the key regressor"))

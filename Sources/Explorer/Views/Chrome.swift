@@ -63,13 +63,15 @@ enum Chrome {
             UIText.specEstimators.text(language, spec.estimators.title),
             UIText.specSample.text(language, subsampleText(state, env: env)),
             UIText.specVCE.text(language, spec.varianceLabel),
-            UIText.specLabels.text(language, UIText.languageName.text(language)),
         ]
+        // Interactions change the estimates, the label language does not: at 80 columns the
+        // bar keeps what the numbers depend on and drops the labels item first.
+        let interactions = spec.effectiveControls.filter { $0.contains("#") }
+        if !interactions.isEmpty { items.append(UIText.specInteractions.text(language, interactions.joined(separator: " "))) }
+        items.append(UIText.specLabels.text(language, UIText.languageName.text(language)))
         if let m = spec.mediator {
             items.append((spec.mediatorOn ? UIText.specMediatorOn : UIText.specMediatorOff).text(language, m))
         }
-        let interactions = spec.effectiveControls.filter { $0.contains("#") }
-        if !interactions.isEmpty { items.append(UIText.specInteractions.text(language, interactions.joined(separator: " "))) }
         if state.baseline != nil { items.append(UIText.specBaseline.text(language)) }
         if let lesson = state.lesson {
             let step = "\(lesson.session.step)/\(lesson.session.stepCount)"
