@@ -44,29 +44,4 @@ import Testing
         spec.measures["age"] = .categorical
         #expect(!EditorChoices.entries("age", spec: spec, env: env).contains("c.age##c.age"))
     }
-
-    /// Issue 14, item 3 (file half): a spec file saves and loads the moderator and its path; a
-    /// file without them loads with none; an unknown moderator is refused naming it.
-    @Test func specFilesSaveAndLoadTheModerator() throws {
-        var spec = TestData.state().spec
-        spec.moderator = "male"
-        spec.moderate = .b
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("h14b-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("spec.json").path
-        try SpecFile.save(spec, to: path)
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.contains(#""moderator" : "male""#) && text.contains(#""moderate" : "b""#), "\(text)")
-        let loaded = try SpecFile.load(path, for: env.dataset)
-        #expect(loaded.moderator == "male" && loaded.moderate == .b)
-        spec.moderator = nil
-        try SpecFile.save(spec, to: path)
-        #expect(!(try String(contentsOfFile: path, encoding: .utf8)).contains("moderat"))
-        #expect(try SpecFile.load(path, for: env.dataset).moderator == nil)
-        spec.moderator = "mael"
-        try SpecFile.save(spec, to: path)
-        #expect(throws: (any Error).self) { try SpecFile.load(path, for: env.dataset) }
-        #expect(SpecFile.missingVariable(spec, in: env.dataset) == "mael")
-    }
 }
