@@ -95,13 +95,21 @@ public enum AnalysisEngine {
         if output.sampleError == nil {
             output.models = ModelSensitivity.attach(output.models, spec: spec, dataset: data, cache: cache)
         }
+        // The Margins view's conditional effects of the key regressor over what it is interacted with.
+        if request.margins, let sample = output.sample,
+           let conditional = ConditionalEffectsPlan.plan(spec, measured: data, rows: sample.mask) {
+            output.models = ConditionalEffects.attach(output.models, plan: conditional, data: data, cache: cache,
+                                                      measures: spec.measures, isCancelled: isCancelled)
+            if isCancelled() { return output }
+        }
 
         // Baron–Kenny on the same sample and families as the models: the designated mediator's,
         // whether or not it is switched into the Models view's columns (the Mediation view
         // always analyses it; with the mediator off its sample also needs the mediator).
         if output.sampleError == nil, spec.mediator != nil, let mediationRequest = request.mediation {
             do {
-                let mediationSpec = try self.mediationSpec(spec, measured: data, plan: plan)
+                let (mediationSpec, refusal) = try self.moderatedMediationSpec(spec, measured: data, plan: plan)
+                output.moderationError = refusal
                 output.mediation = try cache.mediation(mediationSpec, mediationRequest, measures: spec.measures) { () throws(MediationError) in
                     try mediation(mediationSpec, measured: data, request: mediationRequest, isCancelled: isCancelled)
                 }
@@ -189,7 +197,7 @@ public enum AnalysisEngine {
                                  progress: (@Sendable (MediationProgress) -> Void)? = nil,
                                  isCancelled: (@Sendable () -> Bool)? = nil) throws(MediationError) -> MediationResult {
         let dataset = spec.measured(unmeasured)
-        return try mediation(try self.mediationSpec(spec, measured: dataset, plan: nil), measured: dataset, request: request,
+        return try mediation(try self.moderatedMediationSpec(spec, measured: dataset, plan: nil).spec, measured: dataset, request: request,
                              threads: threads, progress: progress, isCancelled: isCancelled)
     }
 
@@ -208,6 +216,25 @@ public enum AnalysisEngine {
     /// not it is switched on (`Specification.mediationAnalysis`).
     public static func mediationSpec(_ spec: Specification, dataset: Dataset) throws(MediationError) -> MediationSpec {
         try mediationSpec(spec, measured: spec.measured(dataset), plan: nil)
+    }
+
+    /// The analysis with the specification's moderator (PROCESS model 7, 14 or 58 by
+    /// `Specification.moderate`): the control terms that name W leave the controls, since the
+    /// moderated models enter W themselves. A moderation the engine refuses (a design, W in a
+    /// role) gives the unmoderated analysis and the refusal's line for the screen.
+    static func moderatedMediationSpec(_ spec: Specification, measured dataset: Dataset,
+                                       plan: [LineupModel]?) throws(MediationError) -> (spec: MediationSpec, refusal: String?) {
+        let plain = try mediationSpec(spec, measured: dataset, plan: plan)
+        guard let w = spec.moderator else { return (plain, nil) }
+        var moderated = plain
+        moderated.controls = plain.controls.filter { !FormulaTerms.variables(of: $0).contains(w) }
+        moderated.moderation = ModerationSpec(moderator: w, moderate: spec.moderate)
+        do {
+            try Mediation.validateModeration(moderated, data: dataset)
+            return (moderated, nil)
+        } catch {
+            return (plain, "\(error)")
+        }
     }
 
     /// `plan`: the screen's lineup when already planned (its outcome models give the families).

@@ -11,6 +11,9 @@ public struct FittedModel: Sendable {
     public var sensitivity: OmittedVariableSensitivity? = nil
     /// ologit columns: the Brant test's verdict on parallel lines (`ParallelLinesCheck`).
     public var parallelLines: ParallelLinesCheck? = nil
+    /// The key regressor's effects at each value of the variable it is interacted with (or the
+    /// moderator): the Margins view's second table (`ConditionalEffectsPlan`).
+    public var conditional: ConditionalEffects? = nil
     /// Still being estimated: an early result (`AnalysisEngine.run`'s `partial`) shows the
     /// columns already fitted and says the others are coming.
     public var pending = false
@@ -45,6 +48,8 @@ public struct AnalysisResult: Sendable {
     /// as the models (with the mediator on); the Mediation view's bootstrap adds the rest.
     public var mediation: MediationResult?
     public var mediationError: String?
+    /// Why the specification's moderator was not analysed (the mediation then is unmoderated).
+    public var moderationError: String?
     public var elapsedMilliseconds: Double
     /// False for the quick first pass whose models have no marginal effects yet.
     public var marginsIncluded: Bool = true

@@ -13,6 +13,8 @@ public final class FitCache: Sendable {
     private let storage = Mutex<[Key: Result<ModelResult, FitFailure>]>([:])
     struct MediationKey: Hashable { var spec: MediationSpec; var measures: [String: VariableType]; var request: MediationRequest }
     private let mediations = Mutex<[MediationKey: MediationResult]>([:])
+    struct ConditionalKey: Hashable { var spec: ModelSpec; var measures: [String: VariableType]; var plan: ConditionalEffectsPlan }
+    private let conditionals = Mutex<[ConditionalKey: ConditionalEffects]>([:])
     /// The OLS columns' omitted-variable sensitivity (`ModelSensitivity`).
     let sensitivities = SensitivityStore()
     public init() {}
@@ -26,6 +28,19 @@ public final class FitCache: Sendable {
         let value = try compute()
         mediations.withLock { store in
             if store.count > 200 { store.removeAll() }
+            store[key] = value
+        }
+        return value
+    }
+
+    /// Conditional effects already computed for the same model and plan.
+    func conditional(_ spec: ModelSpec, _ plan: ConditionalEffectsPlan, measures: [String: VariableType] = [:],
+                     compute: () -> ConditionalEffects) -> ConditionalEffects {
+        let key = ConditionalKey(spec: spec, measures: measures, plan: plan)
+        if let hit = conditionals.withLock({ $0[key] }) { return hit }
+        let value = compute()
+        conditionals.withLock { store in
+            if store.count > 2000 { store.removeAll() }
             store[key] = value
         }
         return value

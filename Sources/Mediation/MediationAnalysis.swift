@@ -14,6 +14,13 @@ public enum Mediation {
                                    isCancelled: isCancelled)
         return try run.run()
     }
+
+    /// The one-line refusal `analyze` would give for `spec.moderation` (an unknown moderator, one
+    /// that is X, M or Y, or a design, variance or weights the conditional bootstrap cannot take
+    /// yet), so a front end can show it and keep the unmoderated analysis.
+    public static func validateModeration(_ spec: MediationSpec, data: Dataset) throws(MediationError) {
+        try ModeratedMediation.validate(spec, data: data)
+    }
 }
 
 /// One model of the analysis: its design on the common sample and its fit.

@@ -15,16 +15,12 @@ import SurveyData
         keys.flatMap { TestData.reduceCheckingConditions(&state, .key($0), env: env) }
     }
 
-    func cursor(on name: String, _ state: inout AppState) {
-        state.cursor = env.paneRows.firstIndex { $0.variableName == name } ?? -1
-    }
-
     @Test func iInteractsTheKeyRegressorWithTheControlAndAgainRevertsIt() {
         var s = TestData.state()
         let before = s.spec.controls
         let key = ControlEntry.interactionKeyTerm(s.spec.keyRegressor, in: env.dataset, spec: s.spec)
         #expect(key == "c.union")
-        cursor(on: "industry", &s)
+        TestData.cursor(on: "industry", &s)
         let effects = press(&s, .char("i"))
         #expect(s.spec.controls.contains("\(key)##i.industry"))
         #expect(!s.spec.controls.contains("i.industry"))
@@ -37,7 +33,7 @@ import SurveyData
 
     @Test func iOnARoleVariableIsRefused() {
         var s = TestData.state()
-        cursor(on: s.spec.keyRegressor, &s)
+        TestData.cursor(on: s.spec.keyRegressor, &s)
         #expect(press(&s, .char("i")).isEmpty)
         #expect(s.status?.isError == true)
     }
@@ -47,7 +43,7 @@ import SurveyData
     @Test func theSpecBarShowsTheInteractionAt80Columns() {
         var s = TestData.state()
         #expect(s.width == 80)
-        cursor(on: "industry", &s)
+        TestData.cursor(on: "industry", &s)
         _ = press(&s, .char("i"))
         let bar = Screen.render(s, env: env).line(1)
         #expect(bar.contains("Inter: c.union##i.industry"), "\(bar)")

@@ -14,16 +14,12 @@ import Testing
         for key in keys { _ = TestData.reduceCheckingConditions(&state, .key(key), env: env) }
     }
 
-    func cursor(on name: String, _ state: inout AppState) {
-        state.cursor = env.paneRows.firstIndex { $0.variableName == name } ?? -1
-    }
-
     @Test func aContinuousControlCanEnterAsItsQuadratic() {
         var s = TestData.state()
         #expect(s.spec.controls.contains("c.age"))
         let entries = EditorChoices.entries("age", spec: s.spec, env: env)
         #expect(entries.prefix(4) == ["age", "c.age", "c.age##c.age", "i.age"])
-        cursor(on: "age", &s)
+        TestData.cursor(on: "age", &s)
         press(&s, .char("E"), .down, .down, .char("3"))
         #expect(s.spec.controls.contains("c.age##c.age") && !s.spec.controls.contains("c.age"), "\(s.spec.controls)")
         #expect(EditorChoices.entry("age", spec: s.spec, env: env) == "c.age##c.age")

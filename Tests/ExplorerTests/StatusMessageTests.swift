@@ -11,10 +11,6 @@ import Testing
         keys.flatMap { TestData.reduceCheckingConditions(&state, .key($0), env: env) }
     }
 
-    func cursor(on name: String, _ state: inout AppState) {
-        state.cursor = env.paneRows.firstIndex { $0.variableName == name } ?? -1
-    }
-
     func expectError(_ state: AppState, _ text: String) {
         #expect(state.status == StatusMessage(text: text, isError: true))
     }
@@ -82,14 +78,14 @@ import Testing
     @Test func roleConflictsAreRefusedByName() {
         var s = TestData.state { $0.mediatorOn = true }
         let spec = s.spec
-        cursor(on: "union", &s)
+        TestData.cursor(on: "union", &s)
         _ = press(&s, .char("o")); expectError(s, "union is the key regressor; pick another outcome")
         _ = press(&s, .char("m")); expectError(s, "union is the key regressor; pick another mediator")
         _ = press(&s, .char(" ")); expectError(s, "union is the key regressor; it cannot also be a control")
-        cursor(on: "skill", &s)
+        TestData.cursor(on: "skill", &s)
         _ = press(&s, .char("r")); expectError(s, "skill is the outcome; pick another key regressor")
         _ = press(&s, .char("m")); expectError(s, "skill is the outcome; pick another mediator")
-        cursor(on: "training", &s)
+        TestData.cursor(on: "training", &s)
         _ = press(&s, .char("o")); expectError(s, "training is the mediator; pick another outcome")
         _ = press(&s, .char("r")); expectError(s, "training is the mediator; pick another key regressor")
         _ = press(&s, .char(" ")); expectError(s, "training is the mediator; it cannot also be a control")

@@ -124,6 +124,11 @@ enum TestData {
         return state
     }
 
+    /// Puts the variables pane's cursor on `name`'s row (-1 when it has none).
+    static func cursor(on name: String, _ state: inout AppState, env: ExplorerEnvironment = TestData.env) {
+        state.cursor = env.paneRows.firstIndex { $0.variableName == name } ?? -1
+    }
+
     /// Reduces `event`, performing the condition checks it asks for synchronously (as headless
     /// replays do); returns the other effects.
     static func reduceCheckingConditions(_ state: inout AppState, _ event: Event, env: ExplorerEnvironment) -> [Effect] {

@@ -14,13 +14,9 @@ import Testing
         keys.flatMap { TestData.reduceCheckingConditions(&state, .key($0), env: env) }
     }
 
-    func cursor(on name: String, _ state: inout AppState) {
-        state.cursor = env.paneRows.firstIndex { $0.variableName == name } ?? -1
-    }
-
     @Test func measureIsOneUndoableStepAndChangesTheModels() throws {
         var s = TestData.state()
-        cursor(on: "skill", &s)
+        TestData.cursor(on: "skill", &s)
         _ = press(&s, .char("E"))
         guard case .editor(let editor)? = s.overlay else { Issue.record("no editor"); return }
         #expect(editor.variable == "skill" && editor.field == .measure)
@@ -49,14 +45,14 @@ import Testing
 
     @Test func roleRulesRefuseFromTheEditorAndTheKeys() {
         var s = TestData.state { $0.mediatorOn = true }
-        cursor(on: "union", &s) // the key regressor
+        TestData.cursor(on: "union", &s) // the key regressor
         _ = press(&s, .char("E"), .down, .char("2"))
         #expect(s.spec.outcome == "skill")
         #expect(s.status?.text == "union is the key regressor; pick another outcome")
         _ = press(&s, .char("1")) // none: there is always a key regressor
         #expect(s.status?.isError == true && s.spec.keyRegressor == "union")
         _ = press(&s, .escape)
-        cursor(on: "training", &s) // the mediator
+        TestData.cursor(on: "training", &s) // the mediator
         _ = press(&s, .char("r"))
         #expect(s.spec.keyRegressor == "union" && s.status?.text == "training is the mediator; pick another key regressor")
         // A remembered mediator that became the outcome is not switched back on.
@@ -69,7 +65,7 @@ import Testing
 
     @Test func entryChoosesHowAControlEnters() {
         var s = TestData.state()
-        cursor(on: "industry", &s)
+        TestData.cursor(on: "industry", &s)
         _ = press(&s, .char("E"), .down, .down)
         let entries = EditorChoices.entries("industry", env: env)
         #expect(entries == ["industry", "c.industry", "i.industry", "ib1.industry", "ib2.industry"])
@@ -79,7 +75,7 @@ import Testing
         #expect(s.spec.controls.contains("ib1.industry"))
         // Age is not a control yet after switching it off; choosing its entry makes it one.
         _ = press(&s, .escape)
-        cursor(on: "age", &s)
+        TestData.cursor(on: "age", &s)
         _ = press(&s, .char(" "))
         #expect(!s.spec.controls.contains { FormulaTerms.variable(of: $0) == "age" })
         _ = press(&s, .char("E"), .down, .down, .char("1"))
@@ -90,13 +86,13 @@ import Testing
     @Test func crosstabsFollowTheRolesUntilPicked() {
         var s = TestData.state()
         #expect(s.spec.crosstabs == [CrosstabPair(row: "union", column: "skill"), CrosstabPair(row: "union", column: "training")])
-        cursor(on: "male", &s)
+        TestData.cursor(on: "male", &s)
         _ = press(&s, .char("r"))
         #expect(s.spec.crosstabs.first == CrosstabPair(row: "male", column: "skill"))
-        cursor(on: "industry", &s)
+        TestData.cursor(on: "industry", &s)
         _ = press(&s, .char("C"))
         #expect(s.spec.crosstabsPicked && s.spec.crosstabs == [CrosstabPair(row: "industry", column: "skill")])
-        cursor(on: "union", &s)
+        TestData.cursor(on: "union", &s)
         _ = press(&s, .char("r"))
         #expect(s.spec.crosstabs == [CrosstabPair(row: "industry", column: "skill")])
     }

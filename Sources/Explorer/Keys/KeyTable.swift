@@ -44,7 +44,7 @@ public enum KeyAction: String, Sendable, CaseIterable {
     case sampling, pinBaseline, clearBaseline, bootstrap, cancelBootstrap
     case zoom, undo, redo, find, saveSpec, export, lesson, help, quit
     // variables pane
-    case cursorMove, cursorEnds, toggleControl, toggleInteraction, variableMenu, variableEditor
+    case cursorMove, cursorEnds, toggleControl, toggleInteraction, toggleModerator, variableMenu, variableEditor
     // view pane
     case scrollRows, scrollEnds, viewMenu
     // dialogs
@@ -130,6 +130,9 @@ public enum KeyTable {
         b(.variablesPane, c(" "), .toggleControl, "switch the control (or group) under the cursor", "开关光标处的控制变量（或变量组）"),
         b(.variablesPane, c("i"), .toggleInteraction, "interact the key regressor with the control under the cursor (again: plain control)",
           "核心自变量与光标处控制变量交互（再按：取消交互）"),
+        b(.variablesPane, c("I"), .toggleModerator,
+          "moderator of the mediation: W on the a path; again: b path, both paths, off (PROCESS 7, 14, 58)",
+          "中介的调节变量：调节 a 路径；再按：b 路径、两条路径、取消（PROCESS 模型 7、14、58）"),
         b(.variablesPane, [.enter], .variableMenu, "open a choice for the row under the cursor", "打开光标处变量的操作菜单"),
         b(.variablesPane, c("E"), .variableEditor, "edit the variable: measure, entry as control, role",
           "编辑变量：测量类型、作为控制变量的进入方式、角色"),

@@ -75,7 +75,7 @@ public enum Reducer {
         case .cursorMove, .cursorEnds, .scrollRows, .scrollEnds, .page, .scrollLeft, .scrollRight:
             CursorKeys.perform(action, key: key, &state, env: env)
             return []
-        case .toggleControl, .toggleInteraction, .variableMenu, .variableEditor, .viewMenu, .setOutcome, .setKeyRegressor, .setMediator, .marginsTerm,
+        case .toggleControl, .toggleInteraction, .toggleModerator, .variableMenu, .variableEditor, .viewMenu, .setOutcome, .setKeyRegressor, .setMediator, .marginsTerm,
              .crosstabRows, .crosstabColumns:
             return VariablesPaneKeys.perform(action, &state, env: env)
         case .switchView, .switchPane, .toggleLanguage, .mediatorOnOff, .subsample, .estimators, .variance, .sampling,

@@ -48,6 +48,7 @@ enum VariablesPaneKeys {
         switch action {
         case .toggleControl: return toggleUnderCursor(&state, env: env)
         case .toggleInteraction: return interactUnderCursor(&state, env: env)
+        case .toggleModerator: return moderateUnderCursor(&state, env: env)
         case .variableMenu: return enter(&state, env: env)
         case .variableEditor: return VariableEditorKeys.open(&state, env: env)
         case .viewMenu:
@@ -138,14 +139,48 @@ enum VariablesPaneKeys {
             return []
         }
         let key = spec.keyRegressor
-        let plain = env.controlTerm(name, spec)
-        let interacted = "\(ControlEntry.interactionKeyTerm(key, in: env.dataset, spec: spec))##\(plain)"
+        let prefix = "\(ControlEntry.interactionKeyTerm(key, in: env.dataset, spec: spec))##"
+        // The term in force is what gets interacted (`c.age##c.age` becomes `c.union##c.age##c.age`,
+        // Stata's union effect along the age profile), and what a second press restores.
+        let index = spec.controls.firstIndex { FormulaTerms.variables(of: $0).contains(name) }
+        let current = index.map { spec.controls[$0] }
+        let isInteraction = current.map { $0.contains("#") && FormulaTerms.variables(of: $0).contains(key) } ?? false
+        let replacement: String
+        if isInteraction, let current {
+            replacement = current.hasPrefix(prefix) ? String(current.dropFirst(prefix.count)) : env.controlTerm(name, spec)
+        } else {
+            replacement = prefix + (current ?? env.controlTerm(name, spec))
+        }
         return Reducer.change(&state, env: env) { s in
-            let index = s.controls.firstIndex { FormulaTerms.variables(of: $0).contains(name) }
-            let current = index.map { s.controls[$0] }
-            let isInteraction = current.map { $0.contains("#") && FormulaTerms.variables(of: $0).contains(key) } ?? false
             if let index { s.controls.remove(at: index) }
-            s.controls = env.sortControls(s.controls + [isInteraction ? plain : interacted])
+            s.controls = env.sortControls(s.controls + [replacement])
+        }
+    }
+
+    /// `I` on a variable row: W moderates the mediation's a path (PROCESS model 7); again on the
+    /// same variable the b path (14), both (58), then no moderator. The outcome, key regressor and
+    /// mediator are refused, as `mediate --moderator` refuses them; so is W without a mediator.
+    static func moderateUnderCursor(_ state: inout AppState, env: ExplorerEnvironment) -> [Effect] {
+        guard state.focus == .variables, !state.zoom,
+              case let .variable(name, _)? = CursorKeys.rowUnderCursor(state, env: env) else { return [] }
+        let spec = state.spec, language = spec.language
+        let role: EditorRole? = name == spec.outcome ? .outcome : name == spec.keyRegressor ? .keyRegressor
+            : name == spec.mediator ? .mediator : nil
+        if let role {
+            state.status = StatusMessage(text: UIText.moderatorHasRole.text(language, name, role.phrase.text(language)), isError: true)
+            return []
+        }
+        guard spec.mediator != nil else {
+            state.status = StatusMessage(text: UIText.moderatorNeedsMediator.text(language), isError: true)
+            return []
+        }
+        return Reducer.change(&state, env: env) { s in
+            guard s.moderator == name else { s.moderator = name; s.moderate = .a; return }
+            switch s.moderate {
+            case .a: s.moderate = .b
+            case .b: s.moderate = .both
+            case .both: s.moderator = nil; s.moderate = .a
+            }
         }
     }
 

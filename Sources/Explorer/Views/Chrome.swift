@@ -68,6 +68,9 @@ enum Chrome {
         // bar keeps what the numbers depend on and drops the labels item first.
         let interactions = spec.effectiveControls.filter { $0.contains("#") }
         if !interactions.isEmpty { items.append(UIText.specInteractions.text(language, interactions.joined(separator: " "))) }
+        if spec.mediator != nil, let w = spec.moderator {
+            items.append(UIText.specModerator.text(language, w, spec.moderate.rawValue, spec.moderate.processModel))
+        }
         items.append(UIText.specLabels.text(language, UIText.languageName.text(language)))
         if let m = spec.mediator {
             items.append((spec.mediatorOn ? UIText.specMediatorOn : UIText.specMediatorOff).text(language, m))

@@ -19,24 +19,17 @@ enum MarginsView {
             guard let result = model.result else { continue }
             let (table, bars) = self.table(result, title: model.title, terms: terms, env: env, language: state.spec.language)
             guard !table.rows.isEmpty else { continue }
-            var modelLines = TableLines.lines(table, maxWidth: max(30, width - barWidth - 3), ascii: !env.unicode)
-            // Bars after each body row (rows start after the title, rule, headers, rule); the
-            // bars are one more whole column of every table line.
-            let titleLines = modelLines.prefix { $0.columns.isEmpty }.count
-            let firstBody = titleLines + 2 + table.headers.count
-            let tableEnd = modelLines.first(where: { !$0.columns.isEmpty })?.width ?? 0
-            let barCells = bars.map { TextWidth.width($0.text) }.max() ?? 0
-            for (i, bar) in bars.enumerated() where firstBody + i < modelLines.count {
-                modelLines[firstBody + i].append("  ")
-                modelLines[firstBody + i].append(bar.text, style: bar.negative ? .negative : .positive)
-            }
-            if barCells > 0 {
-                for k in modelLines.indices where !modelLines[k].columns.isEmpty {
-                    modelLines[k].columns.append((tableEnd + 2)..<(tableEnd + 2 + barCells))
-                }
-            }
-            lines += modelLines + [StyledLine()]
+            lines += withBars(table, bars, width: width, env: env) + [StyledLine()]
             tables.append(table)
+            if let conditional = model.conditional {
+                let (table, bars, note) = conditionalTable(conditional, result: result, title: model.title, env: env, language: language)
+                if !table.rows.isEmpty {
+                    lines += withBars(table, bars, width: width, env: env)
+                    tables.append(table)
+                }
+                lines += note.map { StyledLine($0, style: conditional.failure == nil ? .dim : .flagged) }
+                lines.append(StyledLine())
+            }
         }
         if lines.isEmpty {
             return .message(results.models.isEmpty ? UIText.noModels.text(language)
@@ -45,10 +38,66 @@ enum MarginsView {
         return ViewContent(lines: lines, tables: tables)
     }
 
+    /// The table's lines with each body row's bar after it; the bars are one more whole column of
+    /// every table line.
+    static func withBars(_ table: Table, _ bars: [(text: String, negative: Bool)], width: Int, env: ExplorerEnvironment) -> [StyledLine] {
+        var modelLines = TableLines.lines(table, maxWidth: max(30, width - barWidth - 3), ascii: !env.unicode)
+        // Rows start after the title, rule, headers, rule.
+        let titleLines = modelLines.prefix { $0.columns.isEmpty }.count
+        let firstBody = titleLines + 2 + table.headers.count
+        let tableEnd = modelLines.first(where: { !$0.columns.isEmpty })?.width ?? 0
+        let barCells = bars.map { TextWidth.width($0.text) }.max() ?? 0
+        for (i, bar) in bars.enumerated() where firstBody + i < modelLines.count {
+            modelLines[firstBody + i].append("  ")
+            modelLines[firstBody + i].append(bar.text, style: bar.negative ? .negative : .positive)
+        }
+        if barCells > 0 {
+            for k in modelLines.indices where !modelLines[k].columns.isEmpty {
+                modelLines[k].columns.append((tableEnd + 2)..<(tableEnd + 2 + barCells))
+            }
+        }
+        return modelLines
+    }
+
+    /// The key regressor's effect at each value of W (`fit --margins --dydx X --at 'W=(…)'`):
+    /// a row per W value and outcome, W's label on the first row of its group; a note says how
+    /// a continuous W's values were chosen, or why there are none.
+    static func conditionalTable(_ conditional: ConditionalEffects, result: ModelResult, title: String,
+                                 env: ExplorerEnvironment, language: Language)
+        -> (Table, [(text: String, negative: Bool)], [String]) {
+        let labeler = TermLabeler(codebook: env.codebook, language: language)
+        let plan = conditional.plan
+        let w = plan.moderator
+        var table = Table(title: UIText.conditionalTitle.text(language, title, labeler.variableLabel(plan.variable), labeler.variableLabel(w)),
+                          alignments: [.left, .left, .decimal, .decimal],
+                          headers: [[Cell(labeler.variableLabel(w)), .empty, Cell(UIText.marginsAME.text(language), alignment: .center),
+                                     Cell("z", alignment: .center)]])
+        let scale = conditional.margins.map { abs($0.effect) }.filter(\.isFinite).max() ?? 0
+        var bars: [(text: String, negative: Bool)] = []
+        let labelled = env.dataset.info(w)?.values.isEmpty == false
+        for value in plan.values {
+            let at = "\(w)=\(formatCode(value))"
+            let rows = conditional.margins.filter { $0.atValue == at }
+            for (k, m) in rows.enumerated() {
+                let wLabel = k > 0 ? "" : labelled ? labeler.label(term: at, style: .valueOnly) : formatCode(value)
+                table.addRow([Cell(wLabel), Cell(outcomeLabel(m.outcome, result: result, env: env, language: language)),
+                              Cell(NumberFormat.fixed(m.effect, 4) + NumberFormat.stars(m.p)), Cell(NumberFormat.fixed(m.z, 2))])
+                bars.append(bar(m.effect, scale: scale))
+            }
+        }
+        var notes: [String] = []
+        if let failure = conditional.failure {
+            notes.append(failure.text(language))
+        } else if !labelled, plan.values.count == 3, env.dataset.info(w)?.type != .binary {
+            notes.append(UIText.conditionalMeanSD.text(language, labeler.variableLabel(w)))
+        }
+        return (table, bars, notes)
+    }
+
     /// Margins whose term belongs to `variable` (`union`, `educ=3` for `educ`).
     static func effects(_ result: ModelResult, variable: String) -> [MarginalEffect] {
         result.margins.filter { m in
-            m.at == .average && FormulaTerms.variable(of: String(m.term.split(separator: "=").first ?? "")) == variable
+            m.at == .average && m.atValue == nil && m.over == nil && FormulaTerms.variable(of: String(m.term.split(separator: "=").first ?? "")) == variable
         }
     }
 

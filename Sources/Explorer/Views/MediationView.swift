@@ -30,6 +30,7 @@ enum MediationView {
         }
         var lines = diagram(result, first: first, spec: spec, results: results, env: env, language: language, width: width)
         lines.append(StyledLine())
+        lines += moderationLines(result, results: results, language: language, width: width, ascii: ascii)
         lines += bootstrapLines(state, width: width, ascii: ascii)
         return ViewContent(lines: lines, tables: exportTables(result, bootstrap: state.bootstrap.output, language: language))
     }
@@ -51,6 +52,7 @@ enum MediationView {
             lines += prose(UIText.mediationIgnores.text(language, ignored), style: .negative)
         }
         if !spec.mediatorOn { lines += prose(UIText.mediatorNotInModels.text(language), style: .dim) }
+        if let moderation = result.moderation { lines += prose(UIText.moderatedDiagram.text(language, moderation.moderator), style: .dim) }
         lines.append(StyledLine("  X  " + label(spec.keyRegressor), style: .accent))
         lines.append(StyledLine("   |   a  = " + format(paths.a, runsOff: first.runsOff.contains("a"), language: language)))
         lines.append(StyledLine("   v", style: .accent))
@@ -81,6 +83,20 @@ enum MediationView {
             + (separated ? UIText.verdictNotAssessed.text(language) : paths.verdict.text(language) + verdictReason(paths, language))
         lines += prose(verdict, style: .bold)
         return lines
+    }
+
+    /// With a moderator W (`Specification.moderator`): the conditional a, b and indirect effects
+    /// at each W value and the index of moderated mediation (PROCESS model 7, 14 or 58), with
+    /// bootstrap intervals once the run is in; or the one line saying why W was not analysed.
+    static func moderationLines(_ result: MediationResult, results: ComputeOutput, language: Language,
+                                width: Int, ascii: Bool) -> [StyledLine] {
+        if let refusal = results.moderationError {
+            return TextWrap.lines(UIText.moderationRefused.text(language, refusal), width: max(10, width))
+                .map { StyledLine($0, style: .negative) } + [StyledLine()]
+        }
+        guard let moderation = result.moderation else { return [] }
+        return TableLines.lines(ModerationTables.conditional(moderation, result: result, options: tableOptions(language)),
+                                maxWidth: width, ascii: ascii) + [StyledLine()]
     }
 
     /// The specification's variance and weights, which the mediation engine does not honour

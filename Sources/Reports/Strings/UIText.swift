@@ -27,6 +27,8 @@ public enum UIText {
     public static let specBaseline = Phrase("baseline", "基准")
     /// The spec bar's interaction item: every control term with `#` (the `i` key's work).
     public static let specInteractions = Phrase("Inter: {0}", "交互：{0}")
+    /// The mediation's moderator and the path it acts on (the `I` key's work).
+    public static let specModerator = Phrase("Mod: {0} on {1} ({2})", "调节：{0} 于 {1}（{2}）")
     public static let specLesson = Phrase("Lesson {0}", "课程 {0}")
     public static let specLessonLeft = Phrase("T: lesson {0}", "T：课程 {0}")
     public static let sampleAll = Phrase("all", "全部")
@@ -84,6 +86,16 @@ public enum UIText {
     public static let describeMax = Phrase("Max", "最大值")
     public static let marginsTitle = Phrase("{0}: average marginal effects", "{0}：平均边际效应")
     public static let marginsAME = Phrase("AME", "AME")
+    public static let conditionalTitle = Phrase("{0}: effect of {1} at each value of {2}", "{0}：{1} 在 {2} 各取值处的平均边际效应")
+    public static let conditionalMeanSD = Phrase("{0} at its mean - 1 SD, mean, mean + 1 SD in the sample (as PROCESS)",
+                                                 "{0} 取样本均值减 1 个标准差、均值、均值加 1 个标准差（同 PROCESS）")
+    public static let moderatorHasRole = Phrase("'{0}' is the {1}: the moderator must be another variable",
+                                                "“{0}”是{1}：调节变量须为其他变量")
+    public static let moderatorNeedsMediator = Phrase("a moderator needs a mediator: press m on one first",
+                                                      "调节变量需要先有中介变量：先在一个变量上按 m")
+    public static let moderatedDiagram = Phrase("(with the moderator {0}: the paths of the models without it; its conditional effects below)",
+                                                "（设有调节变量 {0}：以下路径来自不含它的模型；条件效应见后）")
+    public static let moderationRefused = Phrase("moderator not analysed: {0}", "未分析调节变量：{0}")
     public static let noMargins = Phrase("no marginal effects for {0} in these models", "这些模型中没有 {0} 的边际效应")
 
     // MARK: Models view with a baseline
