@@ -42,7 +42,7 @@ struct ConditionalMargins {
         }
         for t in design.formula.terms { for f in t.factors { _ = id(f.variable) } }
         let n = context.n
-        let values: [[Double]] = variables.map { design.variableValues[$0] ?? [Double](repeating: 0, count: n) }
+        let values: [[Double]] = variables.map { design.variableValues($0) ?? [Double](repeating: 0, count: n) }
 
         // What to compute: each wanted variable's derivative, or its levels' discrete changes.
         let wanted = request.dydx ?? variables

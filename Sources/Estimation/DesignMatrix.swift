@@ -69,15 +69,25 @@ public struct DesignMatrix: Sendable {
     /// The survey design resolved on the data (`spec.design`): PSUs, strata, fpc, for the
     /// linearized variance. nil without a design.
     public var survey: SurveyStructure? = nil
-    /// Each regressor variable's values on the design's rows, for margins that set or shift a
-    /// variable and rebuild every column it enters (`ConditionalMargins`).
-    public var variableValues: [String: [Double]] = [:]
+    /// The regressor variables' dataset columns (shared, compact): `variableValues` reads them.
+    var variableColumns: [String: Column] = [:]
     /// Factor variables (`i.`, `ib#.`, categorical bare names, anything inside `#`): the levels
     /// present in the estimation sample, sorted, and the base level.
     public var factorLevels: [String: [Double]] = [:]
     public var factorBases: [String: Double] = [:]
 
     public var rowCount: Int { y.count }
+
+    /// A regressor variable's values on the design's rows, for margins that set or shift a
+    /// variable and rebuild every column it enters (`ConditionalMargins`); read on demand from
+    /// the dataset's column, so a design holds no second copy of its variables.
+    public func variableValues(_ name: String) -> [Double]? {
+        guard let column = variableColumns[name] else { return nil }
+        return [Double](unsafeUninitializedCapacity: rows.count) { buffer, initialized in
+            if let base = buffer.baseAddress { column.storage.copy(rows: rows, into: base) }
+            initialized = rows.count
+        }
+    }
     public var columnCount: Int { terms.count }
 
     /// A copy of column `j`.
@@ -108,10 +118,10 @@ public struct DesignMatrix: Sendable {
         if case .cluster(let v) = spec.vce { clusterVariable = v; used.append(v) }
         var seen = Set<String>()
         used = used.filter { seen.insert($0).inserted }
-        var columns: [String: [Double]] = [:]
+        var columns: [String: Column] = [:]
         for name in used {
             guard let column = data.column(name) else { throw .unknownVariable(name) }
-            columns[name] = column.values
+            columns[name] = column
         }
         let shared = spec.sampleVariables.filter { seen.insert($0).inserted }
         for name in shared where data.column(name) == nil { throw .unknownVariable(name) }
@@ -159,7 +169,7 @@ public struct DesignMatrix: Sendable {
                 if v == 0 { keep[i] = false; zero += 1 }
             }
             if zero > 0 { dropped.append(DroppedRows(reason: .zeroWeight, count: zero)) }
-            weightValues = w
+            weightValues = w.values
         }
 
         var rows: [Int] = []
@@ -176,8 +186,8 @@ public struct DesignMatrix: Sendable {
         // values are the dataset's own arrays, shared copy-on-write rather than gathered row by
         // row (at 10^6 rows × 20 regressors the gathers were 170 MB of copies per design).
         let allRows = m == n
-        let yAll = columns[formula.outcome] ?? []
-        self.y = allRows ? yAll : rows.map { yAll[$0] }
+        let yAll = columns[formula.outcome] ?? Column(name: formula.outcome, values: [])
+        self.y = allRows ? yAll.values : rows.map { yAll[$0] }
         self.weights = weightValues.map { w in allRows ? w : rows.map { w[$0] } }
         if let design = spec.design {
             if let c = spec.condition, !c.trimmingCharacters(in: .whitespaces).isEmpty { self.notes.append(.ifChangesDesign) }
@@ -209,7 +219,7 @@ public struct DesignMatrix: Sendable {
         var levelsOf: [String: FactorLevels] = [:]
         func levels(_ factor: Formula.Factor, base: Double?) throws(EstimationError) -> FactorLevels {
             if let known = levelsOf[factor.variable] { return known }
-            let found = try FactorLevels(variable: factor.variable, values: columns[factor.variable] ?? [],
+            let found = try FactorLevels(variable: factor.variable, values: columns[factor.variable] ?? Column(name: factor.variable, values: []),
                                          info: data.info(factor.variable), rows: rows, allRows: allRows,
                                          base: base, column: factor.column)
             levelsOf[factor.variable] = found
@@ -238,7 +248,11 @@ public struct DesignMatrix: Sendable {
                 var binary = term.kind != .continuous
                 if binary {
                     if allRows {
-                        binary = values.withUnsafeBufferPointer { VectorSums.isZeroOne($0) }
+                        if case .doubles(let plain) = values.storage {
+                            binary = plain.withUnsafeBufferPointer { VectorSums.isZeroOne($0) }
+                        } else {
+                            binary = values.storage.isZeroOne
+                        }
                     } else {
                         for i in rows where values[i] != 0 && values[i] != 1 { binary = false; break }
                     }
@@ -264,7 +278,7 @@ public struct DesignMatrix: Sendable {
             factorBases[variable] = found.base
         }
         for variable in formula.variables.dropFirst() {
-            if let values = columns[variable] { variableValues[variable] = allRows ? values : rows.map { values[$0] } }
+            if let column = columns[variable] { variableColumns[variable] = column }
         }
         terms.append(DesignTerm(name: "_cons", variable: nil, isBinary: false, formulaTerm: nil))
         let k = terms.count
@@ -278,17 +292,9 @@ public struct DesignMatrix: Sendable {
                 guard c < sources.count else { dst.update(repeating: 1, count: m); return } // _cons
                 switch sources[c] {
                 case .values(let v):
-                    v.withUnsafeBufferPointer { src in
-                        if allRows {
-                            dst.update(from: src.baseAddress!, count: m)
-                        } else {
-                            for (r, i) in rows.enumerated() { dst[r] = src[i] }
-                        }
-                    }
+                    v.storage.copy(rows: allRows ? nil : rows, into: dst)
                 case .indicator(let v, let level):
-                    v.withUnsafeBufferPointer { src in
-                        for (r, i) in rows.enumerated() { dst[r] = src[i] == level ? 1 : 0 }
-                    }
+                    v.storage.indicator(level, rows: allRows ? nil : rows, into: dst)
                 case .product(let parts):
                     for (r, i) in rows.enumerated() {
                         var value = 1.0
@@ -357,7 +363,6 @@ public struct DesignMatrix: Sendable {
         self.weights = other.weights.map { w in subset.map { w[$0] } }
         self.rows = subset.map { other.rows[$0] }
         self.survey = other.survey?.restricted(to: subset)
-        self.variableValues = other.variableValues.mapValues { v in subset.map { v[$0] } }
         if let cl = other.clusters {
             // Renumber so cluster ids stay dense.
             var map: [Int: Int] = [:]

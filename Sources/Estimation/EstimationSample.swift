@@ -51,9 +51,16 @@ public struct EstimationSample: Sendable {
     private static func deleteMissing(_ keep: inout [Bool], _ dropped: inout [DroppedRows], variables: [String], data: Dataset) {
         let n = keep.count
         for name in variables {
-            guard let values = data.column(name)?.values else { continue }
+            guard let column = data.column(name) else { continue }
             let userMissing = data.info(name)?.missingCodes ?? []
             var count = 0
+            // A compact column lists its missing rows: no pass over the values.
+            if userMissing.isEmpty, let missing = column.storage.nanRows {
+                for i in missing where i < n && keep[i] { keep[i] = false; count += 1 }
+                if count > 0 { dropped.append(DroppedRows(reason: .missing(variable: name), count: count)) }
+                continue
+            }
+            let values = column.values
             keep.withUnsafeMutableBufferPointer { k in
                 values.withUnsafeBufferPointer { v in
                     // A finite total means no NaN anywhere: skip the row-by-row pass (one SIMD pass).

@@ -2,11 +2,11 @@ import SurveyData
 
 /// Where a design column's values come from; `DesignMatrix` fills the columns from these.
 enum DesignColumnSource {
-    case values([Double])
+    case values(Column)
     /// 1 where the variable equals the level.
-    case indicator([Double], Double)
+    case indicator(Column, Double)
     /// An interaction cell: the product of indicators (level set) and continuous values (level nil).
-    case product([(values: [Double], level: Double?)])
+    case product([(values: Column, level: Double?)])
 }
 
 /// A factor variable's levels: every value the variable takes in the dataset (user-missing codes
@@ -16,7 +16,7 @@ struct FactorLevels {
     var present: Set<Double>
     var base: Double
 
-    init(variable: String, values: [Double], info: VariableInfo?, rows: [Int], allRows: Bool,
+    init(variable: String, values: Column, info: VariableInfo?, rows: [Int], allRows: Bool,
          base: Double?, column: Int) throws(EstimationError) {
         let userMissing = info?.missingCodes ?? []
         var all = ValueTally()
@@ -60,12 +60,12 @@ struct InteractionCells {
     var sources: [DesignColumnSource] = []
     var empty: [String] = []
 
-    init(term: Formula.Term, index t: Int, modelKeys: Set<String>, columns: [String: [Double]], rows: [Int],
+    init(term: Formula.Term, index t: Int, modelKeys: Set<String>, columns: [String: Column], rows: [Int],
          levels: (Formula.Factor, Double?) throws(EstimationError) -> FactorLevels) throws(EstimationError) {
-        struct Part { var variable: String; var values: [Double]; var levels: FactorLevels? }
+        struct Part { var variable: String; var values: Column; var levels: FactorLevels? }
         var parts: [Part] = []
         for factor in term.factors {
-            let values = columns[factor.variable] ?? []
+            let values = columns[factor.variable] ?? Column(name: factor.variable, values: [])
             if case .factor(let base) = factor.kind {
                 parts.append(Part(variable: factor.variable, values: values, levels: try levels(factor, base)))
             } else {
@@ -109,7 +109,7 @@ struct InteractionCells {
     }
 
     /// Whether some sample row has every indicator on.
-    private static func occurs(_ indicators: [([Double], Double)], rows: [Int]) -> Bool {
+    private static func occurs(_ indicators: [(Column, Double)], rows: [Int]) -> Bool {
         guard !indicators.isEmpty else { return true }
         return rows.contains { i in indicators.allSatisfy { $0.0[i] == $0.1 } }
     }

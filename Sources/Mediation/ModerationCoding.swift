@@ -74,11 +74,13 @@ struct ModeratorCoding: Sendable {
                 for i in 0..<rows { out.x[base + i] = value }
             } else {
                 // W with other variables (not built by mediate, kept general): the product at W = w.
+                let others = Dictionary(term.components.filter { $0.variable != moderator }
+                    .map { ($0.variable, design.variableValues($0.variable) ?? []) }, uniquingKeysWith: { a, _ in a })
                 for i in 0..<rows {
                     var v = 1.0
                     for c in term.components {
                         if c.variable == moderator { v *= wFactor(c.level, w); continue }
-                        let value = design.variableValues[c.variable]?[i] ?? 0
+                        let value = others[c.variable].flatMap { i < $0.count ? $0[i] : nil } ?? 0
                         v *= c.level.map { value == $0 ? 1 : 0 } ?? value
                     }
                     out.x[base + i] = v

@@ -24,8 +24,10 @@ struct CSVChunk {
     /// Parses records from `start` until the position reaches `end` (nil: the end of the input).
     /// The tokenizer sees the whole input, so a record that runs past `end` (a split made inside a
     /// quoted field) is read exactly as the sequential reader would and shows up as `end` overshot.
+    /// `releasing`: `bytes` is a `MappedFile` mapping whose pages behind the cursor may be dropped.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, names: [String],
-                      from start: CSVTokenizer.Mark, until end: Int?, format: CSVFormat) -> CSVChunk {
+                      from start: CSVTokenizer.Mark, until end: Int?, format: CSVFormat,
+                      releasing: Bool = false) -> CSVChunk {
         var tokenizer = CSVTokenizer(bytes: bytes, file: file, delimiter: format.delimiter)
         tokenizer.rewind(to: start)
         let width = names.count
@@ -35,6 +37,7 @@ struct CSVChunk {
         // A one-column file keeps blank lines: there they are missing values.
         let skipBlank = width > 1
         var error: (any Error)?
+        var released = start.position
         do {
             sink.reserveRow()
             while true {
@@ -50,12 +53,19 @@ struct CSVChunk {
                 }
                 sink.row += 1
                 sink.reserveRow()
+                if releasing, sink.row & 0xFFF == 0, tokenizer.position - released >= releaseStep {
+                    MappedFile.release(bytes, from: released, to: tokenizer.position)
+                    released = tokenizer.position
+                }
             }
         } catch let caught {
             error = caught
         }
         return CSVChunk(start: start, sink: sink, end: tokenizer.mark, error: error)
     }
+
+    /// How much parsed input is let go at a time (`MappedFile.release`).
+    static let releaseStep = 32 << 20
 
     /// Line feeds in `bytes[from..<to]`: the row count unless quoted fields hold line breaks; used
     /// only to size the columns once.
@@ -99,13 +109,13 @@ enum CSVChunking {
     /// together with any errors they met.
     static func parseRows(_ bytes: UnsafeBufferPointer<UInt8>, file: String, names: [String],
                           from dataStart: CSVTokenizer.Mark, chunks: Int, format: CSVFormat,
-                          concurrent: Bool = true) throws -> [CSVChunk] {
+                          concurrent: Bool = true, releasing: Bool = false) throws -> [CSVChunk] {
         let splits = splitPositions(bytes, file: file, from: dataStart.position, chunks: chunks,
                                     skipBlankLines: names.count > 1, delimiter: format.delimiter)
         let starts = [dataStart] + splits.map { CSVTokenizer.Mark(position: $0, line: 1) }
         let parseChunk = { (k: Int) in
             CSVChunk.parse(bytes, file: file, names: names, from: starts[k], until: k + 1 < starts.count ? splits[k] : nil,
-                           format: format)
+                           format: format, releasing: releasing)
         }
         let parsed = concurrent ? concurrentMap(starts.count, parseChunk) : starts.indices.map(parseChunk)
         var accepted: [CSVChunk] = []
@@ -116,7 +126,7 @@ enum CSVChunking {
                 guard previous.end.position == chunk.start.position else {
                     let rest = CSVChunk.parse(bytes, file: file, names: names,
                                               from: .init(position: previous.end.position, line: previousEndLine),
-                                              until: nil, format: format)
+                                              until: nil, format: format, releasing: releasing)
                     if let error = rest.error { throw error }
                     accepted.append(rest)
                     break

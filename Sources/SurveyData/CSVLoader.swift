@@ -6,26 +6,26 @@ public enum CSVLoader {
         guard FileManager.default.fileExists(atPath: path) else { throw SurveyDataError.fileNotFound(path) }
         let sidecar = CodebookFile.sidecarPath(forDataAt: path)
         let codebook = FileManager.default.fileExists(atPath: sidecar) ? try CodebookFile.read(path: sidecar) : nil
-        let table = try CSVReader.read(path: path, missingTokens: tokens(codebook))
-        return try build(table, codebook: codebook, codebookFile: sidecar, name: datasetName(path), source: path)
+        var table = try CSVReader.read(path: path, missingTokens: tokens(codebook))
+        return try build(&table, codebook: codebook, codebookFile: sidecar, name: datasetName(path), source: path)
     }
 
     /// Parses CSV bytes held in memory (tests, fuzzing); `codebook` as if it were the sidecar.
     public static func load(bytes: [UInt8], name: String, codebook: Codebook? = nil) throws -> Dataset {
-        let table = try bytes.withUnsafeBufferPointer {
+        var table = try bytes.withUnsafeBufferPointer {
             try CSVReader.read(bytes: $0, file: name, missingTokens: tokens(codebook))
         }
-        return try build(table, codebook: codebook, codebookFile: name + ".codebook.json", name: name, source: nil)
+        return try build(&table, codebook: codebook, codebookFile: name + ".codebook.json", name: name, source: nil)
     }
 
     /// `load(bytes:name:)` with the data rows split into `chunks` pieces however small the input,
     /// so the fuzz target can check that the multi-core reader agrees with the sequential one
     /// (`chunks: 1`) on any bytes.
     @_spi(Fuzzing) public static func load(bytes: [UInt8], name: String, chunks: Int) throws -> Dataset {
-        let table = try bytes.withUnsafeBufferPointer {
+        var table = try bytes.withUnsafeBufferPointer {
             try CSVReader.read(bytes: $0, file: name, chunks: chunks, concurrent: false)
         }
-        return try build(table, codebook: nil, codebookFile: name + ".codebook.json", name: name, source: nil)
+        return try build(&table, codebook: nil, codebookFile: name + ".codebook.json", name: name, source: nil)
     }
 
     private static func tokens(_ codebook: Codebook?) -> MissingTokens {
@@ -36,7 +36,9 @@ public enum CSVLoader {
         URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     }
 
-    static func build(_ table: CSVTable, codebook: Codebook?, codebookFile: String, name: String,
+    /// Takes the table's columns one at a time (each is released once its compact copy is made,
+    /// so the load never holds both forms of every column).
+    static func build(_ table: inout CSVTable, codebook: Codebook?, codebookFile: String, name: String,
                       source: String?) throws -> Dataset {
         if let codebook { try validate(codebook, against: table, codebookFile: codebookFile) }
         var columns: [Column] = []
@@ -49,7 +51,9 @@ public enum CSVLoader {
         }
         if table.carriageReturnLineEnds { readingNotes.append(CSVReadingNote.carriageReturns.text(.en)) }
         let declaredByName = Dictionary((codebook?.variables ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        for column in table.columns {
+        for c in table.columns.indices {
+            let column = table.columns[c]
+            defer { table.columns[c].values = .numeric([]) }
             let declared = declaredByName[column.name]
             if codebook != nil && declared == nil { uncovered.append(column.name) }
             var (values, info) = try decode(column, declared: declared, file: table.file)
@@ -65,7 +69,7 @@ public enum CSVLoader {
                 // Missing, with the code kept in the NaN's payload (`MissingKind`).
                 for r in values.indices where missing.contains(values[r]) { values[r] = MissingKind.userMissing(values[r]) }
             }
-            columns.append(Column(name: column.name, values: values))
+            columns.append(Column(name: column.name, values: values).compacted())
             infos[column.name] = info
         }
 

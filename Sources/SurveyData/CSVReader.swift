@@ -9,7 +9,7 @@
 /// all cores (`CSVChunking`, `CSVChunkMerge`).
 enum CSVReader {
     static func read(path: String, missingTokens: MissingTokens = .standard) throws -> CSVTable {
-        try MappedFile.withBytes(path: path) { try read(bytes: $0, file: path, missingTokens: missingTokens) }
+        try MappedFile.withBytes(path: path) { try read(bytes: $0, file: path, missingTokens: missingTokens, mapped: true) }
     }
 
     /// `chunks` overrides how many pieces the data rows are parsed in (tests force splits of small
@@ -18,8 +18,10 @@ enum CSVReader {
     /// `concurrent: false` parses the chunks one after the other on this thread (the fuzz target
     /// checks the splitting and merging of thousands of tiny inputs a second; threads would only
     /// slow it down).
+    /// `mapped`: `bytes` is `MappedFile`'s mapping, whose parsed pages may be let go.
     static func read(bytes: UnsafeBufferPointer<UInt8>, file: String, chunks: Int? = nil,
-                     concurrent: Bool = true, missingTokens: MissingTokens = .standard) throws -> CSVTable {
+                     concurrent: Bool = true, missingTokens: MissingTokens = .standard,
+                     mapped: Bool = false) throws -> CSVTable {
         if CSVFormat.hasOnlyCarriageReturns(bytes) {
             // Classic Mac line ends: read a copy with LF line ends (rare files; the copy is O(n)).
             let copy = bytes.map { $0 == 0x0D ? 0x0A : $0 }
@@ -41,7 +43,7 @@ enum CSVReader {
 
         let count = chunks ?? CSVChunking.chunkCount(dataBytes: bytes.count - dataStart.position)
         let parts = try CSVChunking.parseRows(bytes, file: file, names: names, from: dataStart, chunks: count,
-                                              format: format, concurrent: concurrent)
+                                              format: format, concurrent: concurrent, releasing: mapped)
         let columns = try CSVChunkMerge.columns(of: parts, bytes: bytes, file: file, names: names,
                                                 delimiter: format.delimiter, parallel: concurrent && count > 1)
         var table = CSVTable(file: file, columns: columns, rowCount: parts.reduce(0) { $0 + $1.rows })

@@ -2,15 +2,42 @@
 /// codebook that says what they mean. Values are `Double`; a missing value is NaN, so it can never
 /// be confused with zero. Categorical columns hold their codes; labels live in the codebook.
 
-public struct Column: Sendable, Equatable {
+public struct Column: Sendable, Equatable, RandomAccessCollection {
     public var name: String
-    public var values: [Double]
+    /// The numbers, plain or compact (`ColumnStorage`); loaders compact what they read.
+    public private(set) var storage: ColumnStorage
 
     public init(name: String, values: [Double]) {
-        self.name = name; self.values = values
+        self.name = name; self.storage = .doubles(values)
     }
 
-    public var count: Int { values.count }
+    public init(name: String, storage: ColumnStorage) {
+        self.name = name; self.storage = storage
+    }
+
+    /// The values as an array: free for a plain column, a new array for a compact one, so a
+    /// reader takes it once, never per row (use the subscript for single values).
+    public var values: [Double] {
+        get { storage.doubles }
+        set { storage = .doubles(newValue) }
+    }
+
+    public var count: Int { storage.count }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { storage.count }
+
+    @inline(__always) public subscript(row: Int) -> Double { storage[row] }
+
+    /// The same values in the most compact form that keeps every one bit for bit.
+    public func compacted() -> Column {
+        guard case .doubles(let v) = storage else { return self }
+        return Column(name: name, storage: .compacting(v))
+    }
+
+    /// Equal names and values (NaN never equals NaN, as for `[Double]`).
+    public static func == (a: Column, b: Column) -> Bool {
+        a.name == b.name && a.count == b.count && (0..<a.count).allSatisfy { a[$0] == b[$0] }
+    }
 }
 
 public struct Dataset: Sendable {
@@ -65,8 +92,15 @@ public struct Dataset: Sendable {
 
     /// The rows where `mask` is true, as a new dataset (subsample views for crosstabs, data grid).
     public func subset(_ mask: [Bool]) -> Dataset {
+        let rows = mask.indices.filter { mask[$0] && $0 < rowCount }
         let cols = columns.map { c in
-            Column(name: c.name, values: zip(c.values, mask).compactMap { $1 ? $0 : nil })
+            let values = [Double](unsafeUninitializedCapacity: rows.count) { buffer, initialized in
+                if let base = buffer.baseAddress { c.storage.copy(rows: rows, into: base) }
+                initialized = rows.count
+            }
+            let column = Column(name: c.name, values: values)
+            if case .doubles = c.storage { return column }
+            return column.compacted()
         }
         var result = Dataset(name: name, source: source, columns: cols, codebook: codebook)
         result.notes = notes

@@ -30,4 +30,17 @@ enum MappedFile {
         _ = madvise(mapped, size, MADV_SEQUENTIAL)
         return try body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size))
     }
+
+    /// Lets the kernel drop the resident pages of `bytes[from..<to]` (whole pages inside it) of a
+    /// read-only private file mapping: they are read again from the file if touched. The parser
+    /// calls it behind its cursor, so a large file's mapping and its parsed columns are not both
+    /// resident (issue 18: at 10^7 rows the 0.97 GB mapping beside 1.76 GB of parsed numbers).
+    /// Only for `withBytes`'s mappings: on anonymous memory it would zero the bytes.
+    static func release(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
+        guard let base = bytes.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (from + page - 1) / page * page, end = min(to, bytes.count) / page * page
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+    }
 }

@@ -232,7 +232,7 @@ final class ReadStatReadState {
                                                    isMissingCode: { code in ranges.contains { $0.contains(code) } },
                                                    measure: format == .sav ? measure : .unknown)
             }
-            columns.append(Column(name: variable.name, values: values))
+            columns.append(Column(name: variable.name, values: values).compacted())
             infos.append(info)
         }
         return Dataset(name: name, source: source, columns: columns, codebook: Codebook(dataset: name, variables: infos))

@@ -168,7 +168,7 @@ struct BenchFit: ParsableCommand {
         try CSVWriter.write(data, to: csv)
         let csvBytes = (try? FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0
         let rawBytes = data.rowCount * data.columns.count * MemoryLayout<Double>.size
-        let storeBytes = data.columns.reduce(0) { $0 + $1.values.capacity * MemoryLayout<Double>.size }
+        let storeBytes = data.columns.reduce(0) { $0 + $1.storage.byteCount }
 
         // Whole `pathlens fit` processes: ologit always, logit too when it is selected or the
         // peers are timed (glm's counterpart).

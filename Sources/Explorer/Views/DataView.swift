@@ -53,8 +53,8 @@ enum DataView {
         }
 
         func value(row: Int, language: Language) -> String {
-            guard let column, column.values.indices.contains(row) else { return "" }
-            let v = column.values[row]
+            guard let column, row >= 0, row < column.count else { return "" }
+            let v = column[row]
             if v.isNaN { return DataView.missing(v, info: info, language: language) }
             if let label = info?.valueLabel(for: v) { return label.label(language) }
             return v == v.rounded() && abs(v) < 1e15 ? formatCode(v) : NumberFormat.fixed(v, 3)
