@@ -112,20 +112,10 @@ public enum AnalysisEngine {
             }
         }
 
-        // Table 1 and crosstabs on the screen's sample.
+        // Table 1 and crosstabs on the screen's sample (design-based under a declared design).
         if let sample = output.sample {
-            let rows = spec.sampling == .common ? sample.mask : sample.subsampleMask
-            let screenData = rows.allSatisfy { $0 } ? data : data.subset(rows)
             let names = (request.describe ?? spec.modelVariables).filter { data.column($0) != nil }
-            output.summaries = (try? DescriptiveStatistics.describe(screenData, variables: names)) ?? []
-            for name in names {
-                let counts = MissingCount.tally(data.column(name)?.values ?? [], mask: sample.subsampleMask)
-                if !counts.isEmpty { output.missingByVariable[name] = counts }
-            }
-            output.crosstabs = spec.crosstabs.map { pair in
-                do { return CrosstabOutput(pair: pair, table: try CrossTabulation(screenData, row: pair.row, column: pair.column)) }
-                catch { return CrosstabOutput(pair: pair, error: "\(pair.row) x \(pair.column): \(error)") }
-            }
+            ScreenDescriptives.fill(&output, spec: spec, data: data, sample: sample, variables: names)
         }
         output.elapsedMilliseconds = milliseconds(clock.now - start)
         return output
