@@ -210,11 +210,13 @@ public enum AnalysisEngine {
                                       controls: spec.effectiveControls,
                                       mediatorModel: families.mediator,
                                       outcomeModel: families.outcome,
-                                      condition: spec.condition,
+                                      condition: spec.design == nil ? spec.condition : nil,
                                       sampleVariables: spec.sampling == .common ? PanelSample.variables(spec) : [])
-        // Under a declared design the paths are the design's (weighted, linearized). Without one
-        // the Mediation view keeps its observed-information paths whatever `V`/`W` say.
+        // Under a declared design the paths are the design's (weighted, linearized), the
+        // subsample a subpopulation (as the Models view's fits). Without one the Mediation view
+        // keeps its observed-information paths whatever `V`/`W` say.
         mediation.design = spec.design
+        mediation.subpop = spec.design == nil ? nil : spec.condition
         return mediation
     }
 }

@@ -93,6 +93,13 @@ struct MediationRun {
         if spec.design != nil, spec.vce != .oim || spec.weights != .none {
             throw .invalidSpec("a survey design carries its own weight and linearized variance; --vce, --fweight and --pweight cannot be combined with it")
         }
+        if spec.subpop != nil {
+            // A subpopulation's replicates and moderated models are not built: only the paths.
+            let others = options.methods.contains(.all) ? ["bootstrap", "khb", "causal"]
+                : [MediationMethod.bootstrap, .khb, .causal].filter(options.methods.contains).map(\.rawValue)
+            if !others.isEmpty { throw .invalidSpec(MediationSurveyText.subpopOnlyPaths(others).text(.en)) }
+            if spec.moderation != nil { throw .invalidSpec(MediationSurveyText.subpopOnlyPaths(["moderation"]).text(.en)) }
+        }
         if let k = spec.outcomeModel, k.isGeneralizedOrdered { try GeneralizedOrderedPaths.validateOptions(spec, kind: k) }
         try ModeratedMediation.validate(spec, data: data)
         self.spec = spec; self.options = options; self.progress = progress; self.isCancelled = isCancelled
@@ -133,12 +140,14 @@ struct MediationRun {
     }
 
     mutating func run() throws(MediationError) -> MediationResult {
-        let data = sample.data
-        let n = data.rowCount
+        // The Baron–Kenny models: on the common sample, or on the whole design with the
+        // subpopulation's rows estimated on (`CommonSample.modelData`).
+        let data = sample.modelData, settings = sample.settings(spec)
+        let n = sample.data.rowCount
         let level = options.level
         progress?(MediationProgress(stage: .fitting, completed: 0, total: 1))
         let total = try FittedModel(label: "total-effect model", kind: outcomeKind,
-                                    formula: formula(spec.y, [spec.x]), data: data, settings: spec)
+                                    formula: formula(spec.y, [spec.x]), data: data, settings: settings)
         let c = try total.path(spec.x)
 
         var analyses: [MediatorAnalysis] = []
@@ -148,9 +157,9 @@ struct MediationRun {
             try checkCancelled()
             let mk = mediatorKinds[j]
             let aFit = try FittedModel(label: "mediator model", kind: mk, formula: formula(m, [spec.x]), data: data,
-                                       settings: spec)
+                                       settings: settings)
             let fullFit = try FittedModel(label: "outcome model", kind: outcomeKind,
-                                          formula: formula(spec.y, [spec.x, m]), data: data, settings: spec)
+                                          formula: formula(spec.y, [spec.x, m]), data: data, settings: settings)
             mediatorFits.append(aFit)
             if spec.mediators.count == 1 { singleFull = fullFit }
             let a = try aFit.path(spec.x)
@@ -237,6 +246,7 @@ struct MediationRun {
         if let survey = total.result.survey {
             result.vce = "linearized"
             result.design = MediationDesignSummary(survey)
+            result.subpop = spec.subpop
         } else if case .sampling = spec.weights, spec.vce == .oim {
             result.vce = "robust" // Stata: sampling weights imply the robust variance
         } else if spec.vce != .oim {
