@@ -171,8 +171,8 @@ enum MediationSurveyText {
         case .subpopOnlyPaths(let methods):
             let list = methods.joined(separator: ", ")
             return zh
-                ? "--subpop 下目前只提供 --method bk,sobel（路径与 Sobel 使用线性化方差）；\(list) 在子总体下尚未实现（或改用 --if，它改变设计）"
-                : "under --subpop only --method bk,sobel are available yet (paths and Sobel with linearized variances); \(list) are not built for a subpopulation (or use --if, which changes the design)"
+                ? "子总体（--subpop，或调查设计下的子样本）目前只提供 --method bk,sobel（线性化方差）；\(list) 在子总体下尚未实现（--if 则改变设计）"
+                : "a subpopulation (--subpop, or a subsample under a design) takes only --method bk,sobel yet (linearized variances); \(list) are not built for it (--if changes the design instead)"
         case .subpopNeedsDesign(let expr):
             return zh ? "子总体 '\(expr)' 需要调查设计；没有设计时请用 if 条件"
                       : "the subpopulation '\(expr)' needs a survey design; without one use an if condition"
