@@ -429,34 +429,19 @@ struct MediationRun {
                 }
                 draws = results.compactMap { $0 }
             case .bootstrap:
-                let aDesign = aFit.design, fullDesign = fullFit.design, n = aDesign.rowCount
-                let aStart = FitOptions.warm(from: aFit.result), fullStart = FitOptions.warm(from: fullFit.result)
-                let mk = mediatorKind, yk = fullFit.result.model, x = spec.x
-                let resampling = DesignResampling(design: aDesign)
+                let refits = ReplicateRefits(mediator: aFit.design, outcome: fullFit.design, mediatorKind: mediatorKind,
+                                             outcomeKind: fullFit.result.model, mediatorStart: FitOptions.warm(from: aFit.result),
+                                             outcomeStart: FitOptions.warm(from: fullFit.result))
+                let x = spec.x
                 let results = try ReplicationRunner.run(count: sims, threads: options.threads,
                                                         isCancelled: isCancelled, progress: report) { s -> [[Double]]? in
                     var g = ReplicationGenerator(seed: seed, replication: s)
-                    do {
-                        let ad: DesignMatrix, fd: DesignMatrix
-                        if let resampling {
-                            // Clusters or PSUs within strata: replicate weights, also in the averages.
-                            let w = resampling.replicateWeights(using: &g)
-                            ad = aDesign.replicate(weights: w); fd = fullDesign.replicate(weights: w)
-                        } else {
-                            let rows = g.resample(n)
-                            ad = aDesign.subset(rows: rows); fd = fullDesign.subset(rows: rows)
-                        }
-                        let ra = try estimate(mk, design: ad, options: aStart)
-                        let rf = try estimate(yk, design: fd, options: fullStart)
-                        guard ra.converged, rf.converged else { return nil }
-                        let e = try CausalEngine(mediator: PredictiveModel(result: ra, design: ad),
-                                                 outcome: PredictiveModel(result: rf, design: fd),
-                                                 x: x, m: m, control: control, treat: treat)
-                        return e.allEffects(mediatorParams: e.mediator.parameters,
-                                            outcomeParams: e.outcome.parameters, quadrature: coarse)
-                    } catch {
-                        return nil
-                    }
+                    guard let r = refits.refit(using: &g),
+                          let e = try? CausalEngine(mediator: PredictiveModel(result: r.mediator, design: r.mediatorDesign),
+                                                    outcome: PredictiveModel(result: r.outcome, design: r.outcomeDesign),
+                                                    x: x, m: m, control: control, treat: treat) else { return nil }
+                    return e.allEffects(mediatorParams: e.mediator.parameters,
+                                        outcomeParams: e.outcome.parameters, quadrature: coarse)
                 }
                 draws = results.compactMap { $0 }
             }
