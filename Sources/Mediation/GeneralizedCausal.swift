@@ -191,9 +191,8 @@ extension MediationRun {
                                  joint fitted: FittedModel?) throws(MediationError) -> [KHBResult] {
         let full: FittedModel
         if let fitted { full = fitted } else {
-            full = try FittedModel(label: "KHB full model", kind: outcomeKind,
-                                   formula: "\(spec.y) ~ \(([spec.x] + spec.mediators + spec.controls).joined(separator: " + "))",
-                                   data: sample.data, settings: spec)
+            full = try model("KHB full model", outcomeKind,
+                             "\(spec.y) ~ \(([spec.x] + spec.mediators + spec.controls).joined(separator: " + "))")
         }
         let joint = try khbTheta(mediatorFits)
         let coefficients = full.result.coefficients

@@ -93,13 +93,8 @@ struct MediationRun {
         if spec.design != nil, spec.vce != .oim || spec.weights != .none {
             throw .invalidSpec("a survey design carries its own weight and linearized variance; --vce, --fweight and --pweight cannot be combined with it")
         }
-        if spec.subpop != nil {
-            // A subpopulation's replicates and moderated models are not built: only the paths.
-            let others = options.methods.contains(.all) ? ["bootstrap", "khb", "causal"]
-                : [MediationMethod.bootstrap, .khb, .causal].filter(options.methods.contains).map(\.rawValue)
-            if !others.isEmpty { throw .invalidSpec(MediationSurveyText.subpopOnlyPaths(others).text(.en)) }
-            if spec.moderation != nil { throw .invalidSpec(MediationSurveyText.subpopOnlyPaths(["moderation"]).text(.en)) }
-        }
+        // Moderated mediation fits its own models on the common sample: not under a subpopulation.
+        if spec.subpop != nil, spec.moderation != nil { throw .invalidSpec(MediationSurveyText.subpopModeration.text(.en)) }
         if let k = spec.outcomeModel, k.isGeneralizedOrdered { try GeneralizedOrderedPaths.validateOptions(spec, kind: k) }
         try ModeratedMediation.validate(spec, data: data)
         self.spec = spec; self.options = options; self.progress = progress; self.isCancelled = isCancelled
@@ -131,6 +126,12 @@ struct MediationRun {
         mediatorKinds = mk
     }
 
+    /// One model of the analysis on its sample: the common sample, or under a subpopulation the
+    /// whole design with the subpopulation's rows estimated on (`CommonSample.modelData`).
+    func model(_ label: String, _ kind: ModelKind, _ formula: String) throws(MediationError) -> FittedModel {
+        try FittedModel(label: label, kind: kind, formula: formula, data: sample.modelData, settings: sample.settings(spec))
+    }
+
     private func formula(_ outcome: String, _ terms: [String]) -> String {
         "\(outcome) ~ \((terms + spec.controls).joined(separator: " + "))"
     }
@@ -140,14 +141,10 @@ struct MediationRun {
     }
 
     mutating func run() throws(MediationError) -> MediationResult {
-        // The Baron–Kenny models: on the common sample, or on the whole design with the
-        // subpopulation's rows estimated on (`CommonSample.modelData`).
-        let data = sample.modelData, settings = sample.settings(spec)
         let n = sample.data.rowCount
         let level = options.level
         progress?(MediationProgress(stage: .fitting, completed: 0, total: 1))
-        let total = try FittedModel(label: "total-effect model", kind: outcomeKind,
-                                    formula: formula(spec.y, [spec.x]), data: data, settings: settings)
+        let total = try model("total-effect model", outcomeKind, formula(spec.y, [spec.x]))
         let c = try total.path(spec.x)
 
         var analyses: [MediatorAnalysis] = []
@@ -156,10 +153,8 @@ struct MediationRun {
         for (j, m) in spec.mediators.enumerated() {
             try checkCancelled()
             let mk = mediatorKinds[j]
-            let aFit = try FittedModel(label: "mediator model", kind: mk, formula: formula(m, [spec.x]), data: data,
-                                       settings: settings)
-            let fullFit = try FittedModel(label: "outcome model", kind: outcomeKind,
-                                          formula: formula(spec.y, [spec.x, m]), data: data, settings: settings)
+            let aFit = try model("mediator model", mk, formula(m, [spec.x]))
+            let fullFit = try model("outcome model", outcomeKind, formula(spec.y, [spec.x, m]))
             mediatorFits.append(aFit)
             if spec.mediators.count == 1 { singleFull = fullFit }
             let a = try aFit.path(spec.x)
@@ -348,9 +343,7 @@ struct MediationRun {
                                            joint fitted: FittedModel?) throws(MediationError) -> KHBResult {
         let fullFit: FittedModel
         if let fitted { fullFit = fitted } else {
-            fullFit = try FittedModel(label: "KHB full model", kind: outcomeKind,
-                                    formula: formula(spec.y, [spec.x] + spec.mediators), data: sample.data,
-                                    settings: spec)
+            fullFit = try model("KHB full model", outcomeKind, formula(spec.y, [spec.x] + spec.mediators))
         }
         let full = try fullFit.predictive()
         guard let xIndex = full.column(of: spec.x) else { throw .estimation("KHB: '\(spec.x)' omitted from the full model") }

@@ -24,7 +24,8 @@ public struct MediationSpec: Sendable, Equatable, Hashable {
     public var design: SurveyDesign? = nil
     /// Stata's `subpop()` under `design`: the paths are estimated on the rows where it holds (and
     /// every variable is present) while every PSU of the design stays in the variance, as
-    /// `fit --subpop`. Baron–Kenny and Sobel only (`MediationSurveyText.subpopOnlyPaths`).
+    /// `fit --subpop`; the bootstrap's replicate weights come from the whole design (R's
+    /// `subset()` of an `as.svrepdesign`). No moderated mediation (`MediationSurveyText`).
     public var subpop: String? = nil
     /// Moderated mediation (PROCESS models 7, 14, 58): W on the a and/or b path; nil = none.
     public var moderation: ModerationSpec? = nil
@@ -162,17 +163,15 @@ public enum MediationError: Error, Equatable, Sendable, CustomStringConvertible 
 
 /// The words mediation under a survey design adds (en/zh), kept together.
 enum MediationSurveyText {
-    case subpopOnlyPaths([String])
+    case subpopModeration
     case subpopNeedsDesign(String)
 
     func text(_ language: Language) -> String {
         let zh = language == .zh
         switch self {
-        case .subpopOnlyPaths(let methods):
-            let list = methods.joined(separator: ", ")
-            return zh
-                ? "子总体（--subpop，或调查设计下的子样本）目前只提供 --method bk,sobel（线性化方差）；\(list) 在子总体下尚未实现（--if 则改变设计）"
-                : "a subpopulation (--subpop, or a subsample under a design) takes only --method bk,sobel yet (linearized variances); \(list) are not built for it (--if changes the design instead)"
+        case .subpopModeration:
+            return zh ? "子总体（--subpop，或调查设计下的子样本）下尚不支持有调节的中介（--moderator）；--if 则改变设计"
+                      : "moderated mediation (--moderator) is not built for a subpopulation (--subpop, or a subsample under a design); --if changes the design instead"
         case .subpopNeedsDesign(let expr):
             return zh ? "子总体 '\(expr)' 需要调查设计；没有设计时请用 if 条件"
                       : "the subpopulation '\(expr)' needs a survey design; without one use an if condition"

@@ -40,7 +40,7 @@ struct SurveyOptions: ParsableArguments {
     }
 }
 
-/// `mediate`'s `--svy` and `--subpop` (the latter for Baron–Kenny and Sobel only).
+/// `mediate`'s `--svy` and `--subpop` (Stata's `subpop()`; no `--moderator` with it).
 struct MediationSurveyOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Survey design: 'psu=VAR strata=VAR weight=VAR [fpc=VAR] [singleunit=…] [nest]', or none (bootstrap: PSUs within strata).",
@@ -48,7 +48,7 @@ struct MediationSurveyOptions: ParsableArguments {
     var svy: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Estimate the paths on the rows where EXPR holds, keeping the full design for the variance (Stata's subpop(); --method bk,sobel).",
+        "Estimate on the rows where EXPR holds, keeping the full design for the variance and the bootstrap (Stata's subpop()).",
         valueName: "expr"))
     var subpop: String?
 

@@ -5,8 +5,8 @@ import PathLensTestSupport
 /// `mediate --svy … --subpop EXPR` (Stata's `subpop()`): the Baron–Kenny paths are the models
 /// `fit --svy … --subpop EXPR` estimates — the outcome model against R's `svyolr` on
 /// `subset(design, stype == "E")` (scripts/fixtures/survey_design.R, case `subpop_clus1_ologit`),
-/// the others against the CLI's own `fit` — and what is not built under a subpopulation is a
-/// one-line error.
+/// the others against the CLI's own `fit` (the bootstrap, KHB and causal effects under a
+/// subpopulation: `SubpopMediationTests`) — and what is not built or bad is a one-line error.
 @Suite(.requires(CLI.missing))
 struct SurveyMediationSubpopCLITests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -33,7 +33,7 @@ struct SurveyMediationSubpopCLITests {
     }
 
     @Test func pathsAreTheSubpopulationFits() throws {
-        let j = try json(Self.mediate + ["--method", "bk,sobel"])
+        let j = try json(Self.mediate + ["--method", "bk,sobel,khb"])
         #expect(j["vce"] as? String == "linearized" && j["subpop"] as? String == Self.subpop)
         #expect(j["n"] as? Int == 144)
         let design = try #require(j["design"] as? [String: Any])
@@ -62,8 +62,7 @@ struct SurveyMediationSubpopCLITests {
     }
 
     @Test(arguments: [
-        ([] as [String], "a subpopulation (--subpop, or a subsample under a design) takes only --method bk,sobel yet"),
-        (["--method", "bk,khb"], "khb are not built for it"),
+        (["--method", "bk", "--moderator", "mobility"], "moderated mediation (--moderator) is not built for a subpopulation"),
         (["--method", "bk", "--svy", "none"], "--subpop 'stype == 1' needs a survey design"),
         (["--method", "bk", "--subpop", "api00 > 5000"], "--subpop 'api00 > 5000' selects no observations"),
         (["--method", "bk", "--subpop", "nosuch > 1"], "unknown variable 'nosuch'"),
