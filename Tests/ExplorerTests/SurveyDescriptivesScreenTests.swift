@@ -22,10 +22,19 @@ struct SurveyDescriptivesScreenTests {
         try PathLensBinary.run(arguments, environment: ["LANG": language, "LC_ALL": language, "TERM": "dumb"])
     }
 
-    /// A folder with `api.csv` and its codebook; removed by the caller.
-    func folder() throws -> URL {
+    /// A folder with `api.csv` and its codebook; removed by the caller. `missingELL`: every tenth
+    /// school's `ell` blank, so the screen's common sample is smaller than the subsample.
+    func folder(missingELL: Bool = false) throws -> URL {
         let dir = try PathLensBinary.temporaryDirectory()
-        try FileManager.default.copyItem(at: Self.csv, to: dir.appendingPathComponent("api.csv"))
+        var lines = try String(contentsOf: Self.csv, encoding: .utf8).split(separator: "\n").map(String.init)
+        if missingELL {
+            for i in stride(from: 4, to: lines.count, by: 10) {
+                var fields = lines[i].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                fields[1] = ""
+                lines[i] = fields.joined(separator: ",")
+            }
+        }
+        try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("api.csv"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(at: Self.codebook, to: dir.appendingPathComponent("api.codebook.json"))
         return dir
     }
@@ -53,9 +62,14 @@ struct SurveyDescriptivesScreenTests {
 
     func number(_ object: [String: Any], _ key: String) -> Double { (object[key] as? NSNumber)?.doubleValue ?? .nan }
 
-    @Test(arguments: [("", nil), (" s down enter", "mobility < 20")] as [(String, String?)])
-    func describeViewIsDescribeSvy(_ subsampleKeys: String, _ subpop: String?) throws {
-        let dir = try folder()
+    /// The screen's rows as `--subpop`: the subsample, and with a missing `ell` in the common
+    /// sample also `ell < .` (the rows every model of the screen uses); in per-model mode (`S`)
+    /// each variable's own rows, as `describe --subpop` itself.
+    @Test(arguments: [("", nil, false), (" s down enter", "mobility < 20", false),
+                      (" s down enter", "mobility < 20 & ell < .", true), (" s down enter S", "mobility < 20", true)]
+          as [(String, String?, Bool)])
+    func describeViewIsDescribeSvy(_ subsampleKeys: String, _ subpop: String?, _ missingELL: Bool) throws {
+        let dir = try folder(missingELL: missingELL)
         defer { try? FileManager.default.removeItem(at: dir) }
         let data = dir.appendingPathComponent("api.csv").path
         let screen = try run(["explore", data, "--size", "160x45", "--keys", Self.declare + subsampleKeys + " 5", "--print"])
@@ -64,7 +78,6 @@ struct SurveyDescriptivesScreenTests {
         #expect(lines.contains { $0.contains("Linearized SE") && $0.contains("DEFF") }, "\(screen.stdout)")
         let names = Self.variables.map(\.0)
         let weighted = try json(["describe"] + names + ["--data", data, "--svy", Self.svy] + (subpop.map { ["--subpop", $0] } ?? []))
-        #expect((weighted["subpop"] as? String) == subpop)
         // The screen's rows: the counts, min and max of the subsample itself.
         let sample = try json(["describe"] + names + ["--data", data] + (subpop.map { ["--if", $0] } ?? []))
         let weightedByName = Dictionary(uniqueKeysWithValues: (weighted["variables"] as? [[String: Any]] ?? []).map { ($0["variable"] as? String ?? "", $0) })
@@ -94,7 +107,7 @@ struct SurveyDescriptivesScreenTests {
             }
         }
         let text = lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
-        let sub = subpop.map { "; subpopulation \($0)" } ?? ""
+        let sub = subpop.map { "; subpopulation \($0.replacingOccurrences(of: " & ell < .", with: ""))" } ?? ""
         #expect(text.contains("svy: \(Self.svy)\(sub). Means and percentages weighted, linearized SEs"), "\(text)")
     }
 
