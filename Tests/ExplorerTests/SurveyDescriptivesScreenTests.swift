@@ -141,6 +141,21 @@ struct SurveyDescriptivesScreenTests {
         }
     }
 
+    /// `x` under a design: the Describe export has the design columns and notes, and the
+    /// export note no longer calls the views unweighted.
+    @Test func exportsCarryTheDesign() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("api.csv").path, out = dir.appendingPathComponent("describe.md").path
+        let r = try run(["explore", data, "--size", "160x45", "--print",
+                         "--keys", Self.declare + #" 5 x enter ctrl-u ""# + out + #"" enter"#])
+        #expect(r.status == 0 && r.stdout.contains("exported Describe as Markdown"), "\(r.stdout)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(text.contains("Linearized SE") && text.contains("DEFF"), "\(text)")
+        #expect(text.contains("svy: \(Self.svy). Means and percentages weighted, linearized SEs"), "\(text)")
+        #expect(text.contains("Survey design \(Self.svy): linearized variance, subsamples as subpopulations") && !text.contains("unweighted"), "\(text)")
+    }
+
     /// Without a design the views stay as they were: no design columns, no Rao–Scott line.
     @Test func withoutADesignTheViewsAreUnweighted() throws {
         let dir = try folder()
