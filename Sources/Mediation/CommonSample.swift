@@ -8,8 +8,9 @@ import Estimation
 struct CommonSample {
     let data: Dataset
     let dropped: [DroppedRows]
-    /// The data the Baron–Kenny models are fitted on: `data`, or under a subpopulation the whole
-    /// dataset, the models' `subpop` selecting `data`'s rows while every PSU stays in the variance.
+    /// The data the analysis' models are fitted on (`MediationRun.model`): `data`, or under a
+    /// subpopulation the whole dataset, the models' `subpop` selecting `data`'s rows while every
+    /// PSU stays in the variance and in the bootstrap's resampling.
     let modelData: Dataset
     /// Every variable whose missing rows leave the sample.
     private let variables: [String]
@@ -71,8 +72,8 @@ struct CommonSample {
         self.variables = variables
     }
 
-    /// `spec` as the Baron–Kenny models take it: under a subpopulation, fitted on `modelData`,
-    /// they need every variable of the sample (`MediationSpec.modelSpec`).
+    /// `spec` as the analysis' models take it: under a subpopulation, fitted on `modelData`, they
+    /// need every variable of the sample (`MediationSpec.modelSpec`).
     func settings(_ spec: MediationSpec) -> MediationSpec {
         guard spec.subpop != nil else { return spec }
         var s = spec
