@@ -7,6 +7,8 @@ public struct DescriptivesDesign: Sendable, Equatable {
     public var design: SurveyDesign
     /// The subsample's condition, estimated as a subpopulation (Stata's `subpop()`).
     public var subpop: String?
+
+    public init(design: SurveyDesign, subpop: String?) { self.design = design; self.subpop = subpop }
 }
 
 /// The Describe and Crosstab views' numbers on the screen's sample. Without a design: the
