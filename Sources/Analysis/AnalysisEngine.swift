@@ -120,20 +120,10 @@ public enum AnalysisEngine {
             }
         }
 
-        // Table 1 and crosstabs on the screen's sample.
+        // Table 1 and crosstabs on the screen's sample (design-based under a declared design).
         if let sample = output.sample {
-            let rows = spec.sampling == .common ? sample.mask : sample.subsampleMask
-            let screenData = rows.allSatisfy { $0 } ? data : data.subset(rows)
             let names = (request.describe ?? spec.modelVariables).filter { data.column($0) != nil }
-            output.summaries = (try? DescriptiveStatistics.describe(screenData, variables: names)) ?? []
-            for name in names {
-                let counts = MissingCount.tally(data.column(name)?.values ?? [], mask: sample.subsampleMask)
-                if !counts.isEmpty { output.missingByVariable[name] = counts }
-            }
-            output.crosstabs = spec.crosstabs.map { pair in
-                do { return CrosstabOutput(pair: pair, table: try CrossTabulation(screenData, row: pair.row, column: pair.column)) }
-                catch { return CrosstabOutput(pair: pair, error: "\(pair.row) x \(pair.column): \(error)") }
-            }
+            ScreenDescriptives.fill(&output, spec: spec, data: data, sample: sample, variables: names)
         }
         output.elapsedMilliseconds = milliseconds(clock.now - start)
         return output
@@ -247,11 +237,13 @@ public enum AnalysisEngine {
                                       controls: spec.effectiveControls,
                                       mediatorModel: families.mediator,
                                       outcomeModel: families.outcome,
-                                      condition: spec.condition,
+                                      condition: spec.design == nil ? spec.condition : nil,
                                       sampleVariables: spec.sampling == .common ? PanelSample.variables(spec) : [])
-        // Under a declared design the paths are the design's (weighted, linearized). Without one
-        // the Mediation view keeps its observed-information paths whatever `V`/`W` say.
+        // Under a declared design the paths are the design's (weighted, linearized), the
+        // subsample a subpopulation (as the Models view's fits). Without one the Mediation view
+        // keeps its observed-information paths whatever `V`/`W` say.
         mediation.design = spec.design
+        mediation.subpop = spec.design == nil ? nil : spec.condition
         return mediation
     }
 }

@@ -43,6 +43,10 @@ public struct AnalysisResult: Sendable {
     /// Missing values by kind among the `if` rows, per described variable with any (the screen's
     /// sample itself has none): the Describe view's `tab x, missing` rows.
     public var missingByVariable: [String: [MissingCount]] = [:]
+    /// Why Table 1 could not be computed (e.g. the subpopulation selects nothing under the design).
+    public var summariesError: String? = nil
+    /// Under a declared design: Table 1 and the crosstab tests are design-based (`ScreenDescriptives`).
+    public var descriptivesDesign: DescriptivesDesign? = nil
     public var crosstabs: [CrosstabOutput]
     /// Baron–Kenny paths and the indirect effect from the mediation engine, on the same sample
     /// as the models (with the mediator on); the Mediation view's bootstrap adds the rest.
@@ -74,6 +78,10 @@ public struct CrosstabOutput: Sendable {
     public var pair: CrosstabPair
     public var table: CrossTabulation?
     public var error: String?
+    /// Under a declared design: the Rao–Scott F (`crosstab --svy`); nil when it cannot be formed.
+    public var raoScott: RaoScott? = nil
+    /// Why the design-based test failed (the table itself is shown).
+    public var designError: String? = nil
     public init(pair: CrosstabPair, table: CrossTabulation? = nil, error: String? = nil) {
         self.pair = pair; self.table = table; self.error = error
     }

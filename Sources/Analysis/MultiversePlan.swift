@@ -85,7 +85,7 @@ public struct MultiversePlan: Sendable, Equatable {
                 throw MultiverseError("--vce \(request.vce) cannot be combined with a survey design: the design gives the linearized variance (--svy none switches it off)")
             }
             if let effect = request.effects.first(where: \.isMediated) {
-                throw MultiverseError("--effects \(effect.rawValue) under a survey design is not built yet (the mediation paths take no subpopulation): use coef or ame, or --svy none")
+                throw MultiverseError("--effects \(effect.rawValue) under a survey design is not built yet in the multiverse (use mediate --svy [--subpop] for it): use coef or ame, or --svy none")
             }
             if let (key, v) = design.unknownVariable(in: dataset) {
                 throw MultiverseError("unknown variable '\(v)' in --svy \(key)= (dataset \(name))")

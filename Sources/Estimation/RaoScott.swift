@@ -20,7 +20,15 @@ public struct RaoScott: Sendable, Equatable {
     /// nil when the table has one row or column, or the design's variance is missing.
     public static func test(_ data: Dataset, row: String, column: String, design: SurveyDesign,
                             subpop: String?) throws -> RaoScott? {
+        let subpopulation = try subpop.map { (name: $0, rows: try EstimationSample(data: data, condition: $0, variables: []).keep) }
+        return try test(data, row: row, column: column, design: design, subpopulation: subpopulation)
+    }
+
+    /// The same with the subpopulation given by its rows and its name (the explorer's screen sample).
+    public static func test(_ data: Dataset, row: String, column: String, design: SurveyDesign,
+                            subpopulation: (name: String, rows: [Bool])?) throws -> RaoScott? {
         let n = data.rowCount
+        let subpop = subpopulation?.name
         var inDesign = try EstimationSample(data: data, condition: nil, variables: design.variables).keep
         let weightValues = design.weight.flatMap { data.column($0)?.values }
         if let w = weightValues {
@@ -30,7 +38,7 @@ public struct RaoScott: Sendable, Equatable {
             }
         }
         let present = try EstimationSample(data: data, condition: nil, variables: [row, column]).keep
-        let inSubpop = try subpop.map { try EstimationSample(data: data, condition: $0, variables: []).keep }
+        let inSubpop = subpopulation?.rows
         let rows = (0..<n).filter { inDesign[$0] && present[$0] && (inSubpop?[$0] ?? true) }
         if let subpop, rows.isEmpty { throw EstimationError.invalidModel(SurveyText.emptySubpop(subpop).text(.en)) }
         let designRows = subpop == nil ? rows : (0..<n).filter { inDesign[$0] }

@@ -10,8 +10,17 @@ import SurveyData
 public enum SurveyDescriptives {
     public static func describe(_ data: Dataset, variables: [String], design: SurveyDesign,
                                 subpop: String?) throws -> [VariableDescription] {
+        let subpopulation = try subpop.map { (name: $0, rows: try EstimationSample(data: data, condition: $0, variables: []).keep) }
+        return try describe(data, variables: variables, design: design, subpopulation: subpopulation)
+    }
+
+    /// The same with the subpopulation given by its rows (`rows[i]`: dataset row i is in it) and
+    /// the name reports and errors use — the explorer's screen sample.
+    public static func describe(_ data: Dataset, variables: [String], design: SurveyDesign,
+                                subpopulation: (name: String, rows: [Bool])?) throws -> [VariableDescription] {
         var base = try DescriptiveStatistics.describe(data, variables: variables)
         let n = data.rowCount
+        let subpop = subpopulation?.name
         let designKeep = try EstimationSample(data: data, condition: nil, variables: design.variables).keep
         let weightValues = design.weight.flatMap { data.column($0)?.values }
         var inDesign = designKeep
@@ -21,7 +30,7 @@ public enum SurveyDescriptives {
                 if !(w[i] > 0) { inDesign[i] = false }
             }
         }
-        let inSubpop = try subpop.map { try EstimationSample(data: data, condition: $0, variables: []).keep }
+        let inSubpop = subpopulation?.rows
         if let subpop, let inSubpop, !(0..<n).contains(where: { inSubpop[$0] && inDesign[$0] }) {
             throw EstimationError.invalidModel(SurveyText.emptySubpop(subpop).text(.en))
         }

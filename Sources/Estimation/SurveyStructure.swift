@@ -180,8 +180,9 @@ extension SurveyStructure {
     }
 }
 
-/// The words survey designs add to estimation errors (en/zh), kept together.
-enum SurveyText {
+/// The words survey designs add to estimation errors (en/zh), kept together (the mediation
+/// engine's subpopulation uses them too).
+public enum SurveyText {
     case fpcVaries(String, stratum: String)
     case fpcNotPositive(String, value: Double, stratum: String)
     case fpcTooSmall(String, value: Double, sampled: Int, stratum: String)
@@ -191,7 +192,7 @@ enum SurveyText {
     case emptySubpop(String)
     case designWithWeights
 
-    func text(_ language: Language) -> String {
+    public func text(_ language: Language) -> String {
         let zh = language == .zh
         switch self {
         case let .fpcVaries(v, stratum):

@@ -8,6 +8,12 @@ import Estimation
 struct CommonSample {
     let data: Dataset
     let dropped: [DroppedRows]
+    /// The data the analysis' models are fitted on (`MediationRun.model`): `data`, or under a
+    /// subpopulation the whole dataset, the models' `subpop` selecting `data`'s rows while every
+    /// PSU stays in the variance and in the bootstrap's resampling.
+    let modelData: Dataset
+    /// Every variable whose missing rows leave the sample.
+    private let variables: [String]
 
     init(spec: MediationSpec, data full: Dataset) throws(MediationError) {
         var variables = [spec.x] + spec.mediators + [spec.y]
@@ -42,13 +48,37 @@ struct CommonSample {
         } catch {
             throw .invalidSpec("\(error)")
         }
-        let keep = sample.keep
-        let dropped = sample.dropped
+        var keep = sample.keep
+        var dropped = sample.dropped
+        // Stata's subpop(): the rows estimated on, out of a design that keeps them all.
+        if let subpop = spec.subpop {
+            guard spec.design != nil else { throw .invalidSpec(MediationSurveyText.subpopNeedsDesign(subpop).text(.en)) }
+            let inSubpop: [Bool]
+            do { inSubpop = try EstimationSample(data: full, condition: subpop, variables: []).keep }
+            catch { throw .invalidSpec("subpop: \(error)") }
+            guard inSubpop.indices.contains(where: { inSubpop[$0] && sample.keep[$0] }) else {
+                throw .invalidSpec(SurveyText.emptySubpop(subpop).text(.en))
+            }
+            var outside = 0
+            for i in keep.indices where keep[i] && !inSubpop[i] { keep[i] = false; outside += 1 }
+            if outside > 0 { dropped.append(DroppedRows(reason: .outsideSubpopulation, count: outside)) }
+        }
         guard keep.contains(true) else {
             throw .invalidSpec("no observations: the if condition and missing values leave an empty sample")
         }
         self.data = full.subset(keep)
         self.dropped = dropped
+        self.modelData = spec.subpop == nil ? data : full
+        self.variables = variables
+    }
+
+    /// `spec` as the analysis' models take it: under a subpopulation, fitted on `modelData`, they
+    /// need every variable of the sample (`MediationSpec.modelSpec`).
+    func settings(_ spec: MediationSpec) -> MediationSpec {
+        guard spec.subpop != nil else { return spec }
+        var s = spec
+        s.sampleVariables = variables
+        return s
     }
 
     /// The family a variable's model defaults to: `ModelKind.defaultKind(for:role:)` from its

@@ -96,6 +96,49 @@ struct DesignResampling: Sendable {
     }
 }
 
+/// The mediator and outcome models of one analysis, refitted together on bootstrap replicates
+/// (the causal-mediation bootstraps of ordinary and gologit/goprobit outcomes): each replicate
+/// is one resample for both — replicate weights under a design, clusters or weights
+/// (`DesignResampling`), else n of the n rows drawn — and the refits start at `starts`.
+struct ReplicateRefits: Sendable {
+    let mediator: DesignMatrix
+    let outcome: DesignMatrix
+    let mediatorKind: ModelKind
+    let outcomeKind: ModelKind
+    let mediatorStart: FitOptions
+    let outcomeStart: FitOptions
+    let resampling: DesignResampling?
+
+    init(mediator: DesignMatrix, outcome: DesignMatrix, mediatorKind: ModelKind, outcomeKind: ModelKind,
+         mediatorStart: FitOptions, outcomeStart: FitOptions = FitOptions()) {
+        self.mediator = mediator; self.outcome = outcome
+        self.mediatorKind = mediatorKind; self.outcomeKind = outcomeKind
+        self.mediatorStart = mediatorStart; self.outcomeStart = outcomeStart
+        resampling = DesignResampling(design: mediator)
+    }
+
+    /// One replicate's pair of designs, on the same resample.
+    func designs(using g: inout ReplicationGenerator) -> (mediator: DesignMatrix, outcome: DesignMatrix) {
+        if let resampling {
+            // Clusters or PSUs within strata: replicate weights, also in the averages.
+            let w = resampling.replicateWeights(using: &g)
+            return (mediator.replicate(weights: w), outcome.replicate(weights: w))
+        }
+        let rows = g.resample(mediator.rowCount)
+        return (mediator.subset(rows: rows), outcome.subset(rows: rows))
+    }
+
+    /// Both models refitted on one replicate; nil when either fails or does not converge.
+    func refit(using g: inout ReplicationGenerator)
+        -> (mediator: ModelResult, mediatorDesign: DesignMatrix, outcome: ModelResult, outcomeDesign: DesignMatrix)? {
+        let (ad, fd) = designs(using: &g)
+        guard let ra = try? estimate(mediatorKind, design: ad, options: mediatorStart),
+              let rf = try? estimate(outcomeKind, design: fd, options: outcomeStart),
+              ra.converged, rf.converged else { return nil }
+        return (ra, ad, rf, fd)
+    }
+}
+
 extension DesignMatrix {
     /// This design with `weights` as frequency-type replicate weights and no variance machinery
     /// (no survey structure, clusters or sandwich): a replicate needs point estimates only, and

@@ -144,31 +144,18 @@ extension MediationRun {
         if sims > 0, options.causalInterval == .bootstrap {
             // Cases resampled (clusters, when --vce cluster, by replicate weights) and both models
             // refitted — gologit with the analysis' constraints (autofit re-run in each replicate).
-            let aDesign = aFit.design, fullDesign = fullFit.design, n = aDesign.rowCount
-            let aStart = FitOptions.warm(from: aFit.result)
-            let mk = mediatorKind, yk = outcomeKind, x = spec.x
-            let resampling = DesignResampling(design: aDesign)
+            // The outcome refit starts afresh (autofit may choose other constraints).
+            let refits = ReplicateRefits(mediator: aFit.design, outcome: fullFit.design, mediatorKind: mediatorKind,
+                                         outcomeKind: outcomeKind, mediatorStart: FitOptions.warm(from: aFit.result))
+            let x = spec.x
             let results = try ReplicationRunner.run(count: sims, threads: options.threads, isCancelled: isCancelled,
                                                     progress: report) { s -> [[Double]]? in
                 var g = ReplicationGenerator(seed: seed, replication: s)
-                do {
-                    let ad: DesignMatrix, fd: DesignMatrix
-                    if let resampling {
-                        let w = resampling.replicateWeights(using: &g)
-                        ad = aDesign.replicate(weights: w); fd = fullDesign.replicate(weights: w)
-                    } else {
-                        let rows = g.resample(n)
-                        ad = aDesign.subset(rows: rows); fd = fullDesign.subset(rows: rows)
-                    }
-                    let ra = try estimate(mk, design: ad, options: aStart)
-                    let rf = try estimate(yk, design: fd)
-                    guard ra.converged, rf.converged else { return nil }
-                    let e = try GeneralizedCausalEngine(mediator: PredictiveModel(result: ra, design: ad), outcome: rf,
-                                                        design: fd, x: x, m: m, control: control, treat: treat)
-                    return e.allEffects(mediatorParams: e.mediator.parameters, outcomeParams: e.parameters, quadrature: coarse)
-                } catch {
-                    return nil
-                }
+                guard let r = refits.refit(using: &g),
+                      let e = try? GeneralizedCausalEngine(mediator: PredictiveModel(result: r.mediator, design: r.mediatorDesign),
+                                                           outcome: r.outcome, design: r.outcomeDesign, x: x, m: m,
+                                                           control: control, treat: treat) else { return nil }
+                return e.allEffects(mediatorParams: e.mediator.parameters, outcomeParams: e.parameters, quadrature: coarse)
             }
             draws = results.compactMap { $0 }
         } else if sims > 0 {
@@ -204,9 +191,8 @@ extension MediationRun {
                                  joint fitted: FittedModel?) throws(MediationError) -> [KHBResult] {
         let full: FittedModel
         if let fitted { full = fitted } else {
-            full = try FittedModel(label: "KHB full model", kind: outcomeKind,
-                                   formula: "\(spec.y) ~ \(([spec.x] + spec.mediators + spec.controls).joined(separator: " + "))",
-                                   data: sample.data, settings: spec)
+            full = try model("KHB full model", outcomeKind,
+                             "\(spec.y) ~ \(([spec.x] + spec.mediators + spec.controls).joined(separator: " + "))")
         }
         let joint = try khbTheta(mediatorFits)
         let coefficients = full.result.coefficients

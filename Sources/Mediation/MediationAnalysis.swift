@@ -100,6 +100,8 @@ struct MediationRun {
         if spec.design != nil, spec.vce != .oim || spec.weights != .none {
             throw .invalidSpec("a survey design carries its own weight and linearized variance; --vce, --fweight and --pweight cannot be combined with it")
         }
+        // Moderated mediation fits its own models on the common sample: not under a subpopulation.
+        if spec.subpop != nil, spec.moderation != nil { throw .invalidSpec(MediationSurveyText.subpopModeration.text(.en)) }
         if let k = spec.outcomeModel, k.isGeneralizedOrdered { try GeneralizedOrderedPaths.validateOptions(spec, kind: k) }
         try ModeratedMediation.validate(spec, data: data)
         self.spec = spec; self.options = options; self.progress = progress; self.isCancelled = isCancelled
@@ -131,6 +133,12 @@ struct MediationRun {
         mediatorKinds = mk
     }
 
+    /// One model of the analysis on its sample: the common sample, or under a subpopulation the
+    /// whole design with the subpopulation's rows estimated on (`CommonSample.modelData`).
+    func model(_ label: String, _ kind: ModelKind, _ formula: String) throws(MediationError) -> FittedModel {
+        try FittedModel(label: label, kind: kind, formula: formula, data: sample.modelData, settings: sample.settings(spec))
+    }
+
     private func formula(_ outcome: String, _ terms: [String]) -> String {
         "\(outcome) ~ \((terms + spec.controls).joined(separator: " + "))"
     }
@@ -140,12 +148,10 @@ struct MediationRun {
     }
 
     mutating func run() throws(MediationError) -> MediationResult {
-        let data = sample.data
-        let n = data.rowCount
+        let n = sample.data.rowCount
         let level = options.level
         progress?(MediationProgress(stage: .fitting, completed: 0, total: 1))
-        let total = try FittedModel(label: "total-effect model", kind: outcomeKind,
-                                    formula: formula(spec.y, [spec.x]), data: data, settings: spec)
+        let total = try model("total-effect model", outcomeKind, formula(spec.y, [spec.x]))
         let c = try total.path(spec.x)
 
         var analyses: [MediatorAnalysis] = []
@@ -154,10 +160,8 @@ struct MediationRun {
         for (j, m) in spec.mediators.enumerated() {
             try checkCancelled()
             let mk = mediatorKinds[j]
-            let aFit = try FittedModel(label: "mediator model", kind: mk, formula: formula(m, [spec.x]), data: data,
-                                       settings: spec)
-            let fullFit = try FittedModel(label: "outcome model", kind: outcomeKind,
-                                          formula: formula(spec.y, [spec.x, m]), data: data, settings: spec)
+            let aFit = try model("mediator model", mk, formula(m, [spec.x]))
+            let fullFit = try model("outcome model", outcomeKind, formula(spec.y, [spec.x, m]))
             mediatorFits.append(aFit)
             if spec.mediators.count == 1 { singleFull = fullFit }
             let a = try aFit.path(spec.x)
@@ -244,6 +248,7 @@ struct MediationRun {
         if let survey = total.result.survey {
             result.vce = "linearized"
             result.design = MediationDesignSummary(survey)
+            result.subpop = spec.subpop
         } else if case .sampling = spec.weights, spec.vce == .oim {
             result.vce = "robust" // Stata: sampling weights imply the robust variance
         } else if spec.vce != .oim {
@@ -345,9 +350,7 @@ struct MediationRun {
                                            joint fitted: FittedModel?) throws(MediationError) -> KHBResult {
         let fullFit: FittedModel
         if let fitted { fullFit = fitted } else {
-            fullFit = try FittedModel(label: "KHB full model", kind: outcomeKind,
-                                    formula: formula(spec.y, [spec.x] + spec.mediators), data: sample.data,
-                                    settings: spec)
+            fullFit = try model("KHB full model", outcomeKind, formula(spec.y, [spec.x] + spec.mediators))
         }
         let full = try fullFit.predictive()
         guard let xIndex = full.column(of: spec.x) else { throw .estimation("KHB: '\(spec.x)' omitted from the full model") }
@@ -426,34 +429,19 @@ struct MediationRun {
                 }
                 draws = results.compactMap { $0 }
             case .bootstrap:
-                let aDesign = aFit.design, fullDesign = fullFit.design, n = aDesign.rowCount
-                let aStart = FitOptions.warm(from: aFit.result), fullStart = FitOptions.warm(from: fullFit.result)
-                let mk = mediatorKind, yk = fullFit.result.model, x = spec.x
-                let resampling = DesignResampling(design: aDesign)
+                let refits = ReplicateRefits(mediator: aFit.design, outcome: fullFit.design, mediatorKind: mediatorKind,
+                                             outcomeKind: fullFit.result.model, mediatorStart: FitOptions.warm(from: aFit.result),
+                                             outcomeStart: FitOptions.warm(from: fullFit.result))
+                let x = spec.x
                 let results = try ReplicationRunner.run(count: sims, threads: options.threads,
                                                         isCancelled: isCancelled, progress: report) { s -> [[Double]]? in
                     var g = ReplicationGenerator(seed: seed, replication: s)
-                    do {
-                        let ad: DesignMatrix, fd: DesignMatrix
-                        if let resampling {
-                            // Clusters or PSUs within strata: replicate weights, also in the averages.
-                            let w = resampling.replicateWeights(using: &g)
-                            ad = aDesign.replicate(weights: w); fd = fullDesign.replicate(weights: w)
-                        } else {
-                            let rows = g.resample(n)
-                            ad = aDesign.subset(rows: rows); fd = fullDesign.subset(rows: rows)
-                        }
-                        let ra = try estimate(mk, design: ad, options: aStart)
-                        let rf = try estimate(yk, design: fd, options: fullStart)
-                        guard ra.converged, rf.converged else { return nil }
-                        let e = try CausalEngine(mediator: PredictiveModel(result: ra, design: ad),
-                                                 outcome: PredictiveModel(result: rf, design: fd),
-                                                 x: x, m: m, control: control, treat: treat)
-                        return e.allEffects(mediatorParams: e.mediator.parameters,
-                                            outcomeParams: e.outcome.parameters, quadrature: coarse)
-                    } catch {
-                        return nil
-                    }
+                    guard let r = refits.refit(using: &g),
+                          let e = try? CausalEngine(mediator: PredictiveModel(result: r.mediator, design: r.mediatorDesign),
+                                                    outcome: PredictiveModel(result: r.outcome, design: r.outcomeDesign),
+                                                    x: x, m: m, control: control, treat: treat) else { return nil }
+                    return e.allEffects(mediatorParams: e.mediator.parameters,
+                                        outcomeParams: e.outcome.parameters, quadrature: coarse)
                 }
                 draws = results.compactMap { $0 }
             }

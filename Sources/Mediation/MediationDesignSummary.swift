@@ -15,10 +15,12 @@ public struct MediationDesignSummary: Sendable, Equatable, Codable {
     public var df: Int
     public var population: Double
     public var singletonStrata: [String]
+    /// Under a subpopulation: Σ weights over its rows (Stata's "Subpop. size"), nil otherwise.
+    public var subpopPopulation: Double? = nil
 
     enum CodingKeys: String, CodingKey {
         case psu, strata, weight, fpc, singleunit, nStrata = "n_strata", nPSU = "n_psu", df, population
-        case singletonStrata = "singleton_strata"
+        case singletonStrata = "singleton_strata", subpopPopulation = "subpop_population"
     }
 
     public init(_ s: SurveySummary) {
@@ -26,6 +28,7 @@ public struct MediationDesignSummary: Sendable, Equatable, Codable {
         singleunit = s.design.singleUnit.rawValue
         nStrata = s.strataCount; nPSU = s.psuCount; df = s.df; population = s.population
         singletonStrata = s.singletonStrata
+        subpopPopulation = s.subpopPopulation
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -41,5 +44,6 @@ public struct MediationDesignSummary: Sendable, Equatable, Codable {
         try c.encode(df, forKey: .df)
         try c.encode(population, forKey: .population)
         try c.encode(singletonStrata, forKey: .singletonStrata)
+        try c.encodeIfPresent(subpopPopulation, forKey: .subpopPopulation)
     }
 }

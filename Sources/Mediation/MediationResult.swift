@@ -426,6 +426,8 @@ public struct MediationResult: Sendable, Equatable {
     public var vce: String? = nil
     /// The survey design (JSON `design{…}`, as `fit`'s), nil without one.
     public var design: MediationDesignSummary? = nil
+    /// The subpopulation the paths were estimated on under the design (JSON `subpop`), nil without one.
+    public var subpop: String? = nil
     /// The diagnostics' English text (JSON output); setting it stores each line as `.other`.
     public var notes: [String] {
         get { diagnostics.map { $0.text(.en) } }
@@ -436,7 +438,7 @@ public struct MediationResult: Sendable, Equatable {
 extension MediationResult: Codable {
     enum CodingKeys: String, CodingKey {
         case n, x, m, y, mModel = "m_model", yModel = "y_model", controls, condition = "if",
-             khb, dropped, notes, mediators, moderation, vce, design, khbEquations = "khb_equations"
+             khb, dropped, notes, mediators, moderation, vce, design, subpop, khbEquations = "khb_equations"
     }
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -453,6 +455,7 @@ extension MediationResult: Codable {
         moderation = try c.decodeIfPresent(ModerationResult.self, forKey: .moderation)
         vce = try c.decodeIfPresent(String.self, forKey: .vce)
         design = try c.decodeIfPresent(MediationDesignSummary.self, forKey: .design)
+        subpop = try c.decodeIfPresent(String.self, forKey: .subpop)
         if let list = try c.decodeIfPresent([MediatorAnalysis].self, forKey: .mediators) {
             mediators = list
         } else {
@@ -483,5 +486,6 @@ extension MediationResult: Codable {
         try c.encode(diagnostics, forKey: .notes)
         try c.encodeIfPresent(vce, forKey: .vce)
         try c.encodeIfPresent(design, forKey: .design)
+        try c.encodeIfPresent(subpop, forKey: .subpop)
     }
 }

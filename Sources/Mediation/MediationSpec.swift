@@ -22,6 +22,11 @@ public struct MediationSpec: Sendable, Equatable, Hashable {
     /// variance, t on the design df), on the common sample; the bootstrap resamples PSUs within
     /// strata (Rao–Wu rescaling, m_h = n_h − 1).
     public var design: SurveyDesign? = nil
+    /// Stata's `subpop()` under `design`: the paths are estimated on the rows where it holds (and
+    /// every variable is present) while every PSU of the design stays in the variance, as
+    /// `fit --subpop`; the bootstrap's replicate weights come from the whole design (R's
+    /// `subset()` of an `as.svrepdesign`). No moderated mediation (`MediationSurveyText`).
+    public var subpop: String? = nil
     /// Moderated mediation (PROCESS models 7, 14, 58): W on the a and/or b path; nil = none.
     public var moderation: ModerationSpec? = nil
     /// The variance of every model's paths without a design (`fit`'s `--vce`): oim, robust
@@ -52,6 +57,11 @@ public struct MediationSpec: Sendable, Equatable, Hashable {
         var m = ModelSpec(kind: kind, formula: formula, vce: design == nil ? vce : .oim,
                           weights: design == nil ? weights : .none)
         m.design = design
+        // Under a subpopulation the models see the whole dataset: the `if` rows and every
+        // variable of the common sample (`sampleVariables`, set by `CommonSample.settings`).
+        if design != nil, let subpop {
+            m.subpop = subpop; m.condition = condition; m.sampleVariables = sampleVariables
+        }
         if kind.isGeneralizedOrdered { m.parallelLines = parallelLines.map { $0.restricted(to: formula) } }
         return m
     }
@@ -153,15 +163,18 @@ public enum MediationError: Error, Equatable, Sendable, CustomStringConvertible 
 
 /// The words mediation under a survey design adds (en/zh), kept together.
 enum MediationSurveyText {
-    case onlyPaths([String])
+    case subpopModeration
+    case subpopNeedsDesign(String)
 
     func text(_ language: Language) -> String {
+        let zh = language == .zh
         switch self {
-        case .onlyPaths(let methods):
-            let list = methods.joined(separator: ", ")
-            return language == .zh
-                ? "调查设计下目前只提供 --method bk,sobel（路径与 Sobel 使用线性化方差）；\(list) 需要设计自助法，尚未实现（或用 --svy none）"
-                : "under a survey design only --method bk,sobel are available yet (paths and Sobel with linearized variances); \(list) need the design bootstrap, not built yet (or use --svy none)"
+        case .subpopModeration:
+            return zh ? "子总体（--subpop，或调查设计下的子样本）下尚不支持有调节的中介（--moderator）；--if 则改变设计"
+                      : "moderated mediation (--moderator) is not built for a subpopulation (--subpop, or a subsample under a design); --if changes the design instead"
+        case .subpopNeedsDesign(let expr):
+            return zh ? "子总体 '\(expr)' 需要调查设计；没有设计时请用 if 条件"
+                      : "the subpopulation '\(expr)' needs a survey design; without one use an if condition"
         }
     }
 }

@@ -124,7 +124,8 @@ struct Mediate: ParsableCommand {
         // bootstrap over PSUs within strata.
         if let design = try surveyOptions.design(for: dataset) {
             spec.design = design
-            printError(SurveyCLIText.mediateUnderDesign(design.argument).text(language))
+            spec.subpop = surveyOptions.subpop
+            printError(SurveyCLIText.mediateUnderDesign(design.argument, subpop: surveyOptions.subpop).text(language))
             if dataOptions.condition != nil { printError("note: " + EstimationNote.ifChangesDesign.text(language)) }
         }
         try varianceOptions.apply(to: &spec, dataset: dataset, language: language)

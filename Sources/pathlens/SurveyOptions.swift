@@ -40,15 +40,20 @@ struct SurveyOptions: ParsableArguments {
     }
 }
 
-/// `mediate`'s `--svy` (no `--subpop` yet: the common sample is the design, as `--if`).
+/// `mediate`'s `--svy` and `--subpop` (Stata's `subpop()`; no `--moderator` with it).
 struct MediationSurveyOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Survey design: 'psu=VAR strata=VAR weight=VAR [fpc=VAR] [singleunit=…] [nest]', or none (bootstrap: PSUs within strata).",
         valueName: "design"))
     var svy: String?
 
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Estimate on the rows where EXPR holds, keeping the full design for the variance and the bootstrap (Stata's subpop()).",
+        valueName: "expr"))
+    var subpop: String?
+
     func design(for dataset: Dataset) throws -> SurveyDesign? {
-        try SurveyOptions.design(svy: svy, subpop: nil, for: dataset)
+        try SurveyOptions.design(svy: svy, subpop: subpop, for: dataset)
     }
 }
 
@@ -59,7 +64,7 @@ enum SurveyCLIText {
     case vceWithDesign
     case weightWithDesign
     case generalizedOrderedWithDesign
-    case mediateUnderDesign(String)
+    case mediateUnderDesign(String, subpop: String?)
 
     func text(_ language: Language) -> String {
         let zh = language == .zh
@@ -76,9 +81,10 @@ enum SurveyCLIText {
         case .vceWithDesign:
             return zh ? "--vce 不能与调查设计同用：设计给出线性化方差（--svy none 可关闭设计）"
                       : "--vce cannot be combined with a survey design: the design gives the linearized variance (--svy none switches it off)"
-        case .mediateUnderDesign(let design):
-            return zh ? "注意：svy：\(design)；路径系数按设计加权，线性化标准误，p 值基于设计自由度的 t 分布"
-                      : "note: svy: \(design); paths weighted by the design, linearized SEs, p from t on the design df"
+        case let .mediateUnderDesign(design, subpop):
+            let sub = subpop.map { zh ? "；子总体 \($0)" : "; subpopulation \($0)" } ?? ""
+            return zh ? "注意：svy：\(design)\(sub)；路径系数按设计加权，线性化标准误，p 值基于设计自由度的 t 分布"
+                      : "note: svy: \(design)\(sub); paths weighted by the design, linearized SEs, p from t on the design df"
         case .weightWithDesign:
             return zh ? "--fweight/--pweight 不能与调查设计同用：权重在 --svy weight= 中声明"
                       : "--fweight/--pweight cannot be combined with a survey design: declare the weight as --svy weight="

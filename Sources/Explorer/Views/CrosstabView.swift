@@ -4,14 +4,14 @@ import SurveyData
 
 /// View 4: two-way tables within the subsample (defaults: key regressor × outcome and × mediator):
 /// counts with column and row percentages, then χ², Cramér's V, gamma and τ-b
-/// (`Estimation.CrossTabulation`).
+/// (`Estimation.CrossTabulation`); under a declared design also the Rao–Scott F.
 enum CrosstabView {
     static func content(_ state: AppState, env: ExplorerEnvironment, width: Int = 1000) -> ViewContent {
         guard let results = state.results else { return .message(UIText.computing.text(state.spec.language)) }
         var lines: [StyledLine] = []
         var tables: [Table] = []
         for output in results.crosstabs {
-            let table = self.table(output, env: env, language: state.spec.language)
+            let table = self.table(output, env: env, language: state.spec.language, designBasis: results.descriptivesDesign)
             lines += TableLines.lines(table, maxWidth: width, ascii: !env.unicode) + [StyledLine()]
             tables.append(table)
         }
@@ -19,7 +19,8 @@ enum CrosstabView {
         return ViewContent(lines: lines, tables: tables)
     }
 
-    static func table(_ output: CrosstabOutput, env: ExplorerEnvironment, language: Language) -> Table {
+    static func table(_ output: CrosstabOutput, env: ExplorerEnvironment, language: Language,
+                      designBasis: DescriptivesDesign? = nil) -> Table {
         let pair = output.pair
         let rowInfo = env.dataset.info(pair.row)
         let colInfo = env.dataset.info(pair.column)
@@ -50,6 +51,10 @@ enum CrosstabView {
                                                     NumberFormat.fixed(x.cramersV, 3)))
         table.notes.append(UIText.crosstabOrdinal.text(language, NumberFormat.fixed(x.gamma, 3), NumberFormat.fixed(x.gammaASE, 3),
                                                        NumberFormat.fixed(x.tauB, 3), NumberFormat.fixed(x.tauBASE, 3)))
+        // Under a declared design: `crosstab --svy`'s Rao–Scott line (it names the design).
+        if let failure = output.designError { table.notes.append(failure) }
+        else if let basis = designBasis { table.notes.append(SurveyReportText.raoScottNote(output.raoScott, design: basis.design,
+                                                                                           subpop: basis.subpop, language)) }
         if x.missing > 0 { table.notes.append(UIText.crosstabMissing.text(language, NumberFormat.count(x.missing))) }
         return table
     }

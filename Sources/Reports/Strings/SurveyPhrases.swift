@@ -10,7 +10,7 @@ extension UIText {
     /// The sample item of the specification bar when a design is declared: the subsample is a
     /// subpopulation (Stata's `subpop()`), the design's PSUs all stay in the variance.
     /// The note under every export (`x`) under a declared design (instead of `exportNote`).
-    public static let exportNoteDesign = Phrase("Models: survey design {0}, linearized variance, subsamples as subpopulations (Describe and crosstabs are unweighted).",
-                                                "模型：调查设计 {0}，线性化方差，子样本按子总体估计（描述统计与交叉表不加权）。")
+    public static let exportNoteDesign = Phrase("Survey design {0}: linearized variance, subsamples as subpopulations (crosstab counts are the sample's rows).",
+                                                "调查设计 {0}：线性化方差，子样本按子总体估计（交叉表频数为样本行数）。")
     public static let specSubpop = Phrase("subpop {0}", "子总体 {0}")
 }
