@@ -239,11 +239,15 @@ public enum AnalysisEngine {
                                       outcomeModel: families.outcome,
                                       condition: spec.design == nil ? spec.condition : nil,
                                       sampleVariables: spec.sampling == .common ? PanelSample.variables(spec) : [])
-        // Under a declared design the paths are the design's (weighted, linearized), the
-        // subsample a subpopulation (as the Models view's fits). Without one the Mediation view
-        // keeps its observed-information paths whatever `V`/`W` say.
+        // The paths have the Models view's variance: under a declared design the design's
+        // (weighted, linearized; the subsample a subpopulation), else `V`'s variance and `W`'s
+        // weights, as `pathlens mediate --vce … --pweight/--fweight …` takes them.
         mediation.design = spec.design
         mediation.subpop = spec.design == nil ? nil : spec.condition
+        if spec.design == nil {
+            mediation.vce = spec.vce
+            mediation.weights = spec.weighting
+        }
         return mediation
     }
 }

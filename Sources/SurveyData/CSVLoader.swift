@@ -51,6 +51,14 @@ public enum CSVLoader {
         }
         if table.carriageReturnLineEnds { readingNotes.append(CSVReadingNote.carriageReturns.text(.en)) }
         let declaredByName = Dictionary((codebook?.variables ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        // Columns are compacted a few at a time on the cores (the load's one serial pass over
+        // every number otherwise), then their plain arrays are let go.
+        var pending: [Column] = []
+        let batch = table.rowCount >= 100_000 ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+        func flush() {
+            columns += concurrentMap(pending.count) { pending[$0].compacted() }
+            pending.removeAll()
+        }
         for c in table.columns.indices {
             let column = table.columns[c]
             defer { table.columns[c].values = .numeric([]) }
@@ -69,9 +77,11 @@ public enum CSVLoader {
                 // Missing, with the code kept in the NaN's payload (`MissingKind`).
                 for r in values.indices where missing.contains(values[r]) { values[r] = MissingKind.userMissing(values[r]) }
             }
-            columns.append(Column(name: column.name, values: values).compacted())
+            pending.append(Column(name: column.name, values: values))
+            if pending.count >= batch { flush() }
             infos[column.name] = info
         }
+        flush()
 
         var result: Codebook
         var notes: [String] = readingNotes

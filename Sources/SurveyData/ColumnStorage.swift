@@ -2,7 +2,7 @@
 /// columns are mostly small integer codes or numbers with a few decimals, so most need 1, 2 or 4
 /// bytes instead of 8:
 /// - `int8`/`int16`: every value an integer in range (`Double(code)` is the value exactly);
-/// - `scaled`: every value is `Double(m) / 10^d` for an `Int32` m and d ≤ 9 — one correctly
+/// - `scaled16`/`scaled`: every value is `Double(m) / 10^d` for an `Int16`/`Int32` m and d ≤ 9 — one correctly
 ///   rounded division, the same operation the CSV reader's exact fast path performs on the text,
 ///   and checked bit for bit when the column is compacted, so no number changes;
 /// - `doubles`: anything else.
@@ -12,6 +12,7 @@ public enum ColumnStorage: Sendable {
     case doubles([Double])
     case int8(codes: [Int8], exceptions: ColumnExceptions)
     case int16(codes: [Int16], exceptions: ColumnExceptions)
+    case scaled16(mantissas: [Int16], divisor: Double, exceptions: ColumnExceptions)
     case scaled(mantissas: [Int32], divisor: Double, exceptions: ColumnExceptions)
 
     public var count: Int {
@@ -19,6 +20,7 @@ public enum ColumnStorage: Sendable {
         case .doubles(let v): return v.count
         case .int8(let c, _): return c.count
         case .int16(let c, _): return c.count
+        case .scaled16(let m, _, _): return m.count
         case .scaled(let m, _, _): return m.count
         }
     }
@@ -29,6 +31,7 @@ public enum ColumnStorage: Sendable {
         case .doubles(let v): return v.capacity * 8
         case .int8(let c, let e): return c.capacity + e.byteCount
         case .int16(let c, let e): return c.capacity * 2 + e.byteCount
+        case .scaled16(let m, _, let e): return m.capacity * 2 + e.byteCount
         case .scaled(let m, _, let e): return m.capacity * 4 + e.byteCount
         }
     }
@@ -38,6 +41,7 @@ public enum ColumnStorage: Sendable {
         case .doubles(let v): return v[row]
         case .int8(let c, let e): let code = c[row]; return code == Int8.min ? e.value(row) : Double(code)
         case .int16(let c, let e): let code = c[row]; return code == Int16.min ? e.value(row) : Double(code)
+        case .scaled16(let m, let d, let e): let code = m[row]; return code == Int16.min ? e.value(row) : Double(code) / d
         case .scaled(let m, let d, let e): let code = m[row]; return code == Int32.min ? e.value(row) : Double(code) / d
         }
     }
@@ -64,6 +68,7 @@ public enum ColumnStorage: Sendable {
             }
         case .int8(let c, let e): each(c, Int8.min, e) { Double($0) }
         case .int16(let c, let e): each(c, Int16.min, e) { Double($0) }
+        case .scaled16(let m, let d, let e): each(m, Int16.min, e) { Double($0) / d }
         case .scaled(let m, let d, let e): each(m, Int32.min, e) { Double($0) / d }
         }
     }
@@ -86,6 +91,10 @@ public enum ColumnStorage: Sendable {
                 }
             }
         }
+        func scaledCode<C: FixedWidthInteger>(_ type: C.Type, _ d: Double) -> C? {
+            let scaled = (level * d).rounded()
+            return abs(scaled) <= Double(C.max) && Double(C(scaled)) / d == level ? C(scaled) : nil
+        }
         func integerCode<C: FixedWidthInteger>(_ type: C.Type) -> C? {
             level == level.rounded() && abs(level) <= Double(C.max) ? C(level) : nil
         }
@@ -100,10 +109,8 @@ public enum ColumnStorage: Sendable {
             }
         case .int8(let c, let e): each(c, integerCode(Int8.self), e)
         case .int16(let c, let e): each(c, integerCode(Int16.self), e)
-        case .scaled(let m, let d, let e):
-            let scaled = (level * d).rounded()
-            let code: Int32? = abs(scaled) <= Double(Int32.max) && Double(Int32(scaled)) / d == level ? Int32(scaled) : nil
-            each(m, code, e)
+        case .scaled16(let m, let d, let e): each(m, scaledCode(Int16.self, d), e)
+        case .scaled(let m, let d, let e): each(m, scaledCode(Int32.self, d), e)
         }
     }
 
@@ -114,7 +121,7 @@ public enum ColumnStorage: Sendable {
         switch self {
         case .doubles: return nil
         case .int8(_, let x), .int16(_, let x): e = x
-        case .scaled(_, _, let x): e = x
+        case .scaled16(_, _, let x), .scaled(_, _, let x): e = x
         }
         return e.rows.indices.compactMap { e.values[$0].isNaN ? e.rows[$0] : nil }
     }
@@ -125,6 +132,10 @@ public enum ColumnStorage: Sendable {
         case .doubles(let v): return v.allSatisfy { $0 == 0 || $0 == 1 }
         case .int8(let c, let e): return c.allSatisfy { $0 == 0 || $0 == 1 || $0 == Int8.min } && e.values.allSatisfy { $0 == 0 }
         case .int16(let c, let e): return c.allSatisfy { $0 == 0 || $0 == 1 || $0 == Int16.min } && e.values.allSatisfy { $0 == 0 }
+        case .scaled16(let m, let d, let e):
+            guard d <= 10_000 else { return false } // no value can be 1
+            let one = Int16(d)
+            return m.allSatisfy { $0 == 0 || $0 == one || $0 == Int16.min } && e.values.allSatisfy { $0 == 0 }
         case .scaled(let m, let d, let e):
             let one = Int32(d)
             return m.allSatisfy { $0 == 0 || $0 == one || $0 == Int32.min } && e.values.allSatisfy { $0 == 0 }
@@ -149,7 +160,7 @@ public enum ColumnStorage: Sendable {
             guard v.isFinite, v.bitPattern != (-0.0 as Double).bitPattern else { exceptional += 1; continue }
             if v < low { low = v }
             if v > high { high = v }
-            if integers && v != v.rounded() { integers = false }
+            if integers && v != v.rounded(.towardZero) { integers = false }
         }
         // A side table of more than a quarter of the rows saves too little to pay for its lookups.
         guard exceptional * 4 <= values.count else { return .doubles(values) }
@@ -162,17 +173,26 @@ public enum ColumnStorage: Sendable {
             return .int16(codes: codes, exceptions: e)
         }
         // The fewest decimals that give back every value exactly, if some d ≤ 9 does.
-        var decimals = 0
-        for v in values where v.isFinite && v.bitPattern != (-0.0 as Double).bitPattern {
+        var decimals = 0, settled = 0
+        for (i, v) in values.enumerated() where v.isFinite && v.bitPattern != (-0.0 as Double).bitPattern {
+            guard !fits(v, decimals) else { continue }
             while decimals <= 9 && !fits(v, decimals) { decimals += 1 }
             if decimals > 9 { return .doubles(values) }
+            settled = i
         }
-        // A value checked at fewer decimals can overflow at more: check them all at the final d.
-        for v in values where v.isFinite && v.bitPattern != (-0.0 as Double).bitPattern && !fits(v, decimals) {
+        // A value checked at fewer decimals can overflow at more: those before the last increase
+        // are checked again at the final d.
+        for v in values[..<settled] where v.isFinite && v.bitPattern != (-0.0 as Double).bitPattern && !fits(v, decimals) {
             return .doubles(values)
         }
         let divisor = powersOfTen[decimals]
-        let (mantissas, e) = encode(values, as: Int32.self) { Int32(($0 * divisor).rounded()) }
+        var largest = 0.0
+        for v in values where v.isFinite { largest = max(largest, abs(v * divisor).rounded(.toNearestOrEven)) }
+        if largest <= 32767 {
+            let (mantissas, e) = encode(values, as: Int16.self) { Int16(($0 * divisor).rounded(.toNearestOrEven)) }
+            return .scaled16(mantissas: mantissas, divisor: divisor, exceptions: e)
+        }
+        let (mantissas, e) = encode(values, as: Int32.self) { Int32(($0 * divisor).rounded(.toNearestOrEven)) }
         return .scaled(mantissas: mantissas, divisor: divisor, exceptions: e)
     }
 
@@ -184,7 +204,9 @@ public enum ColumnStorage: Sendable {
     /// `v` is `Double(m) / 10^d` bit for bit for an `Int32` m other than the sentinel.
     @inline(__always) static func fits(_ v: Double, _ d: Int) -> Bool {
         let p = powersOfTen[d]
-        let m = (v * p).rounded()
+        // Round half to even: one instruction (plain `rounded()` is a libm call); the check below
+        // decides, whatever the rounding of a tie.
+        let m = (v * p).rounded(.toNearestOrEven)
         guard abs(m) <= Double(Int32.max) else { return false }
         return (Double(Int32(m)) / p).bitPattern == v.bitPattern
     }

@@ -168,7 +168,8 @@ struct BenchFit: ParsableCommand {
         try CSVWriter.write(data, to: csv)
         let csvBytes = (try? FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0
         let rawBytes = data.rowCount * data.columns.count * MemoryLayout<Double>.size
-        let storeBytes = data.columns.reduce(0) { $0 + $1.storage.byteCount }
+        // As a loaded file holds them: compact columns (`ColumnStorage`).
+        let storeBytes = data.columns.reduce(0) { $0 + $1.compacted().storage.byteCount }
 
         // Whole `pathlens fit` processes: ologit always, logit too when it is selected or the
         // peers are timed (glm's counterpart).
@@ -192,7 +193,7 @@ struct BenchFit: ParsableCommand {
             var usage = rusage()
             getrusage(RUSAGE_CHILDREN.rawValue, &usage)
             let peakMB = Double(usage.ru_maxrss) / 1024
-            print(String(format: "    peak RSS (largest child so far) %.0f MB; CSV %.1f MB; column store %.1f MB vs raw columns %.1f MB (%.2f×)",
+            print(String(format: "    peak RSS (largest child so far) %.0f MB; CSV %.1f MB; column store (compact, as loaded) %.1f MB vs raw columns %.1f MB (%.2f×)",
                          peakMB, Double(csvBytes) / 1e6, Double(storeBytes) / 1e6, Double(rawBytes) / 1e6,
                          Double(storeBytes) / Double(max(1, rawBytes))))
         }

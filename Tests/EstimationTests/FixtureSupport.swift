@@ -59,8 +59,9 @@ enum Fixtures {
     /// Generalized ordered models and parallel-lines tests (read by GeneralizedOrderedTests).
     static let parallelLinesFixtureFiles = ["gologit.json"]
     /// Survey-design fixtures (survey_design.R, read by SurveyDesignTests; survey_mediation.R,
-    /// read by ClusteredMediationTests and SurveyCLITests).
-    static let surveyFixtureFiles = ["survey_design.json", "survey_mediation.json"]
+    /// read by ClusteredMediationTests and SurveyCLITests; survey_mediation_subpop.R, read by
+    /// SubpopMediationTests).
+    static let surveyFixtureFiles = ["survey_design.json", "survey_mediation.json", "survey_mediation_subpop.json"]
     /// Omitted-variable sensitivity (read by OmittedVariableBiasTests; scripts/fixtures/sensitivity.R).
     static let sensitivityFixtureFiles = ["sensitivity.json"]
 }

@@ -23,7 +23,7 @@ struct SurveyMediationScreenTests {
         let after = line[line.range(of: label)!.upperBound...]
         let parts = after.split(separator: " ")
         let estimate = String(try #require(parts.first)).trimmingCharacters(in: CharacterSet(charactersIn: "*"))
-        let statistic = try #require(after.range(of: "(z=").map { after[$0.upperBound...].prefix { $0 != ")" } })
+        let statistic = try #require(after.range(of: "(t=").map { after[$0.upperBound...].prefix { $0 != ")" } })
         return (estimate, String(statistic))
     }
 

@@ -24,13 +24,14 @@ import Testing
         case .doubles: return "doubles"
         case .int8: return "int8"
         case .int16: return "int16"
+        case let .scaled16(_, divisor, _): return "scaled16 \(Int(divisor))"
         case let .scaled(_, divisor, _): return "scaled \(Int(divisor))"
         }
     }
 
     /// A column shape, the form it should get, and its i-th value.
     enum Shape: String, CaseIterable, Sendable {
-        case binary, codes, years, threeDecimals, largeIntegers, tooManyDecimals, beyondInt32
+        case binary, codes, years, threeDecimals, wideThreeDecimals, largeIntegers, tooManyDecimals, beyondInt32
         /// 1e6 fits with no decimals but not with the four that 0.0001 needs.
         case overflowAtTheFinalScale
 
@@ -38,7 +39,8 @@ import Testing
             switch self {
             case .binary, .codes: return "int8"
             case .years: return "int16"
-            case .threeDecimals: return "scaled 1000"
+            case .threeDecimals: return "scaled16 1000"
+            case .wideThreeDecimals: return "scaled 1000"
             case .largeIntegers: return "scaled 1"
             case .tooManyDecimals, .beyondInt32, .overflowAtTheFinalScale: return "doubles"
             }
@@ -51,6 +53,7 @@ import Testing
             case .codes: return Double(i % 7 - 3)
             case .years: return 1950 + x
             case .threeDecimals: return Double(137 * i - 5000) / 1000  // as the CSV reader parses "-4.863"
+            case .wideThreeDecimals: return Double(1371 * i - 50000) / 1000
             case .largeIntegers: return x * 1_000_000
             case .tooManyDecimals: return x / 3
             case .beyondInt32: return x * 1e10
@@ -89,6 +92,8 @@ import Testing
         #expect(binary.byteCount < 10_000 * 2)
         let decimals = ColumnStorage.compacting((0..<10_000).map { Double($0) / 1000 })
         #expect(decimals.byteCount <= 10_000 * 4 + 64)
+        let small = ColumnStorage.compacting((0..<10_000).map { Double($0 % 3000) / 1000 })
+        #expect(small.byteCount <= 10_000 * 2 + 64)
     }
 
     @Test func shortColumnsStayPlain() {

@@ -8,12 +8,13 @@ import SurveyData
 /// mediation engine (on the screen's common sample, with the Models view's `m`/`ym` families),
 /// then the bootstrap / KHB / causal estimates as they fill in.
 enum MediationView {
-    static func format(_ p: PathEstimate?, runsOff: Bool = false, language: Language = .en) -> String {
+    /// `statistic`: `t` under a survey design (p on the design df), else `z`.
+    static func format(_ p: PathEstimate?, runsOff: Bool = false, language: Language = .en, statistic: String = "z") -> String {
         guard let p else { return "n/a" }
         // Stata's iteration-limit value for a separated path differs between machines and means
         // nothing: the path is shown as not estimable, the fit's note below says why.
         if runsOff { return UIText.pathRunsOff.text(language) }
-        return NumberFormat.fixed(p.estimate, 3) + NumberFormat.stars(p.p) + " (z=" + NumberFormat.fixed(p.estimate / p.se, 2) + ")"
+        return NumberFormat.fixed(p.estimate, 3) + NumberFormat.stars(p.p) + " (\(statistic)=" + NumberFormat.fixed(p.estimate / p.se, 2) + ")"
     }
 
     static func content(_ state: AppState, env: ExplorerEnvironment, width: Int = 1000, ascii: Bool) -> ViewContent {
@@ -46,22 +47,20 @@ enum MediationView {
             return TextWrap.lines(text, width: max(10, width - indent)).map { StyledLine(pad + $0, style: style) }
         }
         let paths = first.paths
+        let statistic = spec.design == nil ? "z" : "t"
         var lines: [StyledLine] = []
         lines.append(StyledLine(UIText.pathDiagram.text(language) + "  (N = \(result.n))", style: .bold))
-        if let ignored = ignoredOptions(spec, language: language) {
-            lines += prose(UIText.mediationIgnores.text(language, ignored), style: .negative)
-        }
         if !spec.mediatorOn { lines += prose(UIText.mediatorNotInModels.text(language), style: .dim) }
         if let moderation = result.moderation { lines += prose(UIText.moderatedDiagram.text(language, moderation.moderator), style: .dim) }
         lines.append(StyledLine("  X  " + label(spec.keyRegressor), style: .accent))
-        lines.append(StyledLine("   |   a  = " + format(paths.a, runsOff: first.runsOff.contains("a"), language: language)))
+        lines.append(StyledLine("   |   a  = " + format(paths.a, runsOff: first.runsOff.contains("a"), language: language, statistic: statistic)))
         lines.append(StyledLine("   v", style: .accent))
         lines.append(StyledLine("  M  " + label(first.mediator), style: .accent))
-        lines.append(StyledLine("   |   b  = " + format(paths.b, runsOff: first.runsOff.contains("b"), language: language)))
+        lines.append(StyledLine("   |   b  = " + format(paths.b, runsOff: first.runsOff.contains("b"), language: language, statistic: statistic)))
         lines.append(StyledLine("   v", style: .accent))
         lines.append(StyledLine("  Y  " + label(spec.outcome), style: .accent))
-        lines.append(StyledLine("  X → Y   c  = " + format(paths.c, runsOff: first.runsOff.contains("c"), language: language) + "  " + UIText.total.text(language)))
-        lines.append(StyledLine("          c′ = " + format(paths.cPrime, runsOff: first.runsOff.contains("c'"), language: language) + "  " + UIText.direct.text(language)))
+        lines.append(StyledLine("  X → Y   c  = " + format(paths.c, runsOff: first.runsOff.contains("c"), language: language, statistic: statistic) + "  " + UIText.total.text(language)))
+        lines.append(StyledLine("          c′ = " + format(paths.cPrime, runsOff: first.runsOff.contains("c'"), language: language, statistic: statistic) + "  " + UIText.direct.text(language)))
         let separated = !first.runsOff.isDisjoint(with: ["a", "b"])
         lines += prose("  a·b = " + (separated ? UIText.pathRunsOff.text(language)
             : NumberFormat.fixed(first.indirect.estimate, 3) + "  (" + UIText.naiveProduct.text(language) + ")"), indent: 0)
@@ -97,15 +96,6 @@ enum MediationView {
         guard let moderation = result.moderation else { return [] }
         return TableLines.lines(ModerationTables.conditional(moderation, result: result, options: tableOptions(language)),
                                 maxWidth: width, ascii: ascii) + [StyledLine()]
-    }
-
-    /// The specification's variance and weights, which the mediation engine does not honour
-    /// (said on screen rather than silently ignored); nil under oim without weights.
-    static func ignoredOptions(_ spec: Specification, language: Language) -> String? {
-        var parts: [String] = []
-        if spec.effectiveVCE != .oim { parts.append(UIText.varianceNamed.text(language, spec.effectiveVCE)) }
-        if let w = spec.weight { parts.append(w.description) }
-        return parts.isEmpty ? nil : parts.joined(separator: UIText.listSeparator.text(language))
     }
 
     /// Why the engine's verdict is what it is (the rule of `BaronKenny.verdict`).

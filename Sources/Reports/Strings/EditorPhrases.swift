@@ -56,9 +56,6 @@ extension UIText {
     public static let parenT = Phrase("in parentheses: t / z statistics", "括号内：t / z 统计量")
     public static let parenSE = Phrase("in parentheses: standard errors", "括号内：标准误")
     public static let parenCI = Phrase("in parentheses: 95% confidence intervals", "括号内：95% 置信区间")
-    public static let mediationIgnores = Phrase(
-        "The mediation engine does not use {0}: a, b, c, c' and their intervals are unweighted with observed-information (oim) SEs, as pathlens mediate gives them; the Models view's m and ym columns use {0}.",
-        "中介分析引擎不支持 {0}：a、b、c、c' 及其区间为不加权、观测信息矩阵（oim）标准误，与 pathlens mediate 相同；模型视图的 m、ym 列使用 {0}。")
     public static let exportNote = Phrase("Models' variance: {0}; weights: {1} (Describe and crosstabs are unweighted).",
                                           "模型方差：{0}；权重：{1}（描述统计与交叉表不加权）。")
 }
