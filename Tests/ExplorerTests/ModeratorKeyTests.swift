@@ -113,8 +113,9 @@ import SurveyData
             let paths = try #require(row["paths"] as? [String: Any])
             func estimate(_ path: String) -> Double { ((paths[path] as? [String: Any])?["estimate"] as? NSNumber)?.doubleValue ?? .nan }
             let a = NumberFormat.fixed(estimate("a"), 4), b = NumberFormat.fixed(estimate("b"), 4)
-            #expect(lines.contains { $0.contains("| \(k) ") && $0.contains(a) && $0.contains(b) },
-                    "no row for male = \(k) with a \(a), b \(b)")
+            let level = k == 0 ? "female" : "male"  // the codebook's value labels of male
+            #expect(lines.contains { $0.contains("| \(level) ") && $0.contains(a) && $0.contains(b) },
+                    "no row for male = \(k) (\(level)) with a \(a), b \(b)\n\(screen)")
         }
     }
 }

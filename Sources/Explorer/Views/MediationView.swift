@@ -31,7 +31,7 @@ enum MediationView {
         }
         var lines = diagram(result, first: first, spec: spec, results: results, env: env, language: language, width: width)
         lines.append(StyledLine())
-        lines += moderationLines(result, results: results, language: language, width: width, ascii: ascii)
+        lines += moderationLines(result, results: results, env: env, language: language, width: width, ascii: ascii)
         lines += bootstrapLines(state, width: width, ascii: ascii)
         return ViewContent(lines: lines, tables: exportTables(result, bootstrap: state.bootstrap.output, language: language))
     }
@@ -87,14 +87,16 @@ enum MediationView {
     /// With a moderator W (`Specification.moderator`): the conditional a, b and indirect effects
     /// at each W value and the index of moderated mediation (PROCESS model 7, 14 or 58), with
     /// bootstrap intervals once the run is in; or the one line saying why W was not analysed.
-    static func moderationLines(_ result: MediationResult, results: ComputeOutput, language: Language,
-                                width: Int, ascii: Bool) -> [StyledLine] {
+    static func moderationLines(_ result: MediationResult, results: ComputeOutput, env: ExplorerEnvironment,
+                                language: Language, width: Int, ascii: Bool) -> [StyledLine] {
         if let refusal = results.moderationError {
             return TextWrap.lines(UIText.moderationRefused.text(language, refusal), width: max(10, width))
                 .map { StyledLine($0, style: .negative) } + [StyledLine()]
         }
         guard let moderation = result.moderation else { return [] }
-        return TableLines.lines(ModerationTables.conditional(moderation, result: result, options: tableOptions(language)),
+        // W's levels by their value labels (female, male), as the diagram names its variables.
+        let options = MediationTableOptions(language: language, labeler: TermLabeler(codebook: env.codebook, language: language))
+        return TableLines.lines(ModerationTables.conditional(moderation, result: result, options: options),
                                 maxWidth: width, ascii: ascii) + [StyledLine()]
     }
 
