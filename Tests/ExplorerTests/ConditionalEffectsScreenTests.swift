@@ -2,7 +2,7 @@ import Foundation
 import PathLensTestSupport
 import Testing
 @testable import Explorer
-import Analysis
+@testable import Analysis
 import Estimation
 import Reports
 import SurveyData
@@ -12,10 +12,6 @@ import SurveyData
 /// AME at each value of W, with bars — equal to `pathlens fit … --margins --dydx X --at 'W=(…)'`.
 @Suite struct ConditionalEffectsScreenTests {
     let env = TestData.env
-
-    func press(_ state: inout AppState, _ keys: Key...) {
-        for key in keys { _ = TestData.reduceCheckingConditions(&state, .key(key), env: env) }
-    }
 
     /// W: the variable interacted with the key regressor; else a moderator that is a control;
     /// else none. A factor's values are its levels, a continuous W's mean and ±1 SD.
@@ -45,14 +41,30 @@ import SurveyData
     @Test func iOnAQuadraticControlInteractsTheWholeTerm() {
         var s = TestData.state()
         TestData.cursor(on: "age", &s)
-        press(&s, .char("E"), .down, .down, .char("3"), .escape)
+        TestData.press(&s, .char("E"), .down, .down, .char("3"), .escape)
         #expect(s.spec.controls.contains("c.age##c.age"), "\(s.spec.controls)")
-        press(&s, .char("i"))
+        TestData.press(&s, .char("i"))
         #expect(s.spec.controls.contains("c.union##c.age##c.age"), "\(s.spec.controls)")
         let plan = ModelLineup.plan(s.spec, dataset: env.dataset)
         #expect(!plan.isEmpty && plan.allSatisfy { $0.spec.formula.contains("c.union##c.age##c.age") })
-        press(&s, .char("i"))
+        TestData.press(&s, .char("i"))
         #expect(s.spec.controls.contains("c.age##c.age") && !s.spec.controls.contains { $0.contains("union") }, "\(s.spec.controls)")
+    }
+
+    /// A column without conditional effects says why in one line, in the reader's language
+    /// (gologit/goprobit, whose margins are per column, as `fit` refuses `--at` for them).
+    @Test func aColumnWithoutConditionalEffectsSaysWhy() throws {
+        let spec = env.defaultSpecification()
+        let result = try #require(TestData.output(spec).models.first?.result)
+        let plan = ConditionalEffectsPlan(variable: "union", moderator: "industry", values: [1, 2])
+        let failed = ConditionalEffects(plan: plan, margins: [], failure: .generalized)
+        for language in [Language.en, .zh] {
+            let (table, bars, notes) = MarginsView.conditionalTable(failed, result: result, title: "gologit", env: env, language: language)
+            #expect(table.rows.isEmpty && bars.isEmpty)
+            #expect(notes == [ConditionalEffectsFailure.generalized.text(language)])
+            #expect(notes.first?.contains("gologit/goprobit") == true && !(notes.first?.contains("\n") ?? true))
+        }
+        #expect(ConditionalEffectsFailure.generalized.text(.en) != ConditionalEffectsFailure.generalized.text(.zh))
     }
 
     static let environment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "dumb"]

@@ -11,30 +11,26 @@ import SurveyData
 @Suite struct InteractionKeyTests {
     let env = TestData.env
 
-    func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
-        keys.flatMap { TestData.reduceCheckingConditions(&state, .key($0), env: env) }
-    }
-
     @Test func iInteractsTheKeyRegressorWithTheControlAndAgainRevertsIt() {
         var s = TestData.state()
         let before = s.spec.controls
         let key = ControlEntry.interactionKeyTerm(s.spec.keyRegressor, in: env.dataset, spec: s.spec)
         #expect(key == "c.union")
         TestData.cursor(on: "industry", &s)
-        let effects = press(&s, .char("i"))
+        let effects = TestData.press(&s, .char("i"))
         #expect(s.spec.controls.contains("\(key)##i.industry"))
         #expect(!s.spec.controls.contains("i.industry"))
         #expect(effects.contains { if case .compute = $0 { return true } else { return false } })
-        _ = press(&s, .char("i"))
+        _ = TestData.press(&s, .char("i"))
         #expect(s.spec.controls == before)
-        _ = press(&s, .char("u"))
+        _ = TestData.press(&s, .char("u"))
         #expect(s.spec.controls.contains("\(key)##i.industry"))
     }
 
     @Test func iOnARoleVariableIsRefused() {
         var s = TestData.state()
         TestData.cursor(on: s.spec.keyRegressor, &s)
-        #expect(press(&s, .char("i")).isEmpty)
+        #expect(TestData.press(&s, .char("i")).isEmpty)
         #expect(s.status?.isError == true)
     }
 
@@ -44,7 +40,7 @@ import SurveyData
         var s = TestData.state()
         #expect(s.width == 80)
         TestData.cursor(on: "industry", &s)
-        _ = press(&s, .char("i"))
+        _ = TestData.press(&s, .char("i"))
         let bar = Screen.render(s, env: env).line(1)
         #expect(bar.contains("Inter: c.union##i.industry"), "\(bar)")
     }

@@ -14,22 +14,18 @@ import SurveyData
 @Suite struct ModeratorKeyTests {
     let env = TestData.env
 
-    func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
-        keys.flatMap { TestData.reduceCheckingConditions(&state, .key($0), env: env) }
-    }
-
     @Test func iCyclesThePathAndThenSwitchesTheModeratorOff() {
         var s = TestData.state()
         TestData.cursor(on: "male", &s)
         var paths: [ModeratedPath?] = []
         for _ in 0..<4 {
-            let effects = press(&s, .char("I"))
+            let effects = TestData.press(&s, .char("I"))
             #expect(effects.contains { if case .compute = $0 { return true } else { return false } })
             paths.append(s.spec.moderator == "male" ? s.spec.moderate : nil)
         }
         #expect(paths == [.a, .b, .both, nil])
         #expect(s.spec.moderator == nil)
-        _ = press(&s, .char("u"))
+        _ = TestData.press(&s, .char("u"))
         #expect(s.spec.moderator == "male" && s.spec.moderate == .both)
     }
 
@@ -37,7 +33,7 @@ import SurveyData
     func aRoleIsRefusedInOneLine(_ name: String) {
         var s = TestData.state()
         TestData.cursor(on: name, &s)
-        #expect(press(&s, .char("I")).isEmpty)
+        #expect(TestData.press(&s, .char("I")).isEmpty)
         #expect(s.spec.moderator == nil)
         #expect(s.status?.isError == true)
         #expect(s.status?.text.contains("'\(name)'") == true, "\(s.status?.text ?? "")")
@@ -47,7 +43,7 @@ import SurveyData
     @Test func withoutAMediatorItIsRefused() {
         var s = TestData.state { $0.mediator = nil; $0.mediatorOn = false }
         TestData.cursor(on: "male", &s)
-        #expect(press(&s, .char("I")).isEmpty)
+        #expect(TestData.press(&s, .char("I")).isEmpty)
         #expect(s.status?.isError == true)
         #expect(s.spec.moderator == nil)
     }
@@ -55,7 +51,7 @@ import SurveyData
     @Test func theSpecBarAndTheHelpShowIt() {
         var s = TestData.state(width: 160)
         TestData.cursor(on: "male", &s)
-        _ = press(&s, .char("I"), .char("I"))
+        _ = TestData.press(&s, .char("I"), .char("I"))
         let bar = Screen.render(s, env: env).line(1)
         #expect(bar.contains("Mod: male on b (14)"), "\(bar)")
         let help = KeyTable.helpLines(.en).joined(separator: "\n")

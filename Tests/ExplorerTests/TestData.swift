@@ -124,6 +124,12 @@ enum TestData {
         return state
     }
 
+    /// Presses `keys` in turn (condition checks run at once); the other effects they asked for.
+    @discardableResult
+    static func press(_ state: inout AppState, _ keys: Key..., env: ExplorerEnvironment = TestData.env) -> [Effect] {
+        keys.flatMap { reduceCheckingConditions(&state, .key($0), env: env) }
+    }
+
     /// Puts the variables pane's cursor on `name`'s row (-1 when it has none).
     static func cursor(on name: String, _ state: inout AppState, env: ExplorerEnvironment = TestData.env) {
         state.cursor = env.paneRows.firstIndex { $0.variableName == name } ?? -1

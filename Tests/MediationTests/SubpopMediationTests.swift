@@ -29,8 +29,7 @@ struct SubpopMediationTests {
     }
 
     private func close(_ got: Double, _ expected: Any?, _ tol: Double, _ what: String) {
-        let e = ClusteredMediationTests.number(expected)
-        #expect(abs(got - e) <= tol * max(1, abs(e)), "\(what): \(got) vs \(e)")
+        ClusteredMediationTests.close(got, expected, tol, what)
     }
 
     static let cases = ["svy_strat_subpop", "svy_clus1_subpop"]
@@ -64,15 +63,7 @@ struct SubpopMediationTests {
         var options = MediationOptions(methods: [.bootstrap], reps: 1000, seed: 17)
         options.jackknifeGroups = 20
         let boot = try #require(try Self.analyze(c, options).mediators.first?.bootstrap)
-        let ref = try #require(c["bootstrap"] as? [String: Any])
-        #expect(boot.resampling == ref["resampling"] as? String)
-        close(boot.indirect.estimate, ref["estimate"], 1e-6, "\(name) a·b")
-        let se = ClusteredMediationTests.number(ref["se"])
-        #expect(abs(boot.indirect.se - se) <= 0.15 * se, "\(name) bootstrap SE \(boot.indirect.se) vs R \(se)")
-        let pct = try #require(ref["percentile"] as? [NSNumber]).map(\.doubleValue)
-        #expect(abs(boot.indirect.percentile.low - pct[0]) <= 0.4 * se, "\(name) low \(boot.indirect.percentile.low) vs \(pct[0])")
-        #expect(abs(boot.indirect.percentile.high - pct[1]) <= 0.4 * se, "\(name) high \(boot.indirect.percentile.high) vs \(pct[1])")
-        #expect(boot.failed <= 20, "\(name): \(boot.failed) failed replicates")
+        ClusteredMediationTests.expectBootstrapMatches(boot, try #require(c["bootstrap"] as? [String: Any]), name)
     }
 
     @Test(arguments: cases)
